@@ -1,0 +1,103 @@
+package io.courserec.catalog;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A cleaned, immutable data set: the catalog, the learners and the interactions, with dense ordinals. A course's
+ * ordinal is its position in {@link #courses()} and is shared by the index ({@code ordinal} doc value), the CF
+ * and MF matrices. Learner ordinals cover users.csv first, then users seen only in interactions (in order of
+ * first appearance). Interactions must reference known courses; the loader rejects the others.
+ */
+public final class Dataset {
+  private final List<Course> courses;
+  private final Map<String, Integer> courseOrdinals;
+  private final List<Learner> learners;
+  private final Map<String, Integer> learnerOrdinals;
+  private final List<Interaction> interactions;
+  private final List<List<Interaction>> byLearner;
+
+  private Dataset(List<Course> courses, List<Learner> declared, List<Interaction> interactions) {
+    this.courses = List.copyOf(courses);
+    Map<String, Integer> co = new HashMap<>(courses.size() * 2);
+    for (int i = 0; i < courses.size(); i++) {
+      if (co.put(courses.get(i).id(), i) != null) {
+        throw new IllegalArgumentException("duplicate course id " + courses.get(i).id());
+      }
+    }
+    this.courseOrdinals = Collections.unmodifiableMap(co);
+    Map<String, Integer> lo = new LinkedHashMap<>();
+    List<Learner> ls = new ArrayList<>(declared.size());
+    for (Learner l : declared) {
+      if (lo.putIfAbsent(l.id(), ls.size()) == null) ls.add(l);
+    }
+    for (Interaction e : interactions) {
+      if (!co.containsKey(e.courseId())) {
+        throw new IllegalArgumentException("interaction references unknown course " + e.courseId());
+      }
+      if (lo.putIfAbsent(e.userId(), ls.size()) == null) ls.add(Learner.anonymous(e.userId()));
+    }
+    this.learners = List.copyOf(ls);
+    this.learnerOrdinals = Collections.unmodifiableMap(lo);
+    this.interactions = List.copyOf(interactions);
+    List<List<Interaction>> by = new ArrayList<>(ls.size());
+    for (int i = 0; i < ls.size(); i++) by.add(new ArrayList<>());
+    for (Interaction e : this.interactions) by.get(lo.get(e.userId())).add(e);
+    List<List<Interaction>> frozen = new ArrayList<>(by.size());
+    for (List<Interaction> l : by) frozen.add(Collections.unmodifiableList(l));
+    this.byLearner = Collections.unmodifiableList(frozen);
+  }
+
+  public static Dataset of(List<Course> courses, List<Learner> learners, List<Interaction> interactions) {
+    return new Dataset(courses, learners, interactions);
+  }
+
+  /** Same catalog and learners, other interactions (used by evaluation splits). */
+  public Dataset withInteractions(List<Interaction> other) {
+    return new Dataset(courses, learners, other);
+  }
+
+  public List<Course> courses() { return courses; }
+  public List<Learner> learners() { return learners; }
+  public List<Interaction> interactions() { return interactions; }
+  public int numCourses() { return courses.size(); }
+  public int numLearners() { return learners.size(); }
+
+  public Course course(int ordinal) { return courses.get(ordinal); }
+  public Learner learner(int ordinal) { return learners.get(ordinal); }
+
+  /** Course ordinal, or -1 when the id is unknown. */
+  public int courseOrdinal(String id) {
+    Integer i = courseOrdinals.get(id);
+    return i == null ? -1 : i;
+  }
+
+  /** Learner ordinal, or -1 when the id is unknown. */
+  public int learnerOrdinal(String id) {
+    Integer i = learnerOrdinals.get(id);
+    return i == null ? -1 : i;
+  }
+
+  public Optional<Course> course(String id) {
+    int o = courseOrdinal(id);
+    return o < 0 ? Optional.empty() : Optional.of(courses.get(o));
+  }
+
+  public Optional<Learner> learner(String id) {
+    int o = learnerOrdinal(id);
+    return o < 0 ? Optional.empty() : Optional.of(learners.get(o));
+  }
+
+  /** The learner's events in input order (empty for unknown or event-less learners). */
+  public List<Interaction> eventsOf(String learnerId) {
+    int o = learnerOrdinal(learnerId);
+    return o < 0 ? List.of() : byLearner.get(o);
+  }
+
+  public List<Interaction> eventsOf(int learnerOrdinal) { return byLearner.get(learnerOrdinal); }
+}

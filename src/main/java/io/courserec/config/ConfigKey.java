@@ -1,0 +1,138 @@
+package io.courserec.config;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every configuration key courserec reads, with its default, legal range and meaning. This enum is the single
+ * source of truth; {@code config/courserec.properties} documents the same keys for operators and a test checks
+ * that the two agree. Keys marked {@code modelShaping} feed {@link Config#modelHash()} so a model trained under
+ * other settings is detected as stale.
+ */
+public enum ConfigKey {
+  // --- paths -------------------------------------------------------------------------------------------------
+  DATA_DIR("data.dir", Type.STRING, "data/sample", null, null, false, "Directory with courses.csv, users.csv, interactions.csv"),
+  INDEX_DIR("index.dir", Type.STRING, "index", null, null, false, "Root directory of the Lucene index generations"),
+  MODELS_DIR("models.dir", Type.STRING, "models", null, null, false, "Root directory of versioned model directories"),
+
+  // --- catalog cleaning ----------------------------------------------------------------------------------------
+  ALIASES_FILE("catalog.aliases", Type.STRING, "config/aliases.txt", null, null, true, "Skill / organisation alias file (see its header)"),
+
+  // --- event weights (implicit feedback strength per event type) -----------------------------------------------
+  WEIGHT_VIEW("events.weight.view", Type.DOUBLE, "1.0", -10.0, 10.0, true, "Weight of a view event"),
+  WEIGHT_BOOKMARK("events.weight.bookmark", Type.DOUBLE, "2.0", -10.0, 10.0, true, "Weight of a bookmark event"),
+  WEIGHT_ENROLL("events.weight.enroll", Type.DOUBLE, "3.0", -10.0, 10.0, true, "Weight of an enroll event"),
+  WEIGHT_COMPLETE("events.weight.complete", Type.DOUBLE, "5.0", -10.0, 10.0, true, "Weight of a complete event"),
+  WEIGHT_RATE("events.weight.rate", Type.DOUBLE, "1.5", 0.0, 10.0, true, "A rate event weighs (rating - events.rating_neutral) x this"),
+  RATING_NEUTRAL("events.rating_neutral", Type.DOUBLE, "2.5", 1.0, 5.0, true, "Rating that counts as neither like nor dislike"),
+  WEIGHT_DISMISS("events.weight.dismiss", Type.DOUBLE, "-5.0", -10.0, 0.0, true, "Weight of a dismiss event (negative)"),
+  HALF_LIFE_DAYS("events.half_life_days", Type.DOUBLE, "0", 0.0, 36500.0, true, "Recency half-life for event weights in days; 0 turns decay off"),
+
+  // --- content-based (CBR) ------------------------------------------------------------------------------------
+  CBR_W_SKILLS("cbr.weight.skills", Type.DOUBLE, "3.0", 0.0, 100.0, true, "Field weight of skills in the content profile score"),
+  CBR_W_TITLE("cbr.weight.title", Type.DOUBLE, "2.0", 0.0, 100.0, true, "Field weight of the title"),
+  CBR_W_DESCRIPTION("cbr.weight.description", Type.DOUBLE, "1.0", 0.0, 100.0, true, "Field weight of the description"),
+  CBR_W_SUBJECT("cbr.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, true, "Field weight of the subject"),
+  CBR_W_LEVEL("cbr.weight.level_match", Type.DOUBLE, "0.5", 0.0, 100.0, true, "Bonus weight when the course level suits the learner"),
+  CBR_PROFILE_TERMS("cbr.profile_terms", Type.INT, "40", 1.0, 1024.0, true, "Top terms of a learner profile used in the retrieval query"),
+
+  // --- collaborative filtering --------------------------------------------------------------------------------
+  ITEMKNN_NEIGHBORS("cf.item.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Neighbours kept per course (item-kNN)"),
+  ITEMKNN_SHRINK("cf.item.shrinkage", Type.DOUBLE, "10", 0.0, 10000.0, true, "Shrinkage: sim x n/(n+shrinkage), n = co-raters"),
+  ITEMKNN_SIMILARITY("cf.item.similarity", Type.STRING, "cosine", null, null, true, "cosine | adjusted_cosine"),
+  USERKNN_NEIGHBORS("cf.user.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Neighbours per user (user-kNN)"),
+  USERKNN_SHRINK("cf.user.shrinkage", Type.DOUBLE, "10", 0.0, 10000.0, true, "Shrinkage for user similarities"),
+  USERKNN_SIMILARITY("cf.user.similarity", Type.STRING, "cosine", null, null, true, "cosine | pearson"),
+
+  // --- matrix factorisation -----------------------------------------------------------------------------------
+  MF_METHOD("mf.method", Type.STRING, "als", null, null, true, "als (implicit ALS, Hu et al. 2008) | puresvd"),
+  MF_RANK("mf.rank", Type.INT, "64", 1.0, 1024.0, true, "Number of latent factors"),
+  MF_ITERATIONS("mf.iterations", Type.INT, "15", 1.0, 200.0, true, "ALS sweeps"),
+  MF_REG("mf.regularization", Type.DOUBLE, "0.1", 0.0, 1000.0, true, "L2 regularisation lambda"),
+  MF_ALPHA("mf.alpha", Type.DOUBLE, "10", 0.0, 10000.0, true, "Confidence scale: c = 1 + alpha x weight"),
+  MF_THREADS("mf.threads", Type.INT, "0", 0.0, 256.0, false, "Training threads; 0 = all cores"),
+
+  // --- randomness ---------------------------------------------------------------------------------------------
+  SEED("seed", Type.LONG, "42", 0.0, 9.0E18, true, "Seed for every random choice (training, splits, generator)"),
+
+  // --- hybrid -------------------------------------------------------------------------------------------------
+  HYBRID_MODE("hybrid.mode", Type.STRING, "blend", null, null, true, "blend (weighted signals) | switch (one algorithm chosen by rules)"),
+  HYBRID_WARM_MIN("hybrid.segment.warm_min_events", Type.INT, "1", 1.0, 1000.0, true, "Fewest positive events for the warm segment"),
+  HYBRID_RICH_MIN("hybrid.segment.rich_min_events", Type.INT, "8", 1.0, 10000.0, true, "Fewest positive events for the rich segment"),
+  HW_COLD_CONTENT("hybrid.cold.content", Type.DOUBLE, "0.8", 0.0, 10.0, true, "Cold segment weight of the content signal"),
+  HW_COLD_PRIOR("hybrid.cold.prior", Type.DOUBLE, "0.2", 0.0, 10.0, true, "Cold segment weight of the popularity/rating prior"),
+  HW_WARM_CONTENT("hybrid.warm.content", Type.DOUBLE, "0.4", 0.0, 10.0, true, "Warm segment weight of content"),
+  HW_WARM_ITEMCF("hybrid.warm.itemcf", Type.DOUBLE, "0.3", 0.0, 10.0, true, "Warm segment weight of item-CF"),
+  HW_WARM_USERCF("hybrid.warm.usercf", Type.DOUBLE, "0.0", 0.0, 10.0, true, "Warm segment weight of user-CF"),
+  HW_WARM_MF("hybrid.warm.mf", Type.DOUBLE, "0.2", 0.0, 10.0, true, "Warm segment weight of MF (fold-in)"),
+  HW_WARM_PRIOR("hybrid.warm.prior", Type.DOUBLE, "0.1", 0.0, 10.0, true, "Warm segment weight of the prior"),
+  HW_RICH_CONTENT("hybrid.rich.content", Type.DOUBLE, "0.15", 0.0, 10.0, true, "Rich segment weight of content"),
+  HW_RICH_ITEMCF("hybrid.rich.itemcf", Type.DOUBLE, "0.3", 0.0, 10.0, true, "Rich segment weight of item-CF"),
+  HW_RICH_USERCF("hybrid.rich.usercf", Type.DOUBLE, "0.15", 0.0, 10.0, true, "Rich segment weight of user-CF"),
+  HW_RICH_MF("hybrid.rich.mf", Type.DOUBLE, "0.35", 0.0, 10.0, true, "Rich segment weight of MF"),
+  HW_RICH_PRIOR("hybrid.rich.prior", Type.DOUBLE, "0.05", 0.0, 10.0, true, "Rich segment weight of the prior"),
+  HYBRID_SEARCH_PERSONAL("hybrid.search.personal_weight", Type.DOUBLE, "0.3", 0.0, 10.0, false, "Share of personal signals blended into catalog search"),
+  MMR_LAMBDA("hybrid.mmr.lambda", Type.DOUBLE, "1.0", 0.0, 1.0, false, "MMR trade-off: 1 = pure relevance, 0 = pure diversity"),
+  OVERSAMPLE("hybrid.oversample", Type.INT, "3", 1.0, 50.0, false, "Candidates fetched per requested item before re-ranking"),
+
+  // --- evaluation ---------------------------------------------------------------------------------------------
+  EVAL_K("eval.k", Type.INT, "10", 1.0, 1000.0, false, "Cut-off K for ranking metrics"),
+  EVAL_HOLDOUT("eval.holdout_fraction", Type.DOUBLE, "0.2", 0.01, 0.9, false, "Share of each user's positive events held out (random split)"),
+  EVAL_MIN_EVENTS("eval.min_user_events", Type.INT, "3", 1.0, 1000.0, false, "Users with fewer positive events are not evaluated"),
+  EVAL_MAX_USERS("eval.max_users", Type.INT, "5000", 0.0, 10000000.0, false, "Evaluate at most this many test users (sampled with the seed); 0 = all"),
+
+  // --- server -------------------------------------------------------------------------------------------------
+  SERVER_HOST("server.host", Type.STRING, "127.0.0.1", null, null, false, "Interface the HTTP server binds"),
+  SERVER_PORT("server.port", Type.INT, "8080", 0.0, 65535.0, false, "HTTP port; 0 picks a free port"),
+  SERVER_MAX_K("server.max_k", Type.INT, "100", 1.0, 10000.0, false, "Cap on k + offset per request"),
+  SERVER_MAX_BODY("server.max_body_bytes", Type.INT, "1048576", 1024.0, 1.0E9, false, "Largest accepted request body (413 above)"),
+  SERVER_MAX_BATCH("server.max_feedback_batch", Type.INT, "1000", 1.0, 1000000.0, false, "Most events in one POST /feedback"),
+  ADMIN_TOKEN("server.admin_token", Type.STRING, "", null, null, false, "Bearer token for /admin; empty disables admin endpoints (403)"),
+  CACHE_SIZE("server.cache.max_entries", Type.INT, "100000", 0.0, 1.0E8, false, "Recommendation cache entries; 0 turns caching off"),
+  CACHE_TTL("server.cache.ttl_seconds", Type.INT, "300", 1.0, 86400.0, false, "Lifetime of a cached response"),
+
+  // --- feedback store and model lifecycle ---------------------------------------------------------------------
+  STORE_URL("store.jdbc_url", Type.STRING, "jdbc:sqlite:data/feedback.db", null, null, false, "jdbc:sqlite:FILE (embedded) or jdbc:postgresql://host/db"),
+  KEEP_VERSIONS("models.keep_versions", Type.INT, "5", 1.0, 1000.0, false, "Model versions kept on disk"),
+  RETRAIN_INTERVAL("models.retrain_interval_minutes", Type.INT, "0", 0.0, 100000.0, false, "Periodic retraining in the server; 0 = off"),
+  PROMOTE_MARGIN("models.promote_max_ndcg_drop", Type.DOUBLE, "0.02", 0.0, 1.0, false, "A new model whose holdout NDCG@10 is lower than the current by more than this is not promoted");
+
+  /** Value types; each has its own parser and range check. */
+  public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }
+
+  private final String key;
+  private final Type type;
+  private final String defaultValue;
+  private final Double min;
+  private final Double max;
+  private final boolean modelShaping;
+  private final String doc;
+
+  ConfigKey(String key, Type type, String defaultValue, Double min, Double max, boolean modelShaping, String doc) {
+    this.key = key;
+    this.type = type;
+    this.defaultValue = defaultValue;
+    this.min = min;
+    this.max = max;
+    this.modelShaping = modelShaping;
+    this.doc = doc;
+  }
+
+  public String key() { return key; }
+  public Type type() { return type; }
+  public String defaultValue() { return defaultValue; }
+  public Double min() { return min; }
+  public Double max() { return max; }
+  public boolean modelShaping() { return modelShaping; }
+  public String doc() { return doc; }
+
+  /** Environment variable overriding this key: {@code COURSEREC_} + key upper-cased with dots as underscores. */
+  public String envName() { return "COURSEREC_" + key.toUpperCase(java.util.Locale.ROOT).replace('.', '_'); }
+
+  public static Optional<ConfigKey> byKey(String key) {
+    return Arrays.stream(values()).filter(k -> k.key.equals(key)).findFirst();
+  }
+
+  public static List<ConfigKey> all() { return List.of(values()); }
+}
