@@ -1,8 +1,38 @@
 package io.courserec.cli;
 
-/** Entry point placeholder. */
-public final class Main {
+import io.courserec.config.ConfigException;
+import io.courserec.rec.UnknownEntityException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * {@code courserec} command line. Each sub-command is one class calling the same services the API calls.
+ * Expected failures (bad configuration, unknown ids, bad input files) print one line and exit non-zero; only
+ * a bug shows a stack trace.
+ */
+@Command(name = "courserec", mixinStandardHelpOptions = true, version = "courserec 0.1.0",
+    description = "Course recommendations inside a Lucene index.",
+    subcommands = {CommandLine.HelpCommand.class})
+public final class Main implements Runnable {
   public static void main(String[] args) {
-    System.out.println("courserec");
+    System.exit(run(args));
+  }
+
+  /** Runs the CLI and returns the exit code (for tests). */
+  public static int run(String... args) {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof ConfigException || ex instanceof UnknownEntityException || ex instanceof UserError) {
+        cmd.getErr().println("error: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
+    return cl.execute(args);
+  }
+
+  @Override
+  public void run() {
+    new CommandLine(this).usage(System.out);
   }
 }
