@@ -1,7 +1,9 @@
 package io.courserec.index;
 
 import java.io.Closeable;
+import java.io.FileNotFoundException;
 import java.io.IOException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.OptionalLong;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +32,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class CatalogIndex implements Closeable {
   private static final Logger log = LoggerFactory.getLogger(CatalogIndex.class);
+  private static final int MAX_OPEN_ATTEMPTS = 5;
 
   private final IndexLayout layout;
   private final Manager manager;
@@ -165,9 +168,18 @@ public final class CatalogIndex implements Closeable {
 
     @Override
     protected OpenGeneration refreshIfNeeded(OpenGeneration old) throws IOException {
-      OptionalLong now = layout.current();
-      if (now.isEmpty() || now.getAsLong() == old.manifest.generation()) return null;
-      return OpenGeneration.open(layout, now.getAsLong());
+      // A generation can be published and pruned by a concurrent reindex between reading CURRENT and opening it;
+      // then CURRENT has moved on, so read it again.
+      for (int attempt = 1; ; attempt++) {
+        OptionalLong now = layout.current();
+        if (now.isEmpty() || now.getAsLong() == old.manifest.generation()) return null;
+        try {
+          return OpenGeneration.open(layout, now.getAsLong());
+        } catch (NoSuchFileException | FileNotFoundException e) { // incl. IndexNotFoundException
+          if (attempt == MAX_OPEN_ATTEMPTS) throw e;
+          log.debug("generation {} vanished while opening, re-reading {}", now.getAsLong(), IndexLayout.CURRENT);
+        }
+      }
     }
 
     @Override
