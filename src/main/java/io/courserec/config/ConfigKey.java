@@ -36,6 +36,9 @@ public enum ConfigKey {
   CBR_W_SUBJECT("cbr.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, true, "Field weight of the subject"),
   CBR_W_LEVEL("cbr.weight.level_match", Type.DOUBLE, "0.5", 0.0, 100.0, true, "Bonus weight when the course level suits the learner"),
   CBR_PROFILE_TERMS("cbr.profile_terms", Type.INT, "40", 1.0, 1024.0, true, "Top terms of a learner profile used in the retrieval query"),
+  CBR_W_GOAL("cbr.weight.goal", Type.DOUBLE, "4.0", 0.0, 100.0, true, "Profile weight of one declared goal skill (a completed course weighs events.weight.complete)"),
+  CBR_W_INTEREST("cbr.weight.interest", Type.DOUBLE, "2.0", 0.0, 100.0, true, "Profile weight of one declared interest"),
+  CBR_CANDIDATES("cbr.candidates", Type.INT, "300", 10.0, 100000.0, false, "Courses retrieved through Lucene and re-scored exactly per request (at least k + offset)"),
 
   // --- collaborative filtering --------------------------------------------------------------------------------
   ITEMKNN_NEIGHBORS("cf.item.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Neighbours kept per course (item-kNN)"),
@@ -96,7 +99,15 @@ public enum ConfigKey {
   STORE_URL("store.jdbc_url", Type.STRING, "jdbc:sqlite:data/feedback.db", null, null, false, "jdbc:sqlite:FILE (embedded) or jdbc:postgresql://host/db"),
   KEEP_VERSIONS("models.keep_versions", Type.INT, "5", 1.0, 1000.0, false, "Model versions kept on disk"),
   RETRAIN_INTERVAL("models.retrain_interval_minutes", Type.INT, "0", 0.0, 100000.0, false, "Periodic retraining in the server; 0 = off"),
-  PROMOTE_MARGIN("models.promote_max_ndcg_drop", Type.DOUBLE, "0.02", 0.0, 1.0, false, "A new model whose holdout NDCG@10 is lower than the current by more than this is not promoted");
+  PROMOTE_MARGIN("models.promote_max_ndcg_drop", Type.DOUBLE, "0.02", 0.0, 1.0, false, "A new model whose holdout NDCG@10 is lower than the current by more than this is not promoted"),
+
+  // --- index --------------------------------------------------------------------------------------------------
+  INDEX_KEEP_GENERATIONS("index.keep_generations", Type.INT, "3", 1.0, 100.0, false, "Complete index generations kept on disk (the current one always stays)"),
+  SEARCH_W_TITLE("index.search.weight.title", Type.DOUBLE, "3.0", 0.0, 100.0, false, "BM25 boost of the title in catalog search"),
+  SEARCH_W_SKILLS("index.search.weight.skills", Type.DOUBLE, "2.0", 0.0, 100.0, false, "BM25 boost of the skill words in catalog search"),
+  SEARCH_W_SKILL_EXACT("index.search.weight.skill_exact", Type.DOUBLE, "2.0", 0.0, 100.0, false, "Boost when the whole query equals one of the course's skills"),
+  SEARCH_W_DESCRIPTION("index.search.weight.description", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the description in catalog search"),
+  SEARCH_W_SUBJECT("index.search.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the subject in catalog search");
 
   /** Value types; each has its own parser and range check. */
   public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }
