@@ -18,7 +18,8 @@ import java.util.SplittableRandom;
  * positive courses; m = max(1, round(fraction &times; eligible)) of them are drawn (seeded shuffle of the eligible
  * learners in ordinal order). Each drawn learner keeps k = min(u, n - 1) events, u uniform in [0, maxKept] from a
  * generator seeded by (seed, learner id): the first positive event of each of their k oldest positive courses
- * (chronological order as in {@link Relevance}), as a newcomer's first steps would be. All their other events are
+ * (chronological order as in {@link Relevance}), as a newcomer's first steps would be; they are listed in
+ * {@link Split#kept()} in input order, as in training. All their other events are
  * hidden; the positive courses not kept are the targets. Declared interests and goals in the learner record stay,
  * so content-based methods have what a real newcomer gives. Learners not drawn keep all their events.
  */
@@ -67,7 +68,7 @@ public final class ColdStartSplitter implements Splitter {
       List<PositiveCourse> pos = Relevance.positiveCourses(events);
       int k = Math.min(SeededRandom.forKey(seed, user).nextInt(maxKept + 1), pos.size() - 1);
       List<Interaction> keep = new ArrayList<>(k);
-      for (PositiveCourse p : pos.subList(0, k)) keep.add(events.get(p.firstIndex()));
+      pos.subList(0, k).stream().mapToInt(PositiveCourse::firstIndex).sorted().forEach(i -> keep.add(events.get(i)));
       Set<String> targets = new LinkedHashSet<>();
       for (PositiveCourse p : pos.subList(k, pos.size())) targets.add(p.courseId());
       heldOut.put(user, targets);

@@ -6,7 +6,6 @@ import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
 import io.courserec.rec.UnknownEntityException;
-import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,7 +37,7 @@ public final class ExperimentRunner {
   private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
 
   private final ContentSimilarity similarity;
-  private final PrintStream progress;
+  private final Consumer<String> progress;
   private final int threads;
   private final int maxUsers;
   private final int personalisationUsers;
@@ -49,9 +49,9 @@ public final class ExperimentRunner {
   /**
    * @param config evaluation settings ({@code eval.*}, {@code seed})
    * @param similarity content similarity over the catalog (for intra-list diversity)
-   * @param progress where progress lines go (usually {@code System.err}); null for silence
+   * @param progress receives progress lines (e.g. {@code System.err::println}); null for silence
    */
-  public ExperimentRunner(Config config, ContentSimilarity similarity, PrintStream progress) {
+  public ExperimentRunner(Config config, ContentSimilarity similarity, Consumer<String> progress) {
     this.similarity = similarity;
     this.progress = progress;
     int t = config.integer(ConfigKey.EVAL_THREADS);
@@ -228,7 +228,7 @@ public final class ExperimentRunner {
 
   private void say(String format, Object... args) {
     String line = String.format(Locale.ROOT, format, args);
-    log.debug(line);
-    if (progress != null) progress.println(line);
+    log.debug("{}", line);
+    if (progress != null) progress.accept(line);
   }
 }

@@ -18,9 +18,12 @@ import org.slf4j.LoggerFactory;
  * t(1) &le; ... &le; t(n), T = t(ceil((1 - f) n)) so that about a share f of the timed events fall after T (fewer
  * when events share T's timestamp). Training keeps every event at or before T and every event without a timestamp
  * (untimed events count as old history). A learner is a test learner when they have at least minUserEvents
- * positive courses in all, at least one of them positive in training, and at least one course whose first positive
- * event lies after T; those courses are the held-out targets. A course already positive (or dismissed) before T is
- * not a target. Learners who appear only after T are cold-start learners, measured by {@link ColdStartSplitter}.
+ * positive courses in all, at least one of them positive before T, and at least one course whose first positive
+ * event lies after T; those courses are the held-out targets. A course already positive (or ever dismissed) before
+ * T is not a target. As in every split, whole (learner, course) pairs are hidden: a test learner's earlier
+ * non-positive events on a target course (a view, a low rating before T) leave training too, so training is
+ * "every event at or before T, minus those". Learners who appear only after T are cold-start learners, measured by
+ * {@link ColdStartSplitter}.
  */
 public final class GlobalTemporalSplitter implements Splitter {
   private static final Logger log = LoggerFactory.getLogger(GlobalTemporalSplitter.class);
@@ -59,24 +62,30 @@ public final class GlobalTemporalSplitter implements Splitter {
   @Override
   public Split split(Dataset data) {
     Instant cut = cutoff(data.interactions());
-    List<Interaction> train = new ArrayList<>(data.interactions().size());
+    List<Interaction> beforeCut = new ArrayList<>(data.interactions().size());
     for (Interaction e : data.interactions()) {
-      if (e.timestamp() == null || !e.timestamp().isAfter(cut)) train.add(e);
+      if (e.timestamp() == null || !e.timestamp().isAfter(cut)) beforeCut.add(e);
     }
-    Dataset trainSet = data.withInteractions(train);
+    Dataset past = data.withInteractions(beforeCut);
     Map<String, Set<String>> heldOut = new LinkedHashMap<>();
     for (int u = 0; u < data.numLearners(); u++) {
       List<PositiveCourse> all = Relevance.positiveCourses(data.eventsOf(u));
       if (all.size() < minUserEvents) continue;
-      if (Relevance.positiveCourses(trainSet.eventsOf(u)).isEmpty()) continue;
+      if (Relevance.positiveCourses(past.eventsOf(u)).isEmpty()) continue;
       Set<String> targets = new LinkedHashSet<>();
       for (PositiveCourse p : all) {
         if (p.firstTime() != null && p.firstTime().isAfter(cut)) targets.add(p.courseId());
       }
       if (!targets.isEmpty()) heldOut.put(data.learner(u).id(), targets);
     }
+    // whole pairs: a test learner's earlier views or low ratings of a target course leave training too
+    List<Interaction> train = new ArrayList<>(beforeCut.size());
+    for (Interaction e : beforeCut) {
+      Set<String> targets = heldOut.get(e.userId());
+      if (targets == null || !targets.contains(e.courseId())) train.add(e);
+    }
     log.info("temporal split: cut-off {}, {} of {} interactions in training, {} test learners",
         cut, train.size(), data.interactions().size(), heldOut.size());
-    return new Split(name(), trainSet, heldOut, Map.of(), data.interactions().size() - train.size());
+    return new Split(name(), data.withInteractions(train), heldOut, Map.of(), data.interactions().size() - train.size());
   }
 }

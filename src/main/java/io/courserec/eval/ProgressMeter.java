@@ -1,9 +1,9 @@
 package io.courserec.eval;
 
-import java.io.PrintStream;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 
 /**
  * Progress lines for long loops, safe to call from many threads: {@link #advance()} after each unit of work prints
@@ -14,7 +14,7 @@ public final class ProgressMeter {
   private final String label;
   private final int total;
   private final long intervalNanos;
-  private final PrintStream out;
+  private final Consumer<String> out;
   private final long start = System.nanoTime();
   private final AtomicInteger done = new AtomicInteger();
   private final AtomicLong lastLine = new AtomicLong(start);
@@ -23,9 +23,9 @@ public final class ProgressMeter {
    * @param label what is being done, e.g. "random/itemknn: ranking"
    * @param total units of work
    * @param intervalSeconds least time between two lines
-   * @param out where lines go (usually {@code System.err}); null for silence
+   * @param out receives each line (e.g. {@code System.err::println}); null for silence
    */
-  public ProgressMeter(String label, int total, double intervalSeconds, PrintStream out) {
+  public ProgressMeter(String label, int total, double intervalSeconds, Consumer<String> out) {
     this.label = label;
     this.total = total;
     this.intervalNanos = (long) (intervalSeconds * 1e9);
@@ -41,7 +41,7 @@ public final class ProgressMeter {
     if (now - last >= intervalNanos && lastLine.compareAndSet(last, now)) {
       double secs = (now - start) / 1e9;
       double rate = d / Math.max(secs, 1e-9);
-      out.println(String.format(Locale.ROOT, "%s %d/%d (%.0f%%), %.0f/s, about %.0f s left",
+      out.accept(String.format(Locale.ROOT, "%s %d/%d (%.0f%%), %.0f/s, about %.0f s left",
           label, d, total, 100.0 * d / total, rate, (total - d) / rate));
     }
   }
