@@ -227,8 +227,6 @@ public final class ExperimentRunner {
   }
 
   private void say(String format, Object... args) {
-    String line = String.format(Locale.ROOT, format, args);
-    log.debug("{}", line);
-    if (progress != null) progress.accept(line);
+    if (progress != null) progress.accept(String.format(Locale.ROOT, format, args));
   }
 }

@@ -1,6 +1,8 @@
 package io.courserec.eval;
 
+import java.awt.Color;
 import java.io.IOException;
+import java.text.DecimalFormat;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +10,13 @@ import java.util.Locale;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.labels.StandardCategoryItemLabelGenerator;
+import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.category.BarRenderer;
+import org.jfree.chart.renderer.category.StandardBarPainter;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -71,9 +79,35 @@ public final class ReportCharts {
   }
 
   private static Path save(JFreeChart chart, Path dir, String name) throws IOException {
+    style(chart);
     Path file = dir.resolve(name);
     ChartUtils.saveChartAsPNG(file.toFile(), chart, WIDTH, HEIGHT);
     return file;
+  }
+
+  /** White background, light grid; bar values printed on the bars; reliability diagram on [0, 1] with points. */
+  private static void style(JFreeChart chart) {
+    chart.setBackgroundPaint(Color.WHITE);
+    if (chart.getPlot() instanceof CategoryPlot p) {
+      p.setBackgroundPaint(Color.WHITE);
+      p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+      if (p.getRenderer() instanceof BarRenderer r) {
+        r.setBarPainter(new StandardBarPainter());
+        r.setShadowVisible(false);
+        r.setDefaultItemLabelGenerator(new StandardCategoryItemLabelGenerator("{2}", new DecimalFormat("0.###")));
+        r.setDefaultItemLabelsVisible(true);
+      }
+    } else if (chart.getPlot() instanceof XYPlot p) {
+      p.setBackgroundPaint(Color.WHITE);
+      p.setRangeGridlinePaint(Color.LIGHT_GRAY);
+      p.setDomainGridlinePaint(Color.LIGHT_GRAY);
+      p.getDomainAxis().setRange(0, 1);
+      p.getRangeAxis().setRange(0, 1);
+      XYLineAndShapeRenderer r = new XYLineAndShapeRenderer(true, true);
+      r.setSeriesShapesVisible(1, false);
+      r.setSeriesPaint(1, Color.GRAY);
+      p.setRenderer(r);
+    }
   }
 
   private static String slug(String s) {

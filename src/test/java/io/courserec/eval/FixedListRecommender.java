@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /** Test recommender answering a fixed list per learner; learners without a list are unknown. */
-public final class FixedListRecommender implements Recommender {
+public class FixedListRecommender implements Recommender {
   private final Map<String, List<Recommendation>> lists;
   volatile Dataset trainedOn;
 
