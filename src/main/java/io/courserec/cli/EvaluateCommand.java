@@ -158,7 +158,7 @@ public final class EvaluateCommand implements Callable<Integer> {
   /** The plain algorithms, then the variants; every name is checked before anything is trained. */
   private List<AlgorithmSpec> algorithmSpecs(Config config) {
     List<AlgorithmSpec> out = new ArrayList<>();
-    for (String name : algorithms) out.add(spec(name.trim(), name.trim(), config));
+    for (String name : algorithms) out.add(algorithmSpec(name.trim(), name.trim(), config));
     for (String v : variants) {
       int eq = v.indexOf('=');
       int colon = v.indexOf(':');
@@ -180,12 +180,12 @@ public final class EvaluateCommand implements Callable<Integer> {
       } catch (ConfigException e) {
         throw new UserError("--variant '" + v + "': " + e.getMessage());
       }
-      out.add(spec(v.substring(0, eq).trim(), v.substring(eq + 1, colon).trim(), varied));
+      out.add(algorithmSpec(v.substring(0, eq).trim(), v.substring(eq + 1, colon).trim(), varied));
     }
     return out;
   }
 
-  private AlgorithmSpec spec(String label, String name, Config config) {
+  private AlgorithmSpec algorithmSpec(String label, String name, Config config) {
     try {
       registry.apply(name, config);
     } catch (IllegalArgumentException e) {

@@ -132,7 +132,12 @@ public final class ExperimentRunner {
         BeyondAccuracyMetrics.catalogCoverage(lists, split.train().numCourses()),
         ildLists == 0 ? Double.NaN : ild / ildLists, novLists == 0 ? Double.NaN : nov / novLists, ser / n,
         BeyondAccuracyMetrics.personalisation(sample(lists, personalisationUsers)));
-    ReliabilityTable calibration = calibration(confidences, relevance);
+    ReliabilityTable calibration;
+    try {
+      calibration = calibration(confidences, relevance);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalStateException(label + " returned an invalid confidence: " + e.getMessage(), e);
+    }
     AlgorithmResult result = new AlgorithmResult(label, split.name(), k, n, served, violations, m, trainSeconds,
         LatencySummary.ofNanos(nanos), calibration);
     say("%s/%s: NDCG@%d %.4f, recall %.4f, coverage %.3f, %d/%d learners served, %.2f ms per learner",

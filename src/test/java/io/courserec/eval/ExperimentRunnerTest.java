@@ -215,5 +215,8 @@ class ExperimentRunnerTest {
     };
     assertThatThrownBy(() -> runner(config(2), s).run(s, List.of(new AlgorithmSpec("broken", () -> broken)), K))
         .hasMessageContaining("failed for learner").hasMessageContaining("boom");
+    FixedListRecommender overconfident = new FixedListRecommender(Map.of("u1", List.of(rec("c3", 1.5))));
+    assertThatThrownBy(() -> runner(config(1), s).run(s, List.of(new AlgorithmSpec("over", () -> overconfident)), K))
+        .hasMessageContaining("over returned an invalid confidence").hasMessageContaining("1.5");
   }
 }
