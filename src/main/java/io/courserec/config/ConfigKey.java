@@ -115,7 +115,10 @@ public enum ConfigKey {
   SEARCH_W_SKILLS("index.search.weight.skills", Type.DOUBLE, "2.0", 0.0, 100.0, false, "BM25 boost of the skill words in catalog search"),
   SEARCH_W_SKILL_EXACT("index.search.weight.skill_exact", Type.DOUBLE, "2.0", 0.0, 100.0, false, "Boost when the whole query equals one of the course's skills"),
   SEARCH_W_DESCRIPTION("index.search.weight.description", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the description in catalog search"),
-  SEARCH_W_SUBJECT("index.search.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the subject in catalog search");
+  SEARCH_W_SUBJECT("index.search.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the subject in catalog search"),
+
+  // --- api ----------------------------------------------------------------------------------------------------
+  SERVER_STATUS_REFRESH("server.status_refresh_ms", Type.INT, "1000", 50.0, 600000.0, false, "How often the server re-reads the engine status (model version for the cache, gauges)");
 
   /** Value types; each has its own parser and range check. */
   public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }
