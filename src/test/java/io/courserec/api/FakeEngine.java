@@ -36,7 +36,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * exceptions the real engine throws. {@code recommend} ranks by popularity (c2 0.9, c3 0.8, c4 0.7, c5 0.6,
  * c1 0.5) and excludes every course the learner has any event for, so feedback visibly changes the next answer.
  */
-final class FakeEngine implements Engine {
+public final class FakeEngine implements Engine {
   static final List<Course> COURSES = List.of(
       course("c1", "Intro to Python", Level.BEGINNER, "programming", 10.0),
       course("c2", "Data Science with Python", Level.INTERMEDIATE, "data", 20.0),
@@ -204,6 +204,11 @@ final class FakeEngine implements Engine {
         new ModelInfo("v0", false, true, Instant.parse("2025-05-01T00:00:00Z"), "d0", "c1", Map.of("ndcg@10", 0.2), Map.of("train", 1100L), "previous"));
   }
 
+  /** True once {@link #close} was called. */
+  public volatile boolean closed;
+
   @Override
-  public void close() {}
+  public void close() {
+    closed = true;
+  }
 }
