@@ -115,6 +115,10 @@ public final class LoadTest implements Callable<Integer> {
       doc.put("statuses", report.statuses());
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), doc);
     }
+    if (report.rows().isEmpty()) {
+      System.err.println("no request completed in the measured phase; lengthen --warmup/--duration");
+      return 1;
+    }
     return report.totalErrors() == 0 ? 0 : 1;
   }
 

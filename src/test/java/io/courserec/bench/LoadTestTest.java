@@ -10,6 +10,10 @@ import io.courserec.api.FakeEngine;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -37,8 +41,9 @@ class LoadTestTest {
     Path token = Files.writeString(dir.resolve("token"), "t0k3n\n");
     try (CourseRecServer s = CourseRecServer.start(new FakeEngine(), Config.defaults().with(Map.of(
         ConfigKey.SERVER_PORT, "0", ConfigKey.ADMIN_TOKEN, "t0k3n")))) {
+      prime(s.url());
       JsonNode cached = run("--url", s.url(), "--users-file", users.toString(), "--queries-file", courses.toString(),
-          "--concurrency", "2", "--warmup", "300ms", "--duration", "1s", "--mix", "recommend:0.6,search:0.3,similar:0.1",
+          "--concurrency", "2", "--warmup", "500ms", "--duration", "1500ms", "--mix", "recommend:0.6,search:0.3,similar:0.1",
           "--json", dir.resolve("cached.json").toString());
       JsonNode rows = cached.get("rows");
       for (String op : List.of("recommend", "search", "similar")) {
@@ -55,7 +60,23 @@ class LoadTestTest {
           "--admin-token-file", token.toString(), "--json", dir.resolve("uncached.json").toString());
       assertThat(uncached.get("cache_hit_ratio").isNull()).as("no-cache requests are never looked up").isTrue();
       assertThat(uncached.get("rows").get("during-retrain recommend").get("requests").asLong()).isPositive();
-      assertThat(uncached.get("phase_seconds").get("during-retrain").asDouble()).isBetween(0.5, 0.8);
+      // the retrain starts 300 ms into a 1 s phase and the fake's job never finishes: at most 0.7 s (+1 ms rounding);
+      // a loaded machine may start it late, so only a loose lower bound
+      assertThat(uncached.get("phase_seconds").get("during-retrain").asDouble()).isBetween(0.2, 0.701);
+    }
+  }
+
+  /** One request of each kind first, so class loading in a cold JVM does not eat the short measured phase. */
+  private static void prime(String url) throws IOException {
+    HttpClient http = HttpClient.newHttpClient();
+    for (String path : List.of("/recommend?user=u1", "/search?q=sql", "/courses/c1/similar")) {
+      try {
+        assertThat(http.send(HttpRequest.newBuilder(URI.create(url + path)).build(),
+            HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException(e);
+      }
     }
   }
 
