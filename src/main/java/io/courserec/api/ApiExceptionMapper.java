@@ -1,13 +1,16 @@
 package io.courserec.api;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.courserec.engine.InvalidInputException;
 import io.courserec.engine.NotReadyException;
 import io.courserec.rec.UnknownEntityException;
+import io.javalin.config.RouterConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import io.javalin.http.MethodNotAllowedResponse;
 import io.javalin.router.EndpointNotFound;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
@@ -35,6 +38,21 @@ public final class ApiExceptionMapper {
 
   private ApiExceptionMapper() {}
 
+  /** Errors ({@link Error}: stack overflow, assertion, out of memory) bypass exception handlers; same 500 answer. */
+  static void registerErrors(RouterConfig router, ObjectMapper mapper) {
+    router.javaLangErrorHandler((res, error) -> {
+      String incident = incident();
+      log.error("incident {}: unhandled error", incident, error);
+      try {
+        res.setStatus(500);
+        res.setContentType("application/json");
+        res.getOutputStream().write(mapper.writeValueAsBytes(new ErrorBody("internal_error", null, generic(incident))));
+      } catch (IOException | IllegalStateException e) {
+        log.warn("incident {}: could not write the error answer: {}", incident, e.toString());
+      }
+    });
+  }
+
   static void register(JavalinDefaultRoutingApi routes) {
     routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.error(), e.field(), e.detail()));
     routes.exception(InvalidInputException.class,
@@ -47,11 +65,18 @@ public final class ApiExceptionMapper {
     });
     routes.exception(HttpResponseException.class, ApiExceptionMapper::javalin);
     routes.exception(Exception.class, (e, ctx) -> {
-      String incident = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+      String incident = incident();
       log.error("incident {}: unhandled exception on {} {}", incident, ctx.method(), AccessLog.route(ctx), e);
-      answer(ctx, 500, "internal_error", null,
-          "unexpected server error (incident " + incident + "); the details are in the server log");
+      answer(ctx, 500, "internal_error", null, generic(incident));
     });
+  }
+
+  private static String incident() {
+    return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextInt());
+  }
+
+  private static String generic(String incident) {
+    return "unexpected server error (incident " + incident + "); the details are in the server log";
   }
 
   private static void javalin(HttpResponseException e, Context ctx) {

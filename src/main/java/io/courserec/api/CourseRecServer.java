@@ -98,6 +98,7 @@ public final class CourseRecServer implements AutoCloseable {
         new AdminResource(engine, new AdminAuth(config.string(ConfigKey.ADMIN_TOKEN))),
         new OpenApiResource()).forEach(r -> r.register(cfg.routes));
     ApiExceptionMapper.register(cfg.routes);
+    ApiExceptionMapper.registerErrors(cfg.router, mapper);
   }
 
   public int port() { return app.port(); }

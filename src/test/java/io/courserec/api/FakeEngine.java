@@ -57,6 +57,8 @@ public final class FakeEngine implements Engine {
   volatile String modelVersion = "v1";
   /** When set, {@code search} throws it (to test the 500 path). */
   volatile RuntimeException searchFailure;
+  /** When set, {@code search} throws it (an {@link Error}, which bypasses exception handlers). */
+  volatile Error searchError;
 
   private static Course course(String id, String title, Level level, String subject, double hours) {
     return new Course(id, title, title + " description", List.of(subject), "Org", level, subject, "en", hours,
@@ -102,6 +104,7 @@ public final class FakeEngine implements Engine {
   public SearchResult search(SearchQuery q) {
     checkReady();
     if (searchFailure != null) throw searchFailure;
+    if (searchError != null) throw searchError;
     String[] words = q.text().toLowerCase(Locale.ROOT).split("\\s+");
     List<Course> hits = COURSES.stream().filter(q.filter()::test)
         .filter(c -> java.util.Arrays.stream(words).anyMatch(w -> c.title().toLowerCase(Locale.ROOT).contains(w))).toList();

@@ -91,6 +91,23 @@ class ObservabilityApiTest extends ApiTestBase {
   }
 
   @Test
+  void anErrorIsTheSameGeneric500() {
+    engine.searchError = new AssertionError("invariant broken: secret-state-42");
+    ListAppender<ILoggingEvent> logs = capture();
+    Reply r;
+    try {
+      r = get("/search?q=python");
+    } finally {
+      detach(logs);
+    }
+    assertError(r, 500, "internal_error", null);
+    assertThat(r.body()).doesNotContain("secret-state-42").doesNotContain("AssertionError");
+    assertThat(logs.list).anySatisfy(e -> assertThat(e.getThrowableProxy().getMessage()).contains("secret-state-42"));
+    engine.searchError = null;
+    assertThat(get("/search?q=python").status()).as("the server keeps serving").isEqualTo(200);
+  }
+
+  @Test
   void everyRequestIsLoggedOnceWithHashedUserAndRouteTemplate() {
     ListAppender<ILoggingEvent> logs = capture();
     try {
