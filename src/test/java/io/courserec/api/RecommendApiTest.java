@@ -88,6 +88,29 @@ class RecommendApiTest extends ApiTestBase {
   }
 
   @Test
+  void modelSwapsUnderConcurrentRequestsCauseNoFailures() throws Exception {
+    List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+    List<Thread> clients = new ArrayList<>();
+    for (int t = 0; t < 4; t++) {
+      int user = t;
+      clients.add(Thread.ofPlatform().start(() -> {
+        for (int i = 0; i < 100; i++) statuses.add(get("/recommend?user=u" + user + "&k=" + (1 + i % 3)).status());
+      }));
+    }
+    for (int v = 2; v <= 6; v++) {
+      Thread.sleep(20);
+      engine.modelVersion = "v" + v;
+      if (v % 2 == 0) server.invalidateCaches(); // odd versions are found by the server on its own
+    }
+    for (Thread c : clients) c.join();
+    assertThat(statuses).hasSize(400).containsOnly(200);
+    // after the last swap no answer of an older model is served, cached or not
+    for (int k = 1; k <= 3; k++) {
+      assertThat(get("/recommend?user=u0&k=" + k).json().get("model_version").asText()).isEqualTo("v6");
+    }
+  }
+
+  @Test
   void badParametersAre400NamingTheField() {
     assertError(get("/recommend?user=u1&k=0"), 400, "invalid_parameter", "k");
     assertError(get("/recommend?user=u1&k=-3"), 400, "invalid_parameter", "k");
