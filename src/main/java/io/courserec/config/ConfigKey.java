@@ -84,6 +84,14 @@ public enum ConfigKey {
   EVAL_HOLDOUT("eval.holdout_fraction", Type.DOUBLE, "0.2", 0.01, 0.9, false, "Share of each user's positive events held out (random split)"),
   EVAL_MIN_EVENTS("eval.min_user_events", Type.INT, "3", 1.0, 1000.0, false, "Users with fewer positive events are not evaluated"),
   EVAL_MAX_USERS("eval.max_users", Type.INT, "5000", 0.0, 10000000.0, false, "Evaluate at most this many test users (sampled with the seed); 0 = all"),
+  EVAL_TEMPORAL_FRACTION("eval.temporal_test_fraction", Type.DOUBLE, "0.2", 0.01, 0.9, false, "Share of timed events after the global cut-off (temporal split)"),
+  EVAL_LAST_N("eval.last_n", Type.INT, "2", 1.0, 100.0, false, "Latest positive courses held out per learner (user-temporal split)"),
+  EVAL_COLD_FRACTION("eval.cold_start_fraction", Type.DOUBLE, "0.1", 0.001, 1.0, false, "Share of eligible learners whose history is hidden (cold-start split)"),
+  EVAL_COLD_MAX_KEPT("eval.cold_start_max_kept", Type.INT, "2", 0.0, 10.0, false, "A cold-start learner keeps 0..this many of their earliest positive events"),
+  EVAL_PERSONALISATION_USERS("eval.personalisation_users", Type.INT, "500", 2.0, 100000.0, false, "Learners sampled for the pairwise personalisation metric"),
+  EVAL_CALIBRATION_BINS("eval.calibration_bins", Type.INT, "10", 1.0, 100.0, false, "Equal-width confidence bins of the reliability table"),
+  EVAL_THREADS("eval.threads", Type.INT, "0", 0.0, 256.0, false, "Threads ranking test learners; 0 = all cores"),
+  EVAL_PROGRESS_SECONDS("eval.progress_seconds", Type.INT, "5", 1.0, 3600.0, false, "Seconds between progress lines on stderr during evaluation"),
 
   // --- server -------------------------------------------------------------------------------------------------
   SERVER_HOST("server.host", Type.STRING, "127.0.0.1", null, null, false, "Interface the HTTP server binds"),
