@@ -53,8 +53,10 @@ public enum ConfigKey {
   MF_RANK("mf.rank", Type.INT, "64", 1.0, 1024.0, true, "Number of latent factors"),
   MF_ITERATIONS("mf.iterations", Type.INT, "15", 1.0, 200.0, true, "ALS sweeps"),
   MF_REG("mf.regularization", Type.DOUBLE, "0.1", 0.0, 1000.0, true, "L2 regularisation lambda"),
-  MF_ALPHA("mf.alpha", Type.DOUBLE, "10", 0.0, 10000.0, true, "Confidence scale: c = 1 + alpha x weight"),
-  MF_THREADS("mf.threads", Type.INT, "0", 0.0, 256.0, false, "Training threads; 0 = all cores"),
+  MF_ALPHA("mf.alpha", Type.DOUBLE, "10", 0.0, 10000.0, true, "ALS confidence scale: c = 1 + alpha x |weight|"),
+  MF_THREADS("mf.threads", Type.INT, "0", 0.0, 256.0, false, "Training threads (item-kNN, ALS, PureSVD); 0 = all cores"),
+  MF_SVD_OVERSAMPLING("mf.svd.oversampling", Type.INT, "10", 0.0, 1000.0, true, "PureSVD: extra random directions beyond mf.rank in the randomized SVD"),
+  MF_SVD_POWER("mf.svd.power_iterations", Type.INT, "3", 0.0, 50.0, true, "PureSVD: subspace (power) iterations of the randomized SVD"),
 
   // --- randomness ---------------------------------------------------------------------------------------------
   SEED("seed", Type.LONG, "42", 0.0, 9.0E18, true, "Seed for every random choice (training, splits, generator)"),
