@@ -18,6 +18,9 @@ public enum ConfigKey {
 
   // --- catalog cleaning ----------------------------------------------------------------------------------------
   ALIASES_FILE("catalog.aliases", Type.STRING, "config/aliases.txt", null, null, true, "Skill / organisation alias file (see its header)"),
+  DEFAULT_LANGUAGE("catalog.default_language", Type.STRING, "", null, null, false, "Language code given to courses whose language is missing; empty leaves it unknown"),
+  HOURS_PER_WEEK("catalog.duration.hours_per_week", Type.DOUBLE, "5", 0.5, 80.0, false, "Study hours per week assumed when a duration in weeks or months states no weekly effort"),
+  REPORT_EXAMPLES("catalog.report.max_examples", Type.INT, "20", 0.0, 100000.0, false, "Example rows per file in the quality report (the first of each reason is always kept)"),
 
   // --- event weights (implicit feedback strength per event type) -----------------------------------------------
   WEIGHT_VIEW("events.weight.view", Type.DOUBLE, "1.0", -10.0, 10.0, true, "Weight of a view event"),
