@@ -151,22 +151,17 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
     int inserted = 0;
     List<String> duplicates = new ArrayList<>();
     Map<EventType, Integer> added = new EnumMap<>(EventType.class);
+    int[] updated = insertRows(w.insert, events, received);
     for (int i = 0; i < events.size(); i++) {
       Interaction e = events.get(i);
-      InteractionRows.bind(w.insert, e, received);
-      int updated;
-      try {
-        updated = w.insert.executeUpdate();
-      } catch (SQLException x) {
-        if (!violatesSchema(x)) throw x;
-        throw new IllegalArgumentException("event " + i + " of the batch was refused by the schema (ids must be 1.."
-            + MAX_ID_LENGTH + " characters); nothing of the batch was stored: " + x.getMessage(), x);
-      }
-      if (updated == 0) {
+      if (updated[i] == 0) {
         duplicates.add(e.eventId()); // only a unique event_id can conflict
-      } else {
+      } else if (updated[i] == 1) {
         inserted++;
         added.merge(e.event(), 1, Integer::sum);
+      } else {
+        throw new StoreException("the driver reported " + updated[i] + " rows for event " + i + " instead of 0 or 1;"
+            + " per-row counts are needed to recognise duplicates (is reWriteBatchedInserts set in the URL?)");
       }
     }
     for (Map.Entry<EventType, Integer> a : added.entrySet()) {
@@ -245,6 +240,31 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
         return InteractionRows.read(p);
       }
     });
+  }
+
+  /**
+   * Inserts the events with the prepared insert, one statement each (cheap in process); returns the per-event update
+   * counts: 1 stored, 0 skipped as a duplicate event id.
+   *
+   * @throws IllegalArgumentException if the schema refuses an event
+   */
+  int[] insertRows(PreparedStatement insert, List<Interaction> events, long receivedMicros) throws SQLException {
+    int[] counts = new int[events.size()];
+    for (int i = 0; i < events.size(); i++) {
+      InteractionRows.bind(insert, events.get(i), receivedMicros);
+      try {
+        counts[i] = insert.executeUpdate();
+      } catch (SQLException x) {
+        if (!violatesSchema(x)) throw x;
+        throw refused("event " + i + " of the batch", x);
+      }
+    }
+    return counts;
+  }
+
+  static IllegalArgumentException refused(String which, SQLException cause) {
+    return new IllegalArgumentException(which + " was refused by the schema (ids must be 1.." + MAX_ID_LENGTH
+        + " characters); nothing of the batch was stored: " + cause.getMessage(), cause);
   }
 
   /** Versions recorded in {@code schema_version}, ascending; for status pages and tests. */
