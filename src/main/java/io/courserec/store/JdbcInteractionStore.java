@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
@@ -15,20 +14,19 @@ import java.util.List;
 import java.util.Map;
 import java.util.Spliterator;
 import java.util.Spliterators;
-import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The SQL both backends share: one guarded writer connection for appends (every append is one transaction, made
- * exclusive across processes by the backend, so sequences are assigned in commit order), a {@link ReaderPool} for
- * reads, schema migration at start-up, and the row mapping.
+ * The SQL both backends share: the write path ({@link GroupCommitWriter}: one writer connection, transactions made
+ * exclusive across processes by the backend so sequences are assigned in commit order, concurrent appends
+ * committed together), a {@link ReaderPool} for reads, schema migration at start-up, and the queries.
  *
  * <p>Table {@code interactions}: {@code seq} (the sequence), {@code user_id}, {@code course_id}, {@code event}
  * (the {@link EventType#code()}), {@code rating}, the event time as {@code event_epoch_second} + {@code event_nano}
- * (exact {@link Instant}, both null when absent), {@code event_id} (unique when present) and
+ * (exact {@link java.time.Instant}, both null when absent), {@code event_id} (unique when present) and
  * {@code received_epoch_micro}. Table {@code interaction_counts(event, n)} is updated in the same transaction as
  * the inserts, so {@link #count()} and {@link #countsByEvent()} cost O(1) however large the log grows.
  */
@@ -40,23 +38,18 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
   static final int DEFAULT_PAGE_SIZE = 5_000;
   private static final int MAX_IDLE_READERS = 8;
 
-  private static final String ADD_COUNT = "INSERT INTO interaction_counts (event, n) VALUES (?, ?)"
-      + " ON CONFLICT (event) DO UPDATE SET n = interaction_counts.n + excluded.n";
-
   /** Which exclusive lock a write transaction takes (PostgreSQL distinguishes them; SQLite has one). */
   enum Exclusive { APPEND, SCHEMA }
 
   private final String description;
-  private final InstantSource clock;
-  private final ReentrantLock writeLock = new ReentrantLock();
+  private final GroupCommitWriter writer;
   private final ReaderPool readers;
-  private Writer writer; // guarded by writeLock; null until start and after a broken connection
   private volatile boolean closed;
   volatile int pageSize = DEFAULT_PAGE_SIZE; // tests shrink it to exercise paging
 
   JdbcInteractionStore(String description, InstantSource clock) {
     this.description = description;
-    this.clock = clock;
+    this.writer = new GroupCommitWriter(this, clock);
     this.readers = new ReaderPool(this::openReader, MAX_IDLE_READERS);
   }
 
@@ -81,25 +74,26 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
 
   /** Opens the writer and migrates the schema; the subclass' factory calls it once, closing the store on failure. */
   final void start() {
-    writeLock.lock();
     try {
       Connection c = openWriter();
       try {
         begin(c, Exclusive.SCHEMA);
         List<Integer> applied = SchemaMigrator.apply(c, migrations());
         commit(c);
-        writer = new Writer(c);
+        writer.adopt(c);
         log.info("feedback store {} ready at schema version {} ({} migrations applied now)",
             description, migrations().size(), applied.size());
       } catch (SQLException | RuntimeException e) {
-        rollbackQuietly(c);
+        try {
+          rollback(c);
+        } catch (SQLException ignored) {
+          // no transaction active: nothing to undo
+        }
         closeQuietly(c);
         throw e;
       }
     } catch (SQLException e) {
       throw failure("opening", e);
-    } finally {
-      writeLock.unlock();
     }
   }
 
@@ -108,68 +102,13 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
     return appendAll(Collections.singletonList(event));
   }
 
+  /** Checks the call, then hands it to the group-commit writer; returns once its transaction committed. */
   @Override
   public final AppendResult appendAll(List<Interaction> events) {
     checkBatch(events);
     ensureOpen();
     if (events.isEmpty()) return AppendResult.NONE;
-    writeLock.lock();
-    try {
-      ensureOpen();
-      Writer w;
-      try {
-        w = writer();
-      } catch (SQLException e) {
-        throw failure("connecting the writer", e);
-      }
-      try {
-        AppendResult result = appendInTransaction(w, events);
-        commit(w.connection);
-        return result;
-      } catch (SQLException e) {
-        rollbackQuietly(w.connection);
-        dropWriterIfBroken();
-        throw failure("append", e);
-      } catch (RuntimeException e) { // includes an event the schema refused
-        rollbackQuietly(w.connection);
-        throw e;
-      }
-    } finally {
-      writeLock.unlock();
-    }
-  }
-
-  /**
-   * Inserts the batch and updates the counts; the caller commits or rolls back.
-   *
-   * @throws IllegalArgumentException if the schema refuses an event (the whole batch is then rolled back)
-   */
-  private AppendResult appendInTransaction(Writer w, List<Interaction> events) throws SQLException {
-    begin(w.connection, Exclusive.APPEND);
-    // read the clock after taking the lock, so receive times follow sequences
-    long received = InteractionRows.epochMicros(clock.instant());
-    int inserted = 0;
-    List<String> duplicates = new ArrayList<>();
-    Map<EventType, Integer> added = new EnumMap<>(EventType.class);
-    int[] updated = insertRows(w.insert, events, received);
-    for (int i = 0; i < events.size(); i++) {
-      Interaction e = events.get(i);
-      if (updated[i] == 0) {
-        duplicates.add(e.eventId()); // only a unique event_id can conflict
-      } else if (updated[i] == 1) {
-        inserted++;
-        added.merge(e.event(), 1, Integer::sum);
-      } else {
-        throw new StoreException("the driver reported " + updated[i] + " rows for event " + i + " instead of 0 or 1;"
-            + " per-row counts are needed to recognise duplicates (is reWriteBatchedInserts set in the URL?)");
-      }
-    }
-    for (Map.Entry<EventType, Integer> a : added.entrySet()) {
-      w.addCount.setString(1, a.getKey().code());
-      w.addCount.setLong(2, a.getValue());
-      w.addCount.executeUpdate();
-    }
-    return new AppendResult(inserted, duplicates);
+    return writer.append(events);
   }
 
   @Override
@@ -267,6 +206,9 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
         + " characters); nothing of the batch was stored: " + cause.getMessage(), cause);
   }
 
+  /** The write path (tests observe grouping through it). */
+  GroupCommitWriter writer() { return writer; }
+
   /** Versions recorded in {@code schema_version}, ascending; for status pages and tests. */
   public final List<Integer> schemaVersions() {
     return read("schemaVersions", c -> List.copyOf(SchemaMigrator.appliedVersions(c)));
@@ -279,15 +221,7 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
   public final void close() {
     if (closed) return;
     closed = true;
-    writeLock.lock(); // waits for an append in flight to finish
-    try {
-      if (writer != null) {
-        writer.closeQuietly();
-        writer = null;
-      }
-    } finally {
-      writeLock.unlock();
-    }
+    writer.close(); // waits for a group in flight to commit; later calls fail
     readers.close();
     log.info("feedback store {} closed", description);
   }
@@ -321,36 +255,6 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
     if (closed) throw new IllegalStateException("feedback store " + description + " is closed");
   }
 
-  private Writer writer() throws SQLException {
-    if (writer == null) {
-      writer = new Writer(openWriter());
-      log.info("feedback store {}: writer connection reopened", description);
-    }
-    return writer;
-  }
-
-  private void dropWriterIfBroken() {
-    boolean valid;
-    try {
-      valid = writer.connection.isValid(2);
-    } catch (SQLException e) {
-      valid = false;
-    }
-    if (!valid) {
-      log.warn("feedback store {}: writer connection is broken; the next append reconnects", description);
-      writer.closeQuietly();
-      writer = null;
-    }
-  }
-
-  private void rollbackQuietly(Connection c) {
-    try {
-      rollback(c);
-    } catch (SQLException e) {
-      log.debug("rollback failed (no transaction active?): {}", e.getMessage());
-    }
-  }
-
   /** A query on a pooled reader connection. */
   @FunctionalInterface
   private interface Query<T> {
@@ -377,29 +281,7 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
     }
   }
 
-  private StoreException failure(String what, SQLException e) {
+  StoreException failure(String what, SQLException e) {
     return new StoreException("feedback store " + description + ": " + what + " failed: " + e.getMessage(), e);
-  }
-
-  /** The writer connection with its statements prepared once. */
-  private static final class Writer {
-    final Connection connection;
-    final PreparedStatement insert;
-    final PreparedStatement addCount;
-
-    Writer(Connection connection) throws SQLException {
-      this.connection = connection;
-      try {
-        this.insert = connection.prepareStatement(InteractionRows.INSERT);
-        this.addCount = connection.prepareStatement(ADD_COUNT);
-      } catch (SQLException e) {
-        connection.close();
-        throw e;
-      }
-    }
-
-    void closeQuietly() {
-      JdbcInteractionStore.closeQuietly(connection); // closes the statements too
-    }
   }
 }

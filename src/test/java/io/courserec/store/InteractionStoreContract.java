@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -234,6 +235,50 @@ abstract class InteractionStoreContract {
         assertThat(all.get(i + 2).interaction().eventId()).isEqualTo(prefix + "2");
       }
     }
+  }
+
+  @Test
+  void callsQueuedDuringACommitShareTheNextTransactionYetSucceedOrFailAlone() throws Exception {
+    // The first call's transaction reads the clock, which waits until three more calls are queued behind it;
+    // those three are then committed as one group, the middle one carrying an event the schema refuses.
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch queued = new CountDownLatch(1);
+    store.close();
+    store = open(() -> {
+      entered.countDown();
+      try {
+        queued.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return RECEIVED;
+    });
+    String tooLong = "x".repeat(InteractionStore.MAX_ID_LENGTH + 1);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      Future<AppendResult> first = pool.submit(() -> store.append(view("a", "c1", "a1")));
+      entered.await(); // the first call is in its transaction, the queue empty
+      Future<AppendResult> b = pool.submit(() -> store.appendAll(List.of(view("b", "c1", "b1"), view("b", "c2", "a1"))));
+      while (store.writer().queued() != 1) Thread.onSpinWait();
+      Future<AppendResult> c = pool.submit(() -> store.appendAll(List.of(view("c", "c1", "c1"), view(tooLong, "c2", null))));
+      while (store.writer().queued() != 2) Thread.onSpinWait();
+      Future<AppendResult> d = pool.submit(() -> store.append(view("d", "c1", "c1")));
+      while (store.writer().queued() != 3) Thread.onSpinWait();
+      long before = store.writer().transactions();
+      queued.countDown();
+
+      assertThat(first.get()).isEqualTo(new AppendResult(1, List.of()));
+      assertThat(b.get()).isEqualTo(new AppendResult(1, List.of("a1"))); // a1 committed by the first group
+      assertThatThrownBy(c::get).hasCauseInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("refused by the schema");
+      assertThat(d.get()).isEqualTo(new AppendResult(1, List.of())); // c1 of the refused call was rolled back
+      assertThat(store.writer().transactions() - before).isEqualTo(2); // {first}, {b, c, d}
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.all().map(e -> e.interaction().userId() + "/" + e.interaction().courseId()))
+        .containsExactly("a/c1", "b/c1", "d/c1");
+    assertThat(store.countsByEvent().get(EventType.VIEW)).isEqualTo(3);
   }
 
   @Test
