@@ -21,9 +21,11 @@ import org.slf4j.LoggerFactory;
  * The write path of a store: one connection, one transaction at a time, with group commit. A caller queues its
  * append and takes the writer lock; whoever holds the lock drains the queue and commits every queued call in one
  * transaction, so appenders that arrive while a commit is syncing share the next commit instead of waiting for one
- * sync each. Each call still succeeds or fails on its own: in a group it runs inside a savepoint, and an event the
- * schema refuses rolls back that call only. A caller returns only after the transaction holding its events
- * committed (or failed), so "returned = durable" holds for every member of the group.
+ * sync each. Each call still succeeds or fails on its own: a group first runs optimistically as one plain
+ * transaction; if the schema refuses an event (rare: the API validates first), that transaction is rolled back and
+ * the group re-runs with one savepoint per call, so the refusal rolls back that call only (savepoints on every run
+ * would cost PostgreSQL two extra round trips per call). A caller returns only after the transaction holding its
+ * events committed (or failed), so "returned = durable" holds for every member of the group.
  *
  * <p>Calls are committed in queue (arrival) order, which is therefore the order of their sequences.
  */
@@ -111,7 +113,14 @@ final class GroupCommitWriter {
         prepare(store.openWriter());
         log.info("feedback store {}: writer connection reopened", store.description());
       }
-      commitGroup(group);
+      try {
+        commitGroup(group, false);
+      } catch (IllegalArgumentException refused) {
+        if (group.size() == 1) throw refused;
+        store.rollback(connection);
+        for (Call c : group) c.result = null;
+        commitGroup(group, true);
+      }
     } catch (SQLException e) {
       rollbackQuietly();
       closeIfBroken();
@@ -124,8 +133,11 @@ final class GroupCommitWriter {
     }
   }
 
-  private void commitGroup(List<Call> group) throws SQLException {
-    boolean isolate = group.size() > 1;
+  /**
+   * One transaction for the group. Without {@code isolate} a refused event propagates (the caller rolls back);
+   * with it, each call runs in a savepoint and a refusal fails that call only.
+   */
+  private void commitGroup(List<Call> group, boolean isolate) throws SQLException {
     store.begin(connection, JdbcInteractionStore.Exclusive.APPEND);
     // read the clock inside the exclusive transaction, so receive times follow sequences
     long received = InteractionRows.epochMicros(clock.instant());

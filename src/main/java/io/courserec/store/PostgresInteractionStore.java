@@ -29,8 +29,8 @@ import java.util.Properties;
  * commit order when transactions overlap, so an incremental reader could skip an event committed late with a
  * smaller sequence. Every append transaction therefore first takes a transaction-scoped advisory lock
  * ({@code pg_advisory_xact_lock}) keyed on the schema: appends from all processes are serialised and sequences
- * increase in commit order. The cost is that appends cannot overlap (no group commit across appenders); batching
- * amortises the commit. Start-up takes a second advisory lock around schema creation and migration, so servers
+ * increase in commit order. The cost is that appending processes take turns; within a process, concurrent calls
+ * share one transaction (group commit), which recovers the throughput. Start-up takes a second advisory lock around schema creation and migration, so servers
  * starting together against an empty database do not race.
  */
 public final class PostgresInteractionStore extends JdbcInteractionStore {

@@ -22,11 +22,11 @@ import org.sqlite.SQLiteException;
  * process and of the machine (power loss). {@code synchronous=NORMAL}, the usual WAL setting, fsyncs only at
  * checkpoints: it survives a process crash but may lose the last commits on power loss, which would break "201
  * means durable". The cost is one fsync per append call, which bounds single-event appends to the disk's fsync
- * rate; batching amortises it (see {@code docs/store.md} for measured numbers). WAL lets readers run while the
- * writer commits.
+ * rate; batching and group commit (concurrent calls share one transaction) amortise it (see
+ * {@code docs/store.md} for measured numbers). WAL lets readers run while the writer commits.
  *
- * <p><b>Concurrency.</b> One writer connection serves every thread of this process (appends are serialised by a
- * lock; SQLite allows one writer per file anyway). Each append is {@code BEGIN IMMEDIATE ... COMMIT}, which takes
+ * <p><b>Concurrency.</b> One writer connection serves every thread of this process (SQLite allows one writer per
+ * file anyway). Each append is {@code BEGIN IMMEDIATE ... COMMIT}, which takes
  * the file's write lock up front, so another process writing the same file (e.g. an import while the server runs)
  * waits up to {@link #BUSY_TIMEOUT_MS} instead of failing half-way; sequences ({@code INTEGER PRIMARY KEY
  * AUTOINCREMENT}, never reused) therefore increase in commit order. Readers use their own {@code query_only}
