@@ -138,7 +138,7 @@ final class GroupCommitWriter {
    * with it, each call runs in a savepoint and a refusal fails that call only.
    */
   private void commitGroup(List<Call> group, boolean isolate) throws SQLException {
-    store.begin(connection, JdbcInteractionStore.Exclusive.APPEND);
+    begin();
     // read the clock inside the exclusive transaction, so receive times follow sequences
     long received = InteractionRows.epochMicros(clock.instant());
     Map<EventType, Integer> added = new EnumMap<>(EventType.class);
@@ -162,6 +162,22 @@ final class GroupCommitWriter {
     }
     store.commit(connection);
     transactions.incrementAndGet();
+  }
+
+  /**
+   * Starts the transaction. A connection found dead at this point (e.g. the database restarted since the last
+   * append) is replaced once: nothing of the group has been sent yet, so the retry cannot store anything twice.
+   */
+  private void begin() throws SQLException {
+    try {
+      store.begin(connection, JdbcInteractionStore.Exclusive.APPEND);
+    } catch (SQLException e) {
+      if (connection.isValid(2)) throw e;
+      log.warn("feedback store {}: writer connection lost ({}); reconnecting", store.description(), e.getMessage());
+      closeConnection();
+      prepare(store.openWriter());
+      store.begin(connection, JdbcInteractionStore.Exclusive.APPEND);
+    }
   }
 
   private AppendResult insertCall(List<Interaction> events, long received, Map<EventType, Integer> added)

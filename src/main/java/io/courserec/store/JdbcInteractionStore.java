@@ -261,24 +261,45 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
     T run(Connection c) throws SQLException;
   }
 
+  /**
+   * Runs a query on a pooled reader. A query that fails because its connection died (idle connections do when the
+   * database restarts) is retried once on a new connection, after discarding the other idle ones.
+   */
   private <T> T read(String what, Query<T> q) {
     ensureOpen();
-    Connection c;
     try {
-      c = readers.borrow();
-    } catch (SQLException e) {
-      throw failure(what, e);
+      return readOnce(q);
+    } catch (SQLException first) {
+      if (!(first instanceof DeadConnection)) throw failure(what, first);
+      log.warn("feedback store {}: reader connection lost ({}); retrying on a new one", description,
+          first.getMessage());
+      readers.discardIdle();
+      try {
+        return readOnce(q);
+      } catch (SQLException second) {
+        throw failure(what, second);
+      }
     }
+  }
+
+  private <T> T readOnce(Query<T> q) throws SQLException {
+    Connection c = readers.borrow();
     boolean healthy = false;
     try {
       T result = q.run(c);
       healthy = true;
       return result;
     } catch (SQLException e) {
-      throw failure(what, e);
+      if (!c.isValid(2)) throw new DeadConnection(e);
+      throw e;
     } finally {
       readers.giveBack(c, healthy);
     }
+  }
+
+  /** A query failed and its connection is no longer valid. */
+  private static final class DeadConnection extends SQLException {
+    DeadConnection(SQLException cause) { super(cause.getMessage(), cause.getSQLState(), cause); }
   }
 
   StoreException failure(String what, SQLException e) {

@@ -55,6 +55,11 @@ final class ReaderPool implements AutoCloseable {
     closeQuietly(c);
   }
 
+  /** Closes the idle connections (after one turned out dead, the others probably are too). */
+  void discardIdle() {
+    drain();
+  }
+
   @Override
   public void close() {
     closed = true;
