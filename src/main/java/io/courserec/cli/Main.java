@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         SimilarCommand.class,
         EvaluateCommand.class,
+        TuneCommand.class,
     })
 public final class Main implements Runnable {
   public static void main(String[] args) {
