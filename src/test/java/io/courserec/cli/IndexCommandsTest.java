@@ -20,8 +20,16 @@ class IndexCommandsTest {
   private static Path data;
   private static Path index;
 
-  /** What a command printed and returned. */
+  /**
+   * What a command printed and returned; {@code out} without log lines (until a logback configuration sends logs
+   * to stderr, logback's default console appender writes them to stdout).
+   */
   record Run(int exit, String out, String err) {}
+
+  private static String withoutLogLines(String s) {
+    return s.lines().filter(l -> !l.matches("^\\S*\\d\\d:\\d\\d:\\d\\d\\S* .*\\[[^]]+\\] (TRACE|DEBUG|INFO|WARN|ERROR) .*"))
+        .map(l -> l + "\n").reduce("", String::concat);
+  }
 
   static Run run(String... args) {
     PrintStream oldOut = System.out;
@@ -32,7 +40,7 @@ class IndexCommandsTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(code, withoutLogLines(out.toString(StandardCharsets.UTF_8)), err.toString(StandardCharsets.UTF_8));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
