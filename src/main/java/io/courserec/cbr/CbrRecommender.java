@@ -172,6 +172,55 @@ public final class CbrRecommender implements Recommender {
     }
   }
 
+  /**
+   * The content side of a hybrid request: the learner's profile and the exact content score of the best
+   * {@code max(cbr.candidates, depth)} courses (same retrieval and scoring as {@link #recommend}), per course
+   * ordinal, divided by the best of them so the top content match scores 1. Courses outside that pool score 0.
+   * Returns {@link ContentScores#EMPTY} when nothing is known to build a profile from.
+   */
+  public ContentScores contentScores(IndexHandle h, RecommendRequest request, Set<String> excluded, int depth)
+      throws IOException {
+    Dataset d = requireData();
+    Learner learner = d.learner(request.userId()).orElse(null);
+    List<Interaction> history = history(d, request);
+    CaseBase cases = caseBase(h);
+    LearnerProfile profile = profiles.build(cases, learner, history, request.interests(), now(request));
+    if (profile.isEmpty()) return ContentScores.EMPTY;
+    List<CaseRetriever.Scored> ranked = retriever.rank(h, cases, profile, request.filter(), excluded, depth);
+    float[] byOrdinal = new float[d.numCourses()];
+    double max = ranked.isEmpty() ? 0 : ranked.get(0).score();
+    if (max > 0) {
+      for (CaseRetriever.Scored s : ranked) {
+        if (s.ordinal() >= 0 && s.ordinal() < byOrdinal.length) byOrdinal[s.ordinal()] = (float) (s.score() / max);
+      }
+    }
+    return new ContentScores(profile, max > 0 ? byOrdinal : null, max, profile.sources().size());
+  }
+
+  /** Why a course matches a profile: the features with the largest contribution (matched skills, similar courses). */
+  public List<Evidence> explainContent(IndexHandle h, LearnerProfile profile, int doc, int max) throws IOException {
+    CaseBase cases = caseBase(h);
+    return scorer.explain(profile, cases.course(doc), cases.level(doc), max);
+  }
+
+  /** Content similarity in [0,1] of two indexed courses (weighted cosine over their term vectors), for MMR. */
+  public double similarity(IndexHandle h, int docA, int docB) throws IOException {
+    CaseBase cases = caseBase(h);
+    return scorer.similarity(cases.course(docA), cases.course(docB));
+  }
+
+  /**
+   * Result of {@link #contentScores}.
+   *
+   * @param profile the learner profile (null when empty)
+   * @param byOrdinal normalised content score per course ordinal, or null when no course matched
+   * @param max the best exact content score before normalisation
+   * @param sources number of profile sources (goals, interests, history courses)
+   */
+  public record ContentScores(LearnerProfile profile, float[] byOrdinal, double max, int sources) {
+    public static final ContentScores EMPTY = new ContentScores(null, null, 0, 0);
+  }
+
   /** Writes {@value #MANIFEST}: algorithm, config hash, reference time and the data it was bound to. */
   @Override
   public void save(Path dir) throws IOException {

@@ -18,6 +18,9 @@ public enum ConfigKey {
 
   // --- catalog cleaning ----------------------------------------------------------------------------------------
   ALIASES_FILE("catalog.aliases", Type.STRING, "config/aliases.txt", null, null, true, "Skill / organisation alias file (see its header)"),
+  DEFAULT_LANGUAGE("catalog.default_language", Type.STRING, "", null, null, false, "Language code given to courses whose language is missing; empty leaves it unknown"),
+  HOURS_PER_WEEK("catalog.duration.hours_per_week", Type.DOUBLE, "5", 0.5, 80.0, false, "Study hours per week assumed when a duration in weeks or months states no weekly effort"),
+  REPORT_EXAMPLES("catalog.report.max_examples", Type.INT, "20", 0.0, 100000.0, false, "Example rows per file in the quality report (the first of each reason is always kept)"),
 
   // --- event weights (implicit feedback strength per event type) -----------------------------------------------
   WEIGHT_VIEW("events.weight.view", Type.DOUBLE, "1.0", -10.0, 10.0, true, "Weight of a view event"),
@@ -53,8 +56,10 @@ public enum ConfigKey {
   MF_RANK("mf.rank", Type.INT, "64", 1.0, 1024.0, true, "Number of latent factors"),
   MF_ITERATIONS("mf.iterations", Type.INT, "15", 1.0, 200.0, true, "ALS sweeps"),
   MF_REG("mf.regularization", Type.DOUBLE, "0.1", 0.0, 1000.0, true, "L2 regularisation lambda"),
-  MF_ALPHA("mf.alpha", Type.DOUBLE, "10", 0.0, 10000.0, true, "Confidence scale: c = 1 + alpha x weight"),
-  MF_THREADS("mf.threads", Type.INT, "0", 0.0, 256.0, false, "Training threads; 0 = all cores"),
+  MF_ALPHA("mf.alpha", Type.DOUBLE, "10", 0.0, 10000.0, true, "ALS confidence scale: c = 1 + alpha x |weight|"),
+  MF_THREADS("mf.threads", Type.INT, "0", 0.0, 256.0, false, "Training threads (item-kNN, ALS, PureSVD); 0 = all cores"),
+  MF_SVD_OVERSAMPLING("mf.svd.oversampling", Type.INT, "10", 0.0, 1000.0, true, "PureSVD: extra random directions beyond mf.rank in the randomized SVD"),
+  MF_SVD_POWER("mf.svd.power_iterations", Type.INT, "3", 0.0, 50.0, true, "PureSVD: subspace (power) iterations of the randomized SVD"),
 
   // --- randomness ---------------------------------------------------------------------------------------------
   SEED("seed", Type.LONG, "42", 0.0, 9.0E18, true, "Seed for every random choice (training, splits, generator)"),
@@ -115,7 +120,10 @@ public enum ConfigKey {
   SEARCH_W_SKILLS("index.search.weight.skills", Type.DOUBLE, "2.0", 0.0, 100.0, false, "BM25 boost of the skill words in catalog search"),
   SEARCH_W_SKILL_EXACT("index.search.weight.skill_exact", Type.DOUBLE, "2.0", 0.0, 100.0, false, "Boost when the whole query equals one of the course's skills"),
   SEARCH_W_DESCRIPTION("index.search.weight.description", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the description in catalog search"),
-  SEARCH_W_SUBJECT("index.search.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the subject in catalog search");
+  SEARCH_W_SUBJECT("index.search.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the subject in catalog search"),
+
+  // --- api ----------------------------------------------------------------------------------------------------
+  SERVER_STATUS_REFRESH("server.status_refresh_ms", Type.INT, "1000", 50.0, 600000.0, false, "How often the server re-reads the engine status (model version for the cache, gauges)");
 
   /** Value types; each has its own parser and range check. */
   public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }
