@@ -123,9 +123,12 @@ public final class AliasTable {
       String canonical = e.getValue();
       List<String> seen = new ArrayList<>(List.of(e.getKey()));
       String next;
-      while ((next = aliases.get(TextNormalizer.matchKey(canonical))) != null
-          && !TextNormalizer.matchKey(next).equals(TextNormalizer.matchKey(canonical))) {
+      while ((next = aliases.get(TextNormalizer.matchKey(canonical))) != null) {
         String nextKey = TextNormalizer.matchKey(canonical);
+        if (TextNormalizer.matchKey(next).equals(nextKey)) {
+          canonical = next; // "a = machine-learning" and "machine learning = Machine Learning": take the spelling
+          break;
+        }
         if (seen.contains(nextKey)) {
           throw new DataException(source + ": alias cycle " + String.join(" -> ", seen) + " -> " + nextKey);
         }

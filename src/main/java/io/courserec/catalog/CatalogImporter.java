@@ -31,7 +31,7 @@ public final class CatalogImporter {
     ReportCollector report = new ReportCollector(rules.maxExamples());
     report.file(name, true);
     CourseCleaner cleaner = new CourseCleaner(rules, report);
-    try (CsvRecordReader r = CatalogLoader.open(source, name, format.columns(), Set.copyOf(format.required()), report)) {
+    try (CsvRecordReader r = CatalogLoader.open(source, name, format.columns(), format.required(), report)) {
       for (CsvRow row = r.next(); row != null; row = r.next()) {
         if (CatalogLoader.accept(row, report)) cleaner.add(format.draft(row));
       }

@@ -52,7 +52,7 @@ public final class CatalogLoader {
     report.file(LearnerCleaner.FILE, Files.exists(usersFile));
     if (Files.exists(usersFile)) {
       LearnerCleaner cleaner = new LearnerCleaner(rules, report, courses.skills());
-      try (CsvRecordReader r = open(usersFile, LearnerCleaner.FILE, USER_COLUMNS, Set.of("user_id"), report)) {
+      try (CsvRecordReader r = open(usersFile, LearnerCleaner.FILE, USER_COLUMNS, List.of("user_id"), report)) {
         for (CsvRow row = r.next(); row != null; row = r.next()) {
           if (accept(row, report)) cleaner.add(row);
         }
@@ -66,18 +66,14 @@ public final class CatalogLoader {
     if (Files.exists(eventsFile)) {
       InteractionValidator validator = new InteractionValidator(report, catalog, learners);
       try (CsvRecordReader r = open(eventsFile, InteractionValidator.FILE, INTERACTION_COLUMNS,
-          Set.of("user_id", "course_id", "event"), report)) {
+          List.of("user_id", "course_id", "event"), report)) {
         for (CsvRow row = r.next(); row != null; row = r.next()) {
           if (!accept(row, report)) continue;
           Interaction e = validator.check(row);
           if (e != null) interactions.add(e);
         }
       }
-      var n = report.normalization();
-      report.normalization(new QualityReport.Normalization(n.skillsBefore(), n.skillsAfter(), n.skillNamesAliased(),
-          n.organizationsBefore(), n.organizationsAfter(), n.organizationNamesAliased(), n.durationsParsed(),
-          n.durationsUnparsed(), n.durationsMissing(), n.unparsedDurations(), n.levels(), n.languages(),
-          validator.remapped()));
+      report.normalization(report.normalization().withInteractionsRemapped(validator.remapped()));
     }
     Dataset dataset = Dataset.of(catalog.courses(), learners == null ? List.of() : learners, interactions);
     QualityReport q = report.build(dataDir.toString());
@@ -104,7 +100,7 @@ public final class CatalogLoader {
 
   private static void readCourses(Path file, String name, CourseCleaner cleaner, ReportCollector report) {
     report.file(name, true);
-    try (CsvRecordReader r = open(file, name, COURSE_COLUMNS, Set.of("course_id", "title"), report)) {
+    try (CsvRecordReader r = open(file, name, COURSE_COLUMNS, List.of("course_id", "title"), report)) {
       for (CsvRow row = r.next(); row != null; row = r.next()) {
         if (accept(row, report)) cleaner.add(draft(row));
       }
@@ -118,7 +114,7 @@ public final class CatalogLoader {
         row.get("num_ratings"), row.get("url"), FieldValues.list(row.get("prerequisites")));
   }
 
-  static CsvRecordReader open(Path file, String name, List<String> known, Set<String> required, ReportCollector report) {
+  static CsvRecordReader open(Path file, String name, List<String> known, List<String> required, ReportCollector report) {
     CsvRecordReader r = CsvRecordReader.open(file, name, Set.copyOf(known), required);
     if (!r.unknownColumns().isEmpty()) {
       log.warn("{}: ignoring unknown columns {}", name, r.unknownColumns());

@@ -2,6 +2,7 @@ package io.courserec.catalog;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -185,9 +186,15 @@ final class CourseCleaner {
       }
       courses.add(c.toCourse(skills, organizations, prereqs));
     }
+    Set<String> skillsAfter = new HashSet<>();
+    Set<String> organizationsAfter = new HashSet<>();
+    for (Course c : courses) {
+      skillsAfter.addAll(c.skills());
+      if (!c.organization().isEmpty()) organizationsAfter.add(c.organization());
+    }
     report.normalization(new QualityReport.Normalization(
-        skills.distinctRaw(), skills.distinctCanonical(), skills.aliasedRaw(),
-        organizations.distinctRaw(), organizations.distinctCanonical(), organizations.aliasedRaw(),
+        skills.distinctRaw(), skillsAfter.size(), skills.aliasedRaw(),
+        organizations.distinctRaw(), organizationsAfter.size(), organizations.aliasedRaw(),
         durationsParsed, durationsUnparsed, durationsMissing, List.copyOf(unparsedDurations),
         mappings(levelMappings), mappings(languageMappings), 0));
     return new CleanCatalog(courses, mergedIds);

@@ -58,7 +58,7 @@ final class CsvRecordReader implements Closeable {
    * @param known every column the caller reads; the others are reported by {@link #unknownColumns()}
    * @param required columns without which the file is unusable
    */
-  static CsvRecordReader open(Path file, String name, Set<String> known, Set<String> required) {
+  static CsvRecordReader open(Path file, String name, Set<String> known, List<String> required) {
     Reader reader;
     try {
       reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);

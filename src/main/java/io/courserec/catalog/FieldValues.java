@@ -22,7 +22,6 @@ public final class FieldValues {
 
   private static final Pattern COUNT = Pattern.compile("\\d{1,3}(?:[,_ ]\\d{3})+|\\d+");
   private static final Pattern SCALED_COUNT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*([km])");
-  private static final Pattern EPOCH = Pattern.compile("-?\\d+(?:\\.\\d+)?");
   /** Latest accepted epoch-seconds value (year 2286): larger values are almost surely milliseconds. */
   static final double MAX_EPOCH_SECONDS = 1e10;
 
@@ -30,7 +29,10 @@ public final class FieldValues {
 
   /** True for null, blank and the {@link #MISSING_MARKERS}. */
   public static boolean isMissing(String value) {
-    return value == null || MISSING_MARKERS.contains(value.strip().toLowerCase(Locale.ROOT));
+    if (value == null) return true;
+    String t = value.strip();
+    // every marker is at most 4 characters: skip the lower-casing for the common, longer values
+    return t.length() <= 4 && MISSING_MARKERS.contains(t.toLowerCase(Locale.ROOT));
   }
 
   /** The trimmed value, or null when {@link #isMissing missing}. */
@@ -85,6 +87,19 @@ public final class FieldValues {
     return n <= Integer.MAX_VALUE ? (int) Math.round(n) : null;
   }
 
+  /** Digits with at most one inner decimal point and an optional leading minus (checked by hand: it runs per event). */
+  private static boolean isEpoch(String t) {
+    int start = t.startsWith("-") ? 1 : 0;
+    if (start == t.length()) return false;
+    boolean dot = false;
+    for (int i = start; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c == '.' && !dot && i > start && i < t.length() - 1) dot = true;
+      else if (c < '0' || c > '9') return false;
+    }
+    return true;
+  }
+
   /**
    * A timestamp: epoch seconds (integer or decimal, 0 to 1e10), or ISO-8601 as an instant
    * ({@code 2024-03-01T10:00:00Z}), with an offset ({@code +02:00}), local date-time or date (both read as UTC).
@@ -93,7 +108,7 @@ public final class FieldValues {
   public static Instant timestamp(String value) {
     if (isMissing(value)) return null;
     String t = value.strip();
-    if (EPOCH.matcher(t).matches()) {
+    if (isEpoch(t)) {
       double s = Double.parseDouble(t);
       if (s < 0 || s > MAX_EPOCH_SECONDS) return null;
       long whole = (long) Math.floor(s);

@@ -64,7 +64,7 @@ public enum ImportFormat {
   List<String> columns() { return columns; }
 
   /** Columns without which the file is not this format. */
-  Set<String> required() { return Set.of("title", "institution"); }
+  List<String> required() { return List.of("title", "institution"); }
 
   abstract CourseDraft draft(CsvRow row);
 

@@ -61,11 +61,11 @@ public record QualityReport(String source, List<FileReport> files, Normalization
   /**
    * What normalisation changed in the catalog (courses only).
    *
-   * @param skillsBefore distinct skill names as written (trimmed)
-   * @param skillsAfter distinct skills after normalisation and aliases
+   * @param skillsBefore distinct skill names as written (trimmed) in the rows cleaned (not rejected)
+   * @param skillsAfter distinct skills in the clean catalog, after normalisation, aliases and merging
    * @param skillNamesAliased distinct skill names rewritten by an alias (not just case or punctuation)
    * @param organizationsBefore distinct organisation names as written
-   * @param organizationsAfter distinct organisations after normalisation and aliases
+   * @param organizationsAfter distinct organisations in the clean catalog
    * @param organizationNamesAliased distinct organisation names rewritten by an alias or word rule
    * @param durationsParsed rows whose duration became hours
    * @param durationsUnparsed rows with a duration text that gave no total (text kept)
@@ -84,6 +84,13 @@ public record QualityReport(String source, List<FileReport> files, Normalization
       unparsedDurations = List.copyOf(unparsedDurations);
       levels = List.copyOf(levels);
       languages = List.copyOf(languages);
+    }
+
+    /** The same statistics with the count of remapped interactions set. */
+    public Normalization withInteractionsRemapped(long n) {
+      return new Normalization(skillsBefore, skillsAfter, skillNamesAliased, organizationsBefore, organizationsAfter,
+          organizationNamesAliased, durationsParsed, durationsUnparsed, durationsMissing, unparsedDurations, levels,
+          languages, n);
     }
   }
 
@@ -119,6 +126,9 @@ public record QualityReport(String source, List<FileReport> files, Normalization
       throw new DataException("cannot read report " + file + ": " + e.getMessage(), e);
     }
   }
+
+  /** Value mappings shown per line of the text report; the JSON report has them all. */
+  private static final int TEXT_MAPPINGS = 12;
 
   private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
@@ -170,10 +180,11 @@ public record QualityReport(String source, List<FileReport> files, Normalization
     if (mappings.isEmpty()) return;
     sb.append(String.format(Locale.ROOT, "  %-15s ", what));
     StringBuilder line = new StringBuilder();
-    for (ValueMapping m : mappings) {
+    for (ValueMapping m : mappings.subList(0, Math.min(TEXT_MAPPINGS, mappings.size()))) {
       if (!line.isEmpty()) line.append(", ");
       line.append('"').append(m.from()).append("\" -> ").append(m.to().isEmpty() ? "(unknown)" : m.to()).append(" x").append(m.count());
     }
+    if (mappings.size() > TEXT_MAPPINGS) line.append(", ... ").append(mappings.size() - TEXT_MAPPINGS).append(" more in the JSON report");
     sb.append(line).append('\n');
   }
 }

@@ -72,14 +72,23 @@ final class ReportCollector {
       reasons.sort(Comparator.comparingLong(QualityReport.ReasonCount::count).reversed());
       out.add(new QualityReport.FileReport(e.getKey(), t.present, t.read, t.loaded, t.merged, t.rejected, t.warnings,
           List.copyOf(t.unknownColumns), reasons));
-      examples.addAll(t.examples);
+      List<QualityReport.Example> sorted = new ArrayList<>(t.examples);
+      sorted.sort(Comparator.comparingLong(QualityReport.Example::line));
+      examples.addAll(sorted);
     }
     return new QualityReport(source, out, normalization, examples);
   }
 
   private Tally tally(String file) {
-    return files.computeIfAbsent(file, f -> new Tally());
+    // rows of one file come in long runs: remember the last file's tally instead of hashing its name per row
+    if (file.equals(lastFile)) return lastTally;
+    lastTally = files.computeIfAbsent(file, f -> new Tally());
+    lastFile = file;
+    return lastTally;
   }
+
+  private String lastFile;
+  private Tally lastTally;
 
   private static String effectName(IssueKind k) {
     return k.effect().name().toLowerCase(java.util.Locale.ROOT);

@@ -9,7 +9,8 @@ import java.util.Set;
 /**
  * Canonical forms of one kind of tag (skills or organisations) across a data set.
  *
- * <p>Each raw name goes through: {@link TextNormalizer#cleanTag display cleaning}, the alias file's word rewrites,
+ * <p>Each raw name goes through: display cleaning ({@link TextNormalizer#cleanTag} for skills,
+ * {@link TextNormalizer#cleanName} for organisations), the alias file's word rewrites,
  * the {@link TextNormalizer#matchKey match key} (for organisations also without a leading "the"), then the
  * whole-name alias lookup. Names with the same resulting key are one tag. The tag's display form is the spelling
  * seen most often among the names that reach the key without a whole-name alias (ties: the first seen), so
@@ -56,7 +57,7 @@ final class TagVocabulary {
   private record Resolved(String canonicalKey, String rewritten, String alias, boolean aliased) {}
 
   private Resolved resolve(String raw) {
-    String cleaned = TextNormalizer.cleanTag(raw);
+    String cleaned = kind == AliasTable.Kind.ORGANIZATION ? TextNormalizer.cleanName(raw) : TextNormalizer.cleanTag(raw);
     if (cleaned.isEmpty()) return new Resolved("", "", null, false);
     String rewritten = aliases.rewriteWords(kind, cleaned);
     String plainKey = key(rewritten);

@@ -28,9 +28,11 @@ public final class TextNormalizer {
     String n = Normalizer.isNormalized(s, Normalizer.Form.NFKC) ? s : Normalizer.normalize(s, Normalizer.Form.NFKC);
     StringBuilder sb = new StringBuilder(n.length());
     boolean pendingSpace = false;
+    boolean changed = false;
     for (int i = 0; i < n.length(); i++) {
       char ch = n.charAt(i);
       if (isSpace(ch)) {
+        changed |= ch != ' ' || pendingSpace || sb.isEmpty();
         pendingSpace = true;
         continue;
       }
@@ -38,16 +40,27 @@ public final class TextNormalizer {
       pendingSpace = false;
       sb.append(ch);
     }
-    return sb.length() == n.length() ? n : sb.toString();
+    return changed || pendingSpace ? sb.toString() : n;
   }
 
-  /** Display form of a tag (skill, organisation): {@link #clean} plus stray quotes and punctuation at both ends removed. */
+  /** Display form of a skill: {@link #clean} plus stray quotes and punctuation at both ends removed. */
   public static String cleanTag(String s) {
-    String c = clean(s);
+    return trimPunctuation(clean(s), false);
+  }
+
+  /** Display form of a name (organisation): like {@link #cleanTag} but a final dot stays ({@code "MongoDB Inc."}). */
+  public static String cleanName(String s) {
+    return trimPunctuation(clean(s), true);
+  }
+
+  private static String trimPunctuation(String c, boolean keepFinalDot) {
     int from = 0;
     int to = c.length();
     while (from < to && (EDGE_PUNCTUATION.indexOf(c.charAt(from)) >= 0 || c.charAt(from) == ' ')) from++;
-    while (to > from && (EDGE_PUNCTUATION.indexOf(c.charAt(to - 1)) >= 0 || c.charAt(to - 1) == ' ')) to--;
+    while (to > from && (EDGE_PUNCTUATION.indexOf(c.charAt(to - 1)) >= 0 || c.charAt(to - 1) == ' ')) {
+      if (keepFinalDot && c.charAt(to - 1) == '.' && to - 1 > from && Character.isLetter(c.charAt(to - 2))) break;
+      to--;
+    }
     return c.substring(from, to);
   }
 

@@ -174,11 +174,11 @@ public final class CbrRecommender implements Recommender {
 
   /**
    * The content side of a hybrid request: the learner's profile and the exact content score of the best
-   * {@code max(cbr.candidates, depth)} courses (same retrieval and scoring as {@link #recommend}), per course
+   * {@code pool} courses (same retrieval and scoring as {@link #recommend}), per course
    * ordinal, divided by the best of them so the top content match scores 1. Courses outside that pool score 0.
    * Returns {@link ContentScores#EMPTY} when nothing is known to build a profile from.
    */
-  public ContentScores contentScores(IndexHandle h, RecommendRequest request, Set<String> excluded, int depth)
+  public ContentScores contentScores(IndexHandle h, RecommendRequest request, Set<String> excluded, int pool)
       throws IOException {
     Dataset d = requireData();
     Learner learner = d.learner(request.userId()).orElse(null);
@@ -186,7 +186,8 @@ public final class CbrRecommender implements Recommender {
     CaseBase cases = caseBase(h);
     LearnerProfile profile = profiles.build(cases, learner, history, request.interests(), now(request));
     if (profile.isEmpty()) return ContentScores.EMPTY;
-    List<CaseRetriever.Scored> ranked = retriever.rank(h, cases, profile, request.filter(), excluded, depth);
+    List<CaseRetriever.Scored> ranked = new CaseRetriever(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), pool)
+        .rank(h, cases, profile, request.filter(), excluded, pool);
     float[] byOrdinal = new float[d.numCourses()];
     double max = ranked.isEmpty() ? 0 : ranked.get(0).score();
     if (max > 0) {

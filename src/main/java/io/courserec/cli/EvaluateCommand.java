@@ -79,14 +79,8 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** The command as registered in {@link Main}. */
   public EvaluateCommand() {
-    // TODO(lead): wire the real services once they are on main:
-    //   loader   = (dir, config) -> io.courserec.catalog.CatalogLoader.load(dir, config).dataset()
-    //   registry = (name, config) -> io.courserec.hybrid.Recommenders.create(name, config)
-    this((dir, config) -> {
-      throw new UserError("evaluate is not wired to the catalog loader yet (TODO in EvaluateCommand)");
-    }, (name, config) -> {
-      throw new UserError("evaluate is not wired to the recommender registry yet (TODO in EvaluateCommand)");
-    });
+    this((dir, config) -> io.courserec.catalog.CatalogLoader.load(dir, config).dataset(),
+        io.courserec.hybrid.Recommenders::create);
   }
 
   /**

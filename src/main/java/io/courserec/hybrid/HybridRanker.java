@@ -58,7 +58,10 @@ final class HybridRanker {
   }
 
   /** The query for a learner context, with the effective weights. */
-  record Built(UserContext ctx, BlendWeights weights, String strategy, HybridQuery query) {}
+  record Built(UserContext ctx, BlendWeights weights, String strategy, HybridQuery query,
+               Map<Signal, DoubleValuesSource> sources) {
+    java.util.Set<Signal> available() { return sources.keySet(); }
+  }
 
   Built build(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
     UserContext ctx = contexts.build(m, h, req, req.depth());
@@ -73,7 +76,7 @@ final class HybridRanker {
     BlendWeights w = weights(ctx, sources);
     String strategy = ctx.positiveCourses() > 0 ? "personal" : ctx.hasContent() ? "cold-start" : "popular";
     Query candidates = CandidateQueries.recommendation(req.filter(), ctx.excludedIds());
-    return new Built(ctx, w, strategy, HybridQuery.of(candidates, BlendedSource.of(sources, w)));
+    return new Built(ctx, w, strategy, HybridQuery.of(candidates, BlendedSource.of(sources, w)), Map.copyOf(sources));
   }
 
   private BlendWeights weights(UserContext ctx, Map<Signal, DoubleValuesSource> available) {
@@ -100,8 +103,17 @@ final class HybridRanker {
     return Signal.PRIOR;
   }
 
+  /** The same learner context and candidates, scored under other weights (used by the tuner). */
+  static Built reweight(Built b, BlendWeights w) {
+    return new Built(b.ctx(), w, b.strategy(), HybridQuery.of(b.query().candidates(),
+        BlendedSource.of(b.sources(), w)), b.sources());
+  }
+
   HybridRanking rank(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
-    Built b = build(m, h, req);
+    return rank(m, h, req, build(m, h, req));
+  }
+
+  HybridRanking rank(HybridModels m, IndexHandle h, RecommendRequest req, Built b) throws IOException {
     IndexSearcher searcher = h.searcher();
     int depth = req.depth();
     int fetch = lambda < 1.0 ? depth * oversample : depth;
@@ -137,22 +149,34 @@ final class HybridRanker {
 
   HybridItem item(HybridModels m, IndexHandle h, Built b, int doc, double score, double[] values, int rank,
                   boolean explain) throws IOException {
-    int ord = h.course(doc).ordinal();
-    String id = h.course(doc).id();
+    int ord = ordinalOf(h, doc);
+    String id = m.data().course(ord).id();
     Map<Signal, Double> v = new EnumMap<>(Signal.class);
     Map<Signal, Double> c = new EnumMap<>(Signal.class);
     for (Signal s : b.query().blend().sources().keySet()) {
       v.put(s, values[s.ordinal()]);
       c.put(s, b.weights().of(s) * values[s.ordinal()]);
     }
-    int itemSupport = evidence.itemCfSupport(m, b.ctx(), ord);
-    Map<Signal, Double> strengths = ConfidenceModel.strengths(b.ctx(), ord, itemSupport);
+    Map<Signal, Double> strengths;
+    if (b.ctx() == null) { // plain search: the text match is all the evidence there is
+      strengths = new EnumMap<>(Signal.class);
+      for (Signal s : Signal.values()) strengths.put(s, s == Signal.CONTENT ? 1.0 : 0.5);
+    } else {
+      strengths = ConfidenceModel.strengths(b.ctx(), ord, evidence.itemCfSupport(m, b.ctx(), ord));
+    }
     Map<Signal, Double> conf = new EnumMap<>(Signal.class);
     for (Signal s : v.keySet()) conf.put(s, v.get(s) * strengths.get(s));
     double raw = ConfidenceModel.raw(c, strengths);
-    double p = m.calibrator().probability(ConfidenceModel.features(score, raw, rank));
+    // Calibration was fitted on recommendation lists; search answers report the raw evidence strength.
+    double p = b.strategy().startsWith("search") ? raw : m.calibrator().probability(ConfidenceModel.features(score, raw, rank));
     return new HybridItem(id, ord, doc, score, v, c, conf, raw, p,
-        explain ? evidence.of(m, h, b.ctx(), doc, ord, c) : List.of());
+        explain && b.ctx() != null ? evidence.of(m, h, b.ctx(), doc, ord, c) : List.of());
+  }
+
+  static int ordinalOf(IndexHandle h, int doc) throws IOException {
+    List<LeafReaderContext> leaves = h.searcher().getIndexReader().leaves();
+    LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    return io.courserec.index.LeafSignals.open(ctx).ordinal(doc - ctx.docBase);
   }
 
   /** Each signal's value for each doc (docs in any order), via the same rewritten sources the query used. */

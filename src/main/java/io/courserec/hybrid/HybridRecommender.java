@@ -10,7 +10,10 @@ import io.courserec.config.Config;
 import io.courserec.index.CatalogIndex;
 import io.courserec.index.CatalogIndexer;
 import io.courserec.index.IndexHandle;
+import io.courserec.index.CatalogSearch;
 import io.courserec.mf.MfRecommender;
+import io.courserec.rec.CourseFilter;
+import io.courserec.rec.UnknownEntityException;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
@@ -165,6 +168,69 @@ public final class HybridRecommender implements Recommender, Closeable {
         new ReverseNeighbors(itemKnn.model()), saved.calibrator(), saved.modelVersion());
     if (old != null) old.index().close();
   }
+
+  /** Catalog search, personalised when {@code userId} is not null (see {@link HybridSearch}). */
+  public HybridRanking search(String text, String userId, CourseFilter filter, int k, int offset) {
+    HybridModels m = models();
+    try (IndexHandle h = m.index().acquire()) {
+      return new HybridSearch(config, ranker, new CatalogSearch(m.index(), config)).search(m, h, text, userId, filter, k, offset);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Explains any course for a learner: its rank among every eligible course, each signal's value, weight and
+   * contribution, confidence and evidence; or why it is excluded.
+   *
+   * @throws UnknownEntityException for an unknown course, or a learner with no signal at all
+   */
+  public HybridExplanation explain(RecommendRequest request, String courseId) {
+    HybridModels m = models();
+    int ord = m.data().courseOrdinal(courseId);
+    if (ord < 0) throw new UnknownEntityException("course", courseId);
+    String title = m.data().course(ord).title();
+    try (IndexHandle h = m.index().acquire()) {
+      HybridRanker.Built b = ranker.build(m, h, request.withExplain(true));
+      if (b.ctx().excludedIds().contains(courseId)) {
+        String why = request.exclude().contains(courseId) ? "excluded by the request"
+            : b.ctx().history() != null && b.ctx().history().dismissed(ord) ? "you dismissed it"
+            : "you already " + b.ctx().history().action(courseId, ord) + " it";
+        return new HybridExplanation(request.userId(), courseId, title, -1, 0, b.ctx().segment(), b.weights(), null, why, null);
+      }
+      if (!request.filter().test(m.data().course(ord))) {
+        return new HybridExplanation(request.userId(), courseId, title, -1, 0, b.ctx().segment(), b.weights(), null,
+            "it does not pass the request's filters", null);
+      }
+      int doc = h.docId(courseId);
+      if (doc < 0) throw new UnknownEntityException("course", courseId);
+      org.apache.lucene.search.TopDocs all = h.searcher().search(b.query(), Math.max(1, h.reader().maxDoc()));
+      int rank = -1;
+      double score = 0;
+      for (int i = 0; i < all.scoreDocs.length; i++) {
+        if (all.scoreDocs[i].doc == doc) {
+          rank = i + 1;
+          score = all.scoreDocs[i].score;
+          break;
+        }
+      }
+      double[][] values = HybridRanker.readValues(h.searcher(), b.query().blend(), new int[] {doc});
+      HybridItem item = ranker.item(m, h, b, doc, score, values[0], Math.max(rank, 1), true);
+      String lucene = h.searcher().explain(b.query(), doc).toString();
+      return new HybridExplanation(request.userId(), courseId, title, rank, all.totalHits.value(), b.ctx().segment(),
+          b.weights(), item, null, lucene);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Courses similar to a course (content similarity through MoreLikeThis). */
+  public List<Recommendation> similar(String courseId, int k) {
+    return models().cbr().similar(courseId, k);
+  }
+
+  /** The tuner's access to the trained parts (same package only). */
+  HybridRanker ranker() { return ranker; }
 
   public String modelVersion() { return models().modelVersion(); }
   public Dataset data() { return models().data(); }

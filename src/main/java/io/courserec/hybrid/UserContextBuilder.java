@@ -30,7 +30,7 @@ final class UserContextBuilder {
   UserContextBuilder(Config config) {
     this.warmMin = config.integer(ConfigKey.HYBRID_WARM_MIN);
     this.richMin = config.integer(ConfigKey.HYBRID_RICH_MIN);
-    this.contentDepth = config.integer(ConfigKey.CBR_CANDIDATES);
+    this.contentDepth = config.integer(ConfigKey.HYBRID_CONTENT_POOL);
   }
 
   UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth) throws IOException {

@@ -28,11 +28,15 @@ public final class ItemCfSignal extends DoubleValuesSource {
   private final int[] historyOrdinals; // ascending
   private final float[] historyWeights;
   private final double max;
+  private final float[] weightByOrdinal; // dense view of the history for O(1) lookups while scoring
 
   private ItemCfSignal(int[] historyOrdinals, float[] historyWeights, double max) {
     this.historyOrdinals = historyOrdinals;
     this.historyWeights = historyWeights;
     this.max = max;
+    int top = historyOrdinals.length == 0 ? 0 : historyOrdinals[historyOrdinals.length - 1] + 1;
+    this.weightByOrdinal = new float[top];
+    for (int p = 0; p < historyOrdinals.length; p++) weightByOrdinal[historyOrdinals[p]] = historyWeights[p];
   }
 
   /**
@@ -49,9 +53,10 @@ public final class ItemCfSignal extends DoubleValuesSource {
     if (list == null) return 0;
     double s = 0;
     int n = NeighborListCodec.size(list);
+    float[] w = weightByOrdinal;
     for (int k = 0; k < n; k++) {
-      int p = Arrays.binarySearch(historyOrdinals, NeighborListCodec.ordinal(list, k));
-      if (p >= 0) s += NeighborListCodec.similarity(list, k) * historyWeights[p];
+      int j = NeighborListCodec.ordinal(list, k);
+      if (j < w.length && w[j] != 0f) s += NeighborListCodec.similarity(list, k) * w[j];
     }
     return s;
   }
