@@ -117,4 +117,39 @@ public final class InteractionMatrix {
 
   /** Number of stored (learner, course) pairs in column i: the course's interaction count. */
   public int courseCount(int i) { return colPtr[i + 1] - colPtr[i]; }
+
+  /** Bit of {@link #fromRows} flags: the learner enrolled in or completed the course. */
+  public static final byte FLAG_TAKEN = 1;
+  /** Bit of {@link #fromRows} flags: the learner dismissed the course. */
+  public static final byte FLAG_DISMISSED = 2;
+
+  /**
+   * Rebuilds a matrix from its CSR arrays, e.g. as saved next to a trained model. {@code flags[p]} holds
+   * {@link #FLAG_TAKEN} / {@link #FLAG_DISMISSED} for the entry at position p (every taken or dismissed course has
+   * an entry, since it has an event). Column indices must be sorted and unique within each row.
+   *
+   * @throws IllegalArgumentException when the arrays are inconsistent
+   */
+  public static InteractionMatrix fromRows(int numLearners, int numCourses, int[] rowPtr, int[] cols, float[] vals,
+                                           byte[] flags) {
+    if (rowPtr.length != numLearners + 1 || rowPtr[0] != 0 || rowPtr[numLearners] != cols.length
+        || vals.length != cols.length || flags.length != cols.length) {
+      throw new IllegalArgumentException("inconsistent CSR arrays for " + numLearners + " learners and "
+          + cols.length + " entries");
+    }
+    long[][] taken = new long[numLearners][];
+    long[][] dismissed = new long[numLearners][];
+    for (int u = 0; u < numLearners; u++) {
+      if (rowPtr[u + 1] < rowPtr[u]) throw new IllegalArgumentException("row pointers decrease at learner " + u);
+      for (int p = rowPtr[u]; p < rowPtr[u + 1]; p++) {
+        int c = cols[p];
+        if (c < 0 || c >= numCourses || (p > rowPtr[u] && cols[p - 1] >= c)) {
+          throw new IllegalArgumentException("bad or unsorted course ordinal " + c + " in row " + u);
+        }
+        if ((flags[p] & FLAG_TAKEN) != 0) taken[u] = set(taken[u], c, numCourses);
+        if ((flags[p] & FLAG_DISMISSED) != 0) dismissed[u] = set(dismissed[u], c, numCourses);
+      }
+    }
+    return new InteractionMatrix(numLearners, numCourses, rowPtr, cols, vals, taken, dismissed);
+  }
 }

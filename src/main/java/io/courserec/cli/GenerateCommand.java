@@ -1,7 +1,10 @@
 package io.courserec.cli;
 
+import io.courserec.catalog.CatalogLoader;
 import io.courserec.catalog.Course;
-import io.courserec.catalog.gen.CanonicalCsv;
+import io.courserec.catalog.DataException;
+import io.courserec.catalog.LoadResult;
+import io.courserec.catalog.QualityReport;
 import io.courserec.catalog.gen.DataGenerator;
 import io.courserec.catalog.gen.GenerationSummary;
 import io.courserec.catalog.gen.GeneratorSettings;
@@ -22,7 +25,9 @@ import picocli.CommandLine.Spec;
 /**
  * {@code courserec generate --out DIR [--courses N] [--users N] [--seed S] [--catalog courses.csv]}: writes a
  * synthetic, deterministic data set (courses.csv, users.csv, interactions.csv). The seed defaults to the
- * {@code seed} configuration key. Progress goes to stderr for runs of 20,000 users or more; the summary to stdout.
+ * {@code seed} configuration key. With {@code --catalog} the file is loaded and cleaned by {@link CatalogLoader} (the
+ * cleaned catalog is what gets written and simulated). Progress goes to stderr for runs of 20,000 users or more;
+ * the summary to stdout.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write a realistic, deterministic synthetic data set (see docs/generator.md).")
@@ -75,13 +80,17 @@ public final class GenerateCommand implements Callable<Integer> {
     GenerationSummary summary;
     if (catalog != null) {
       if (!Files.isRegularFile(catalog)) throw new UserError("catalog file not found: " + catalog);
-      List<Course> courses;
+      LoadResult loaded;
       try {
-        courses = CanonicalCsv.readCourses(catalog);
-      } catch (IllegalArgumentException e) {
-        throw new UserError("cannot read catalog: " + e.getMessage(), e);
+        loaded = CatalogLoader.loadCourses(catalog, config);
+      } catch (DataException e) {
+        throw new UserError(e.getMessage(), e);
       }
-      if (courses.isEmpty()) throw new UserError("catalog " + catalog + " has no courses");
+      QualityReport q = loaded.report();
+      List<Course> courses = loaded.dataset().courses();
+      if (courses.isEmpty()) throw new UserError("catalog " + catalog + " has no usable courses");
+      err.printf(java.util.Locale.ROOT, "catalog %s: %d courses after cleaning (%d rows merged, %d rejected; "
+          + "'courserec validate' shows why)%n", catalog, courses.size(), q.mergedTotal(), q.rejectedTotal());
       summary = generator.generate(courses, out, progress);
     } else {
       summary = generator.generate(out, progress);

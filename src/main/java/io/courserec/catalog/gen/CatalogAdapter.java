@@ -40,13 +40,17 @@ final class CatalogAdapter {
       subject[c] = subjectIds.computeIfAbsent(s, k -> subjectIds.size());
     }
     int ns = subjectIds.size();
-    Map<String, Integer> skillIds = new LinkedHashMap<>();
+    Map<String, Integer> skillIds = new LinkedHashMap<>(); // by lower-case key; the first spelling is the name
+    List<String> skillNames = new ArrayList<>();
     int[][] skills = new int[n][];
     List<Map<Integer, Integer>> df = new ArrayList<>();
     for (int s = 0; s < ns; s++) df.add(new HashMap<>());
     for (int c = 0; c < n; c++) {
-      skills[c] = courses.get(c).skills().stream().map(k -> k.strip().toLowerCase(Locale.ROOT)).distinct()
-          .mapToInt(k -> skillIds.computeIfAbsent(k, x -> skillIds.size())).toArray();
+      skills[c] = courses.get(c).skills().stream().map(String::strip).filter(k -> !k.isEmpty())
+          .mapToInt(k -> skillIds.computeIfAbsent(k.toLowerCase(Locale.ROOT), x -> {
+            skillNames.add(k);
+            return skillIds.size();
+          })).distinct().toArray();
       for (int k : skills[c]) df.get(subject[c]).merge(k, 1, Integer::sum);
     }
     // tracks: (subject, dominant skill) or (subject, general)
@@ -107,7 +111,7 @@ final class CatalogAdapter {
     for (int s : subject) demand[s]++;
     List<String> names = List.copyOf(subjectIds.keySet());
     return new SyntheticCatalog(courses, traits, names, names, demand,
-        trackSubject.stream().mapToInt(Integer::intValue).toArray(), trackSkills, List.copyOf(skillIds.keySet()),
+        trackSubject.stream().mapToInt(Integer::intValue).toArray(), trackSkills, skillNames,
         languages);
   }
 

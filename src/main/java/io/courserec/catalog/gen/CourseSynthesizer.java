@@ -163,7 +163,8 @@ final class CourseSynthesizer {
       traits[o] = new CourseTraits(d.subject, d.track, Math.max(0, d.level.rank()), logPop, quality, d.practice,
           CourseTraits.lengthStyle(d.hours), d.hidden, d.family, language, launch, d.hours, skills, prereqOrdinals);
       String url = "https://learn.example.org/courses/" + slug(d.title) + "-" + ids[o].toLowerCase(Locale.ROOT);
-      courses.add(new Course(ids[o], d.title, d.description, d.skills, d.organization, d.level,
+      courses.add(new Course(ids[o], d.title, d.description,
+          d.skills.stream().map(CourseTextWriter::display).toList(), d.organization, d.level,
           vocabulary.subjects().get(d.subject).name(), LANGUAGES.get(language), d.hours, "", rating, numRatings, url,
           prereqIds));
     }
@@ -172,7 +173,7 @@ final class CourseSynthesizer {
         subjects.stream().map(Vocabulary.Subject::group).toList(),
         subjects.stream().mapToDouble(Vocabulary.Subject::weight).toArray(),
         trackSubjectList.stream().mapToInt(Integer::intValue).toArray(), trackSkillList.toArray(int[][]::new),
-        List.copyOf(skillIds.keySet()), LANGUAGES);
+        skillIds.keySet().stream().map(CourseTextWriter::display).toList(), LANGUAGES);
   }
 
   /** A course of the same track one level below {@code rank}, other than {@code exclude}; null when none. */

@@ -52,15 +52,24 @@ final class CourseTextWriter {
 
   /** Display form of a canonical lower-case skill: "sql" -> "SQL", "data visualization" -> "Data Visualization". */
   static String display(String skill) {
+    return render(skill, true);
+  }
+
+  /** Form of a skill inside a sentence: acronyms and brand names cased, other words lower-case ("SQL joins"). */
+  static String prose(String skill) {
+    return render(skill, false);
+  }
+
+  private static String render(String skill, boolean titleCase) {
     String[] words = skill.split(" ");
     StringBuilder b = new StringBuilder();
     for (int i = 0; i < words.length; i++) {
       String w = words[i];
-      if (i > 0) b.append(' ');
+      if (w.isEmpty()) continue;
+      if (b.length() > 0) b.append(' ');
       if (SPECIAL.containsKey(w)) b.append(SPECIAL.get(w));
       else if (ACRONYMS.contains(w)) b.append(w.toUpperCase(Locale.ROOT));
-      else if (i > 0 && MINOR.contains(w)) b.append(w);
-      else if (w.isEmpty()) continue;
+      else if (!titleCase || (i > 0 && MINOR.contains(w))) b.append(w);
       else b.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
     }
     return b.toString();
@@ -112,9 +121,9 @@ final class CourseTextWriter {
       case BEGINNER -> rng.nextBoolean()
           ? "A beginner-friendly introduction to " + topic + " for anyone curious about " + term1 + "."
           : "Start your journey in " + subj + " with this introduction to " + topic + "; no prior experience needed.";
-      case INTERMEDIATE -> "Build on the basics of " + topic + " and apply " + skills.get(0) + " to " + app + ".";
+      case INTERMEDIATE -> "Build on the basics of " + topic + " and apply " + prose(skills.get(0)) + " to " + app + ".";
       case ADVANCED -> "An advanced course on " + topic + " for practitioners who already work with "
-          + skills.get(0) + " and want to go further.";
+          + prose(skills.get(0)) + " and want to go further.";
       default -> "A course for all levels that takes you from first principles of " + topic + " to " + app + ".";
     });
     if (prerequisiteTitle != null) {
@@ -141,7 +150,9 @@ final class CourseTextWriter {
     return String.join(" ", sentences);
   }
 
-  private static String join(List<String> items) {
+  /** "a, b and c" with each skill in its prose form. */
+  private static String join(List<String> skills) {
+    List<String> items = skills.stream().map(CourseTextWriter::prose).toList();
     if (items.size() == 1) return items.get(0);
     return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
   }

@@ -1,19 +1,18 @@
 package io.courserec.catalog.gen;
 
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.SequenceWriter;
+import io.courserec.catalog.CatalogLoader;
 import io.courserec.catalog.Course;
+import io.courserec.catalog.CsvWriter;
 import io.courserec.catalog.EventType;
-import java.io.BufferedWriter;
+import io.courserec.catalog.Interaction;
+import io.courserec.catalog.Learner;
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Instant;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
@@ -28,7 +27,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a realistic, deterministic data set: {@code courses.csv}, {@code users.csv} and {@code interactions.csv}
- * in the canonical format ({@link CanonicalCsv}).
+ * in the canonical format, written by the catalog package's {@link CsvWriter} (so {@link CatalogLoader} reads them back).
  *
  * <p>The model, in short (docs/generator.md has the full account): a catalog of subjects, tracks and
  * beginner -> advanced chains ({@link CourseSynthesizer}) or a given catalog ({@link CatalogAdapter}); learners with
@@ -45,6 +44,9 @@ import org.slf4j.LoggerFactory;
 public final class DataGenerator {
   private static final Logger log = LoggerFactory.getLogger(DataGenerator.class);
   private static final int BLOCK = 1000;
+  /** File names of the learner and event files. */
+  public static final String USERS = "users.csv";
+  public static final String INTERACTIONS = "interactions.csv";
 
   private final GeneratorSettings settings;
   private final BehaviourModel model;
@@ -65,7 +67,10 @@ public final class DataGenerator {
     return write(catalog, out, progress);
   }
 
-  /** Generates learners and interactions for a given catalog (copied to {@code out/courses.csv} canonically). */
+  /**
+   * Generates learners and interactions for a given (cleaned) catalog, written back to {@code out/courses.csv} in
+   * canonical form.
+   */
   public GenerationSummary generate(List<Course> courses, Path out, ProgressListener progress) throws IOException {
     SyntheticCatalog catalog = CatalogAdapter.adopt(courses, settings.seed(), settings.windowStart(), settings.windowEnd());
     return write(catalog, out, progress);
@@ -80,20 +85,18 @@ public final class DataGenerator {
   private GenerationSummary write(SyntheticCatalog catalog, Path out, ProgressListener progress) throws IOException {
     long t0 = System.nanoTime();
     Files.createDirectories(out);
-    Path coursesTmp = out.resolve("courses.csv.tmp");
-    Path usersTmp = out.resolve("users.csv.tmp");
-    Path eventsTmp = out.resolve("interactions.csv.tmp");
+    Path coursesTmp = out.resolve(CatalogLoader.COURSES + ".tmp");
+    Path usersTmp = out.resolve(USERS + ".tmp");
+    Path eventsTmp = out.resolve(INTERACTIONS + ".tmp");
     try {
-      writeCourses(catalog, coursesTmp);
+      CsvWriter.writeCourses(coursesTmp, catalog.courses());
       long[] totals = new long[EventType.values().length + 2]; // per type, then interactions, cold-start users
-      try (Writer users = writer(usersTmp); Writer events = writer(eventsTmp)) {
-        users.write(CanonicalCsv.header(CanonicalCsv.USER_COLUMNS));
-        events.write(CanonicalCsv.header(CanonicalCsv.INTERACTION_COLUMNS));
+      try (CsvWriter users = CsvWriter.openUsers(usersTmp); CsvWriter events = CsvWriter.openInteractions(eventsTmp)) {
         writeLearners(catalog, users, events, totals, progress);
       }
-      Files.move(coursesTmp, out.resolve("courses.csv"), StandardCopyOption.REPLACE_EXISTING);
-      Files.move(usersTmp, out.resolve("users.csv"), StandardCopyOption.REPLACE_EXISTING);
-      Files.move(eventsTmp, out.resolve("interactions.csv"), StandardCopyOption.REPLACE_EXISTING);
+      Files.move(coursesTmp, out.resolve(CatalogLoader.COURSES), StandardCopyOption.REPLACE_EXISTING);
+      Files.move(usersTmp, out.resolve(USERS), StandardCopyOption.REPLACE_EXISTING);
+      Files.move(eventsTmp, out.resolve(INTERACTIONS), StandardCopyOption.REPLACE_EXISTING);
       Map<EventType, Long> byType = new EnumMap<>(EventType.class);
       for (EventType t : EventType.values()) byType.put(t, totals[t.ordinal()]);
       int n = EventType.values().length;
@@ -108,24 +111,10 @@ public final class DataGenerator {
     }
   }
 
-  private static Writer writer(Path p) throws IOException {
-    return new BufferedWriter(Files.newBufferedWriter(p, StandardCharsets.UTF_8), 1 << 20);
-  }
+  /** One block of learners with their events (in learner order, chronological per learner) and counts. */
+  private record Block(List<Learner> learners, List<Interaction> interactions, long[] counts) {}
 
-  private static void writeCourses(SyntheticCatalog catalog, Path file) throws IOException {
-    ObjectWriter w = CanonicalCsv.MAPPER.writer(CanonicalCsv.schema(CanonicalCsv.COURSE_COLUMNS));
-    try (Writer out = writer(file)) {
-      out.write(CanonicalCsv.header(CanonicalCsv.COURSE_COLUMNS));
-      try (SequenceWriter rows = w.writeValues(out)) {
-        for (Course c : catalog.courses()) rows.write(CanonicalCsv.courseRow(c));
-      }
-    }
-  }
-
-  /** One block of learners rendered as CSV text, with its counts. */
-  private record Block(String users, String interactions, long[] counts) {}
-
-  private void writeLearners(SyntheticCatalog catalog, Writer users, Writer events, long[] totals,
+  private void writeLearners(SyntheticCatalog catalog, CsvWriter users, CsvWriter events, long[] totals,
                              ProgressListener progress) throws IOException {
     int total = settings.numUsers();
     int blocks = (total + BLOCK - 1) / BLOCK;
@@ -133,8 +122,6 @@ public final class DataGenerator {
     LearnerSynthesizer learners = new LearnerSynthesizer(catalog, model, settings.eventsPerUser());
     ThreadLocal<BehaviourSimulator> simulators = ThreadLocal.withInitial(() -> new BehaviourSimulator(catalog, model,
         settings.windowStart().getEpochSecond(), settings.windowEnd().getEpochSecond()));
-    ObjectWriter userWriter = CanonicalCsv.MAPPER.writer(CanonicalCsv.schema(CanonicalCsv.USER_COLUMNS));
-    ObjectWriter eventWriter = CanonicalCsv.MAPPER.writer(CanonicalCsv.schema(CanonicalCsv.INTERACTION_COLUMNS));
     ExecutorService pool = Executors.newFixedThreadPool(settings.threads(), r -> {
       Thread t = new Thread(r, "generator");
       t.setDaemon(true);
@@ -144,20 +131,17 @@ public final class DataGenerator {
       Deque<Future<Block>> inFlight = new ArrayDeque<>();
       int next = 0;
       int done = 0;
-      long written = 0;
       while (done < blocks) {
         while (next < blocks && inFlight.size() < 2 * settings.threads()) {
           int b = next++;
-          inFlight.add(pool.submit(() -> renderBlock(b, width, catalog, learners, simulators.get(), userWriter,
-              eventWriter)));
+          inFlight.add(pool.submit(() -> simulateBlock(b, width, catalog, learners, simulators.get())));
         }
         Block block = await(inFlight.removeFirst());
-        users.write(block.users());
-        events.write(block.interactions());
+        for (Learner l : block.learners()) users.write(l);
+        for (Interaction e : block.interactions()) events.write(e);
         for (int i = 0; i < totals.length; i++) totals[i] += block.counts()[i];
         done++;
-        written = totals[EventType.values().length];
-        progress.progress(Math.min(total, done * BLOCK), total, written);
+        progress.progress(Math.min(total, done * BLOCK), total, totals[EventType.values().length]);
       }
     } finally {
       pool.shutdownNow();
@@ -172,39 +156,33 @@ public final class DataGenerator {
       throw new IOException("generation interrupted", e);
     } catch (ExecutionException e) {
       if (e.getCause() instanceof RuntimeException r) throw r;
-      if (e.getCause() instanceof IOException io) throw io;
       throw new IllegalStateException(e.getCause());
     }
   }
 
-  private Block renderBlock(int block, int width, SyntheticCatalog catalog, LearnerSynthesizer learners,
-                            BehaviourSimulator simulator, ObjectWriter userWriter, ObjectWriter eventWriter) {
+  private Block simulateBlock(int block, int width, SyntheticCatalog catalog, LearnerSynthesizer synthesizer,
+                              BehaviourSimulator simulator) {
     int n = EventType.values().length;
     long[] counts = new long[n + 2];
-    StringWriter usersText = new StringWriter(BLOCK * 80);
-    StringWriter eventsText = new StringWriter(BLOCK * (int) (settings.eventsPerUser() * 70));
     int from = block * BLOCK;
     int to = Math.min(settings.numUsers(), from + BLOCK);
-    try (SequenceWriter userRows = userWriter.writeValues(usersText);
-         SequenceWriter eventRows = eventWriter.writeValues(eventsText)) {
-      for (int i = from; i < to; i++) {
-        SplittableRandom rng = SeedStreams.stream(settings.seed(), SeedStreams.LEARNER, i);
-        boolean cold = Draws.chance(rng, settings.coldStartShare());
-        String id = "U" + "0".repeat(width - String.valueOf(i + 1).length()) + (i + 1);
-        LearnerSynthesizer.SyntheticLearner learner = learners.draw(id, cold, rng);
-        userRows.write(CanonicalCsv.learnerRow(learner.learner()));
-        List<BehaviourSimulator.SimulatedEvent> evs = simulator.simulate(learner.taste(), rng);
-        for (BehaviourSimulator.SimulatedEvent e : evs) {
-          eventRows.write(CanonicalCsv.interactionRow(id, catalog.courses().get(e.course()).id(), e.type().code(),
-              e.rating(), e.epochSecond()));
-          counts[e.type().ordinal()]++;
-        }
-        counts[n] += evs.size();
-        if (evs.size() <= 2) counts[n + 1]++;
+    List<Learner> learners = new ArrayList<>(to - from);
+    List<Interaction> interactions = new ArrayList<>((int) ((to - from) * settings.eventsPerUser()));
+    for (int i = from; i < to; i++) {
+      SplittableRandom rng = SeedStreams.stream(settings.seed(), SeedStreams.LEARNER, i);
+      boolean cold = Draws.chance(rng, settings.coldStartShare());
+      String id = "U" + "0".repeat(width - String.valueOf(i + 1).length()) + (i + 1);
+      LearnerSynthesizer.SyntheticLearner learner = synthesizer.draw(id, cold, rng);
+      learners.add(learner.learner());
+      List<BehaviourSimulator.SimulatedEvent> evs = simulator.simulate(learner.taste(), rng);
+      for (BehaviourSimulator.SimulatedEvent e : evs) {
+        interactions.add(new Interaction(id, catalog.courses().get(e.course()).id(), e.type(),
+            e.type() == EventType.RATE ? Double.valueOf(e.rating()) : null, Instant.ofEpochSecond(e.epochSecond())));
+        counts[e.type().ordinal()]++;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      counts[n] += evs.size();
+      if (evs.size() <= 2) counts[n + 1]++;
     }
-    return new Block(usersText.toString(), eventsText.toString(), counts);
+    return new Block(learners, interactions, counts);
   }
 }

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.SplittableRandom;
 
@@ -95,14 +94,14 @@ final class LearnerSynthesizer {
     }
     Set<String> interests = new LinkedHashSet<>();
     if (!emptyProfile) {
-      for (int s : main) if (Draws.chance(rng, 0.85)) interests.add(lower(catalog.subjectNames().get(s)));
-      if (interests.isEmpty()) interests.add(lower(catalog.subjectNames().get(main[0])));
+      for (int s : main) if (Draws.chance(rng, 0.85)) interests.add(catalog.subjectNames().get(s));
+      if (interests.isEmpty()) interests.add(catalog.subjectNames().get(main[0]));
       if (Draws.chance(rng, 0.6)) {
         int[] pool = catalog.trackSkills(goalTracks[rng.nextInt(goalTracks.length)]);
-        String skill = catalog.skillNames().get(pool[rng.nextInt(pool.length)]);
-        if (!goals.contains(catalog.skillNames().indexOf(skill))) interests.add(skill);
+        int skill = pool[rng.nextInt(pool.length)];
+        if (!goals.contains(skill)) interests.add(catalog.skillNames().get(skill));
       }
-      if (Draws.chance(rng, 0.15)) interests.add(lower(catalog.subjectNames().get(Draws.pick(rng, demand))));
+      if (Draws.chance(rng, 0.15)) interests.add(catalog.subjectNames().get(Draws.pick(rng, demand)));
     }
     int level = Draws.pick(rng, LEVEL_WEIGHTS);
     int language = Draws.pick(rng, languageWeights);
@@ -121,8 +120,6 @@ final class LearnerSynthesizer {
         catalog.languages().get(language));
     return new SyntheticLearner(learner, taste);
   }
-
-  private static String lower(String s) { return s.toLowerCase(Locale.ROOT); }
 
   /** A learner row with its latent taste. */
   record SyntheticLearner(Learner learner, LearnerTaste taste) {}

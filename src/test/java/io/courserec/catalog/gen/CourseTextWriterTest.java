@@ -17,6 +17,8 @@ class CourseTextWriterTest {
     assertThat(CourseTextWriter.display("node.js")).isEqualTo("Node.js");
     assertThat(CourseTextWriter.display("owasp top 10")).isEqualTo("OWASP Top 10");
     assertThat(CourseTextWriter.display("learning and memory")).isEqualTo("Learning and Memory");
+    assertThat(CourseTextWriter.prose("sql joins")).isEqualTo("SQL joins");
+    assertThat(CourseTextWriter.prose("a/b testing")).isEqualTo("A/B testing");
   }
 
   @Test
@@ -37,7 +39,7 @@ class CourseTextWriterTest {
     String d = CourseTextWriter.description(new SplittableRandom(3), Level.INTERMEDIATE, "SQL", "Data Science",
         List.of("sql", "joins", "window functions"), List.of("datasets"), List.of("Reporting"), 0.8, 12,
         "Datapoint Labs", "Introduction to SQL");
-    assertThat(d).contains("sql, joins and window functions").contains("data science").contains("datasets")
+    assertThat(d).contains("SQL, joins and window functions").contains("data science").contains("datasets")
         .contains("hands-on").contains("about 12 hours").contains("It continues where Introduction to SQL left off.");
   }
 }

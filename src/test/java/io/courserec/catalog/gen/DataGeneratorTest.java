@@ -2,6 +2,10 @@ package io.courserec.catalog.gen;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.courserec.catalog.CatalogLoader;
+import io.courserec.catalog.LoadResult;
+import io.courserec.catalog.QualityReport;
+import io.courserec.config.Config;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,14 +60,25 @@ class DataGeneratorTest {
 
   @Test
   void filesHaveTheCanonicalHeadersAndCounts() {
-    assertThat(files.courseHeader()).containsExactlyElementsOf(CanonicalCsv.COURSE_COLUMNS);
-    assertThat(files.userHeader()).containsExactlyElementsOf(CanonicalCsv.USER_COLUMNS);
-    assertThat(files.interactionHeader()).containsExactlyElementsOf(CanonicalCsv.INTERACTION_COLUMNS);
+    assertThat(files.courseHeader()).containsExactlyElementsOf(CatalogLoader.COURSE_COLUMNS);
+    assertThat(files.userHeader()).containsExactlyElementsOf(CatalogLoader.USER_COLUMNS);
+    assertThat(files.interactionHeader()).containsExactlyElementsOf(CatalogLoader.INTERACTION_COLUMNS);
     assertThat(files.courses()).hasSize(300);
     assertThat(files.users()).hasSize(1500);
     assertThat(files.interactions()).hasSize((int) summary.interactions());
     // target 20 events per warm learner, 12% cold-start learners with 1-2 events: about 18 per learner overall
     assertThat(summary.interactions() / 1500.0).isBetween(14.0, 22.0);
+  }
+
+  @Test
+  void theProjectLoaderAcceptsEveryRow() {
+    LoadResult loaded = CatalogLoader.load(tmp.resolve("a"), Config.defaults());
+    QualityReport q = loaded.report();
+    assertThat(q.rejectedTotal()).as(q.toText()).isZero();
+    assertThat(q.mergedTotal()).as(q.toText()).isZero();
+    assertThat(loaded.dataset().numCourses()).isEqualTo(300);
+    assertThat(loaded.dataset().numLearners()).isEqualTo(1500);
+    assertThat(loaded.dataset().interactions()).hasSize((int) summary.interactions());
   }
 
   @Test
@@ -221,7 +236,7 @@ class DataGeneratorTest {
   @Test
   void declaredInterestsPredictWhatLearnersTake() {
     Map<String, String> subjectOf = files.courses().stream()
-        .collect(Collectors.toMap(c -> c.get("course_id"), c -> c.get("subject").toLowerCase()));
+        .collect(Collectors.toMap(c -> c.get("course_id"), c -> c.get("subject")));
     Map<String, Set<String>> interests = files.users().stream().collect(Collectors.toMap(u -> u.get("user_id"),
         u -> Set.of(u.get("interests").split("\\|"))));
     long enrolls = 0;

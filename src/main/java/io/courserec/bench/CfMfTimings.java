@@ -1,0 +1,93 @@
+package io.courserec.bench;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.cf.InteractionSnapshot;
+import io.courserec.cf.ItemKnnRecommender;
+import io.courserec.cf.PopularityRecommender;
+import io.courserec.cf.UserKnnRecommender;
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.mf.MfRecommender;
+import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.Recommender;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+import org.HdrHistogram.Histogram;
+
+/**
+ * A plain command for training and ranking times of the CF/MF algorithms on {@link SyntheticFeedback} (the JMH
+ * benchmarks measure the same more rigorously, but take longer):
+ *
+ * <pre>
+ *   java -Xmx6g -cp target/courserec.jar io.courserec.bench.CfMfTimings [learners courses interactions [rank]]
+ * </pre>
+ *
+ * Defaults: 50,000 learners, 10,000 courses, 1,000,000 events, rank 64. Prints one line per step: data
+ * generation, matrix build, training per algorithm, then per-learner ranking latency (p50/p99/max over 2,000
+ * random learners, k = 10, after a warm-up of 500).
+ */
+public final class CfMfTimings {
+  private CfMfTimings() {}
+
+  public static void main(String[] args) {
+    int learners = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
+    int courses = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
+    int interactions = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
+    int rank = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+    System.out.printf("cores %d, max heap %d MB, java %s%n", Runtime.getRuntime().availableProcessors(),
+        Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
+    long t = System.nanoTime();
+    Dataset data = SyntheticFeedback.generate(learners, courses, interactions, 50, 7);
+    report("generate " + learners + " x " + courses + ", " + interactions + " events", t);
+    Config base = Config.defaults().with(ConfigKey.MF_RANK, rank);
+    t = System.nanoTime();
+    InteractionSnapshot snapshot = InteractionSnapshot.build(data, base);
+    report("matrix build (" + snapshot.matrix().nnz() + " pairs)", t);
+
+    Map<String, Recommender> algos = new LinkedHashMap<>();
+    algos.put("pop", new PopularityRecommender(base));
+    algos.put("itemknn", new ItemKnnRecommender(base));
+    algos.put("userknn", new UserKnnRecommender(base));
+    algos.put("mf/als", new MfRecommender(base));
+    algos.put("mf/puresvd", new MfRecommender(base.with(ConfigKey.MF_METHOD, "puresvd")));
+    for (Map.Entry<String, Recommender> e : algos.entrySet()) {
+      t = System.nanoTime();
+      trainer(e.getValue()).accept(snapshot);
+      report("train " + e.getKey(), t);
+    }
+    SplittableRandom rnd = new SplittableRandom(11);
+    for (Map.Entry<String, Recommender> e : algos.entrySet()) {
+      Recommender r = e.getValue();
+      Histogram h = new Histogram(3);
+      for (int n = 0; n < 2500; n++) {
+        String user = data.learner(rnd.nextInt(data.numLearners())).id();
+        long s = System.nanoTime();
+        List<?> out = r.recommend(RecommendRequest.of(user, 10));
+        if (n >= 500) h.recordValue(Math.max(1, (System.nanoTime() - s) / 1000));
+        if (out.size() > 10) throw new IllegalStateException("too many results");
+      }
+      System.out.printf("rank %-12s p50 %6.2f ms  p99 %6.2f ms  max %6.2f ms%n", e.getKey(),
+          h.getValueAtPercentile(50) / 1000.0, h.getValueAtPercentile(99) / 1000.0, h.getMaxValue() / 1000.0);
+    }
+  }
+
+  static Consumer<InteractionSnapshot> trainer(Recommender r) {
+    return switch (r) {
+      case PopularityRecommender p -> p::train;
+      case ItemKnnRecommender p -> p::train;
+      case UserKnnRecommender p -> p::train;
+      case MfRecommender p -> p::train;
+      default -> throw new IllegalArgumentException(r.name());
+    };
+  }
+
+  private static void report(String what, long t0) {
+    System.out.printf("%-48s %8.2f s%n", what, (System.nanoTime() - t0) / 1e9);
+  }
+
+  static String summary(float[] a) { return Arrays.toString(a); }
+}

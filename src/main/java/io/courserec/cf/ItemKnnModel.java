@@ -1,0 +1,135 @@
+package io.courserec.cf;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * The trained item-kNN model: for every course ordinal i its neighbour list N(i) (at most K courses, similarity
+ * &gt; 0, most similar first), which the hybrid stores in the index, plus the reverse lists (for each j, the
+ * courses i with j ∈ N(i)) used to score a whole history at once. Scoring:
+ *
+ * <pre>
+ *   score(u,i) = Σ_{j ∈ N(i) ∩ H(u)} sim(i,j) · r(u,j)
+ * </pre>
+ *
+ * where H(u) is the learner's history and r(u,j) its summed event weight, negative ones included (a dismissed
+ * course pushes its neighbours down). The sum is deliberately not normalised by Σ|sim|: for top-N ranking the
+ * plain sum rewards courses supported by several history items, while the normalised mean would let a course
+ * with a single weak neighbour tie with one supported by ten (Deshpande &amp; Karypis 2004, "Item-based top-N
+ * recommendation algorithms"). Immutable and thread-safe.
+ */
+public final class ItemKnnModel {
+  static final String FILE = "item-neighbors.bin";
+
+  private final int[] ptr;
+  private final int[] ids;
+  private final float[] sims;
+  private final int[] revPtr;
+  private final int[] revIds;
+  private final float[] revSims;
+
+  private ItemKnnModel(int[] ptr, int[] ids, float[] sims) {
+    this.ptr = ptr;
+    this.ids = ids;
+    this.sims = sims;
+    int nc = ptr.length - 1;
+    revPtr = new int[nc + 1];
+    for (int j : ids) revPtr[j + 1]++;
+    for (int j = 0; j < nc; j++) revPtr[j + 1] += revPtr[j];
+    revIds = new int[ids.length];
+    revSims = new float[ids.length];
+    int[] fill = Arrays.copyOf(revPtr, nc);
+    for (int i = 0; i < nc; i++) {
+      for (int p = ptr[i]; p < ptr[i + 1]; p++) {
+        int at = fill[ids[p]]++;
+        revIds[at] = i;
+        revSims[at] = sims[p];
+      }
+    }
+  }
+
+  /** Builds a model from per-course lists (ids and similarities aligned, best first). */
+  public static ItemKnnModel of(int[][] neighborIds, float[][] neighborSims) {
+    int nc = neighborIds.length;
+    int[] ptr = new int[nc + 1];
+    for (int i = 0; i < nc; i++) ptr[i + 1] = ptr[i] + neighborIds[i].length;
+    int[] ids = new int[ptr[nc]];
+    float[] sims = new float[ptr[nc]];
+    for (int i = 0; i < nc; i++) {
+      System.arraycopy(neighborIds[i], 0, ids, ptr[i], neighborIds[i].length);
+      System.arraycopy(neighborSims[i], 0, sims, ptr[i], neighborSims[i].length);
+    }
+    return new ItemKnnModel(ptr, ids, sims);
+  }
+
+  public int numCourses() { return ptr.length - 1; }
+
+  /** Sum of all list lengths. */
+  public int totalNeighbors() { return ids.length; }
+
+  /** |N(i)|. */
+  public int neighborCount(int ordinal) { return ptr[ordinal + 1] - ptr[ordinal]; }
+
+  /** N(i) with similarities, most similar first (copies). */
+  public Neighbors neighbors(int ordinal) {
+    return new Neighbors(neighborOrdinals(ordinal), neighborSimilarities(ordinal));
+  }
+
+  /** The course ordinals of N(i), most similar first (a copy). */
+  public int[] neighborOrdinals(int ordinal) { return Arrays.copyOfRange(ids, ptr[ordinal], ptr[ordinal + 1]); }
+
+  /** sim(i, j) for j in {@link #neighborOrdinals}, aligned (a copy). */
+  public float[] neighborSimilarities(int ordinal) { return Arrays.copyOfRange(sims, ptr[ordinal], ptr[ordinal + 1]); }
+
+  /** sim(i,j) if j ∈ N(i), else 0. */
+  public float similarity(int i, int j) {
+    for (int p = ptr[i]; p < ptr[i + 1]; p++) if (ids[p] == j) return sims[p];
+    return 0f;
+  }
+
+  /**
+   * score(u,i) for every course: NaN where no neighbour of i is in the history (no evidence), otherwise the sum
+   * above (which may be ≤ 0 when only negative feedback supports it). Cost O(Σ_{j ∈ H} |{i : j ∈ N(i)}|).
+   */
+  public float[] scores(UserHistory history) {
+    float[] s = new float[numCourses()];
+    Arrays.fill(s, Float.NaN);
+    for (int p = 0; p < history.size(); p++) {
+      int j = history.course(p);
+      float w = history.weight(p);
+      if (w == 0f) continue;
+      for (int q = revPtr[j]; q < revPtr[j + 1]; q++) {
+        int i = revIds[q];
+        float add = revSims[q] * w;
+        s[i] = Float.isNaN(s[i]) ? add : s[i] + add;
+      }
+    }
+    return s;
+  }
+
+  void save(Path dir) throws IOException {
+    try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(FILE), "item-neighbors")) {
+      w.writeInts(ptr);
+      w.writeInts(ids);
+      w.writeFloats(sims);
+    }
+  }
+
+  static ItemKnnModel load(Path dir, int numCourses) throws IOException {
+    try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(FILE), "item-neighbors")) {
+      int[] ptr = r.readInts(numCourses + 1);
+      int[] ids = r.readInts(Integer.MAX_VALUE - 8);
+      float[] sims = r.readFloats(ids.length);
+      r.finish();
+      if (ptr.length != numCourses + 1 || ptr[0] != 0 || ptr[numCourses] != ids.length || sims.length != ids.length) {
+        throw new IOException(dir + ": inconsistent neighbour lists");
+      }
+      for (int i = 0; i < numCourses; i++) {
+        if (ptr[i + 1] < ptr[i]) throw new IOException(dir + ": inconsistent neighbour lists at course " + i);
+      }
+      for (int j : ids) if (j < 0 || j >= numCourses) throw new IOException(dir + ": neighbour ordinal " + j + " out of range");
+      return new ItemKnnModel(ptr, ids, sims);
+    }
+  }
+}

@@ -1,0 +1,252 @@
+package io.courserec.cf;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.catalog.InteractionMatrix;
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.rec.Evidence;
+import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.Recommendation;
+import io.courserec.rec.Recommender;
+import io.courserec.rec.UnknownEntityException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * User-based collaborative filtering ({@code userknn}): courses liked by the learners most similar to this one.
+ *
+ * <pre>
+ *   N(u)      = the K learners v ≠ u with the highest sim(u,v) &gt; 0     ({@link UserSimilarity}, K = cf.user.neighbors)
+ *   score(u,i) = Σ_{v ∈ N(u)} sim(u,v) · r(v,i)
+ * </pre>
+ *
+ * r(v,i) is the neighbour's summed event weight, negative ones included (neighbours' dismissals count against a
+ * course); the sum is not normalised, for the same top-N reason as item-kNN. Only courses with a positive
+ * score are returned. Neighbours are found per request, not precomputed for all pairs: the target's positive
+ * courses are walked through the course → learners inverted index (the matrix columns), accumulating the
+ * similarity terms for every learner met in pooled scratch arrays, so a request costs
+ * O(Σ_{j ∈ I(u)} |learners of j|) and nothing proportional to all learners is allocated. The same path serves a
+ * learner who was never trained on: their neighbours come from their {@code recentEvents}.
+ */
+public final class UserKnnRecommender implements Recommender {
+  public static final String NAME = "userknn";
+
+  private final Config config;
+  private volatile State state;
+
+  private record State(InteractionSnapshot snapshot, PositiveFeedback positive, double[] norms, UserSimilarity similarity,
+                       int neighbors, double shrinkage, ConcurrentLinkedQueue<Scratch> pool, long trainingMillis) {}
+
+  /** Per-request accumulators over learners; reset through the touched list, so reuse is O(touched). */
+  private static final class Scratch {
+    final double[] ab;
+    final double[] aa;
+    final double[] bb;
+    final int[] co;
+    final int[] touched;
+
+    Scratch(int nl) {
+      ab = new double[nl];
+      aa = new double[nl];
+      bb = new double[nl];
+      co = new int[nl];
+      touched = new int[nl];
+    }
+  }
+
+  public UserKnnRecommender(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public String name() { return NAME; }
+
+  @Override
+  public void train(Dataset data) {
+    train(InteractionSnapshot.build(data, config));
+  }
+
+  /** "Trains" on an already built snapshot: indexes positive feedback and learner norms/means. */
+  public void train(InteractionSnapshot snapshot) {
+    long t0 = System.nanoTime();
+    UserSimilarity sim = UserSimilarity.from(config);
+    int k = config.integer(ConfigKey.USERKNN_NEIGHBORS);
+    double shrinkage = config.number(ConfigKey.USERKNN_SHRINK);
+    PositiveFeedback x = PositiveFeedback.of(snapshot.matrix(), false);
+    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, new ConcurrentLinkedQueue<>(),
+        (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private State state() {
+    State s = state;
+    if (s == null) throw new IllegalStateException(NAME + ": not trained or loaded");
+    return s;
+  }
+
+  /** The trained snapshot (learner table, matrix). */
+  public InteractionSnapshot snapshot() { return state().snapshot; }
+
+  /** N(u): the most similar learners (learner ordinals of the snapshot) with sim(u,v), best first. */
+  public Neighbors neighbors(UserHistory history) {
+    return neighbors(state(), history);
+  }
+
+  /**
+   * score(u,i) for every course ordinal from the learner's neighbours; 0 where no neighbour has feedback on i.
+   * A dense array per request (fine up to ~100k courses).
+   */
+  public float[] scoresFor(UserHistory history) {
+    State s = state();
+    return scoresFor(s, neighbors(s, history));
+  }
+
+  /** score(u,i) for every course from neighbours already found with {@link #neighbors}. */
+  public float[] scoresFor(Neighbors neighbors) {
+    return scoresFor(state(), neighbors);
+  }
+
+  private static float[] scoresFor(State s, Neighbors n) {
+    InteractionMatrix m = s.snapshot.matrix();
+    float[] scores = new float[m.numCourses()];
+    int[] cols = m.cols();
+    float[] vals = m.vals();
+    for (int q = 0; q < n.size(); q++) {
+      int v = n.ids()[q];
+      float sim = n.similarities()[q];
+      for (int p = m.rowStart(v); p < m.rowEnd(v); p++) scores[cols[p]] += sim * vals[p];
+    }
+    return scores;
+  }
+
+  private static Neighbors neighbors(State s, UserHistory h) {
+    PositiveFeedback x = s.positive;
+    int self = h.learnerOrdinal();
+    double sumA = 0;
+    double normA = 0;
+    int nA = 0;
+    for (int p = 0; p < h.size(); p++) {
+      float w = h.weight(p);
+      if (w > 0) {
+        sumA += w;
+        normA += (double) w * w;
+        nA++;
+      }
+    }
+    if (nA == 0) return Neighbors.NONE;
+    double meanA = sumA / nA;
+    normA = Math.sqrt(normA);
+    boolean pearson = s.similarity == UserSimilarity.PEARSON;
+    Scratch sc = s.pool.poll();
+    if (sc == null) sc = new Scratch(x.numLearners);
+    try {
+      int t = 0;
+      for (int p = 0; p < h.size(); p++) {
+        float w = h.weight(p);
+        if (!(w > 0)) continue;
+        int j = h.course(p);
+        double a = pearson ? w - meanA : w;
+        for (int q = x.colPtr[j]; q < x.colPtr[j + 1]; q++) {
+          int v = x.rows[q];
+          if (v == self) continue;
+          if (sc.co[v]++ == 0) sc.touched[t++] = v;
+          double b = pearson ? x.colVals[q] - x.learnerMeans[v] : x.colVals[q];
+          sc.ab[v] += a * b;
+          if (pearson) {
+            sc.aa[v] += a * a;
+            sc.bb[v] += b * b;
+          }
+        }
+      }
+      TopK top = new TopK(Math.min(s.neighbors, t));
+      for (int z = 0; z < t; z++) {
+        int v = sc.touched[z];
+        double denom = pearson ? Math.sqrt(sc.aa[v] * sc.bb[v]) : normA * s.norms[v];
+        if (denom > 0) {
+          int n = sc.co[v];
+          double sim = sc.ab[v] / denom * (n / (n + s.shrinkage));
+          if (sim > 0) top.offer(v, (float) sim);
+        }
+        sc.ab[v] = 0;
+        sc.aa[v] = 0;
+        sc.bb[v] = 0;
+        sc.co[v] = 0;
+      }
+      TopK.Ranked r = top.drain();
+      return new Neighbors(r.ids(), r.scores());
+    } finally {
+      s.pool.offer(sc);
+    }
+  }
+
+  @Override
+  public boolean canRecommend(RecommendRequest request) {
+    State s = state;
+    if (s == null) return false;
+    try {
+      return s.snapshot.resolve(request).hasPositive();
+    } catch (UnknownEntityException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<Recommendation> recommend(RecommendRequest request) {
+    State s = state();
+    UserHistory h = s.snapshot.resolve(request);
+    Neighbors n = neighbors(s, h);
+    float[] scores = scoresFor(s, n);
+    for (int i = 0; i < scores.length; i++) if (!(scores[i] > 0)) scores[i] = Float.NaN;
+    TopK.Ranked ranked = CandidateRanker.rank(scores, h, request, s.snapshot.catalog());
+    List<Recommendation> out = new ArrayList<>(ranked.size());
+    for (int r = 0; r < ranked.size(); r++) {
+      int c = ranked.ids()[r];
+      float score = ranked.scores()[r];
+      List<Evidence> ev = request.explain() ? List.of(explain(s.snapshot.matrix(), n, c, score)) : List.of();
+      out.add(new Recommendation(s.snapshot.catalog().course(c).id(), score, Double.NaN, ev));
+    }
+    return out;
+  }
+
+  /**
+   * "N similar learners took it" (neighbours who enrolled in or completed the course) or, when none took it,
+   * "N similar learners showed interest in it" (neighbours with positive feedback); the contribution is the score.
+   */
+  static Evidence explain(InteractionMatrix m, Neighbors n, int course, double score) {
+    int took = 0;
+    int liked = 0;
+    for (int q = 0; q < n.size(); q++) {
+      int v = n.ids()[q];
+      if (m.get(v, course) > 0) liked++;
+      if (m.taken(v, course)) took++;
+    }
+    String text = took > 0
+        ? took + (took == 1 ? " similar learner took it" : " similar learners took it")
+        : liked + (liked == 1 ? " similar learner showed interest in it" : " similar learners showed interest in it");
+    return new Evidence(NAME, text, score);
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    State s = state();
+    Files.createDirectories(dir);
+    s.snapshot.save(dir);
+    s.snapshot.manifest(NAME, config, s.trainingMillis, Map.of("similarity", s.similarity.code(),
+        "neighbors", s.neighbors, "shrinkage", s.shrinkage)).write(dir);
+  }
+
+  @Override
+  public void load(Path dir, Dataset catalog) throws IOException {
+    ModelManifest m = ModelManifest.readLoadable(dir, NAME, catalog, config);
+    InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
+    UserSimilarity sim = UserSimilarity.valueOf(m.stringParam(dir, "similarity").toUpperCase(java.util.Locale.ROOT));
+    int k = (int) m.numberParam(dir, "neighbors");
+    double shrinkage = m.numberParam(dir, "shrinkage");
+    PositiveFeedback x = PositiveFeedback.of(snapshot.matrix(), false);
+    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, new ConcurrentLinkedQueue<>(), m.trainingMillis());
+  }
+}

@@ -1,0 +1,190 @@
+package io.courserec.mf;
+
+import io.courserec.cf.BinaryModelFile;
+import io.courserec.cf.UserHistory;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/**
+ * Trained latent factors: x_u (learner ordinal u) and y_i (course ordinal i), both of length {@link #rank()},
+ * scored by the dot product x_uᵀ y_i. Item factors are what the hybrid stores per course in the index
+ * (vector values, maximum inner product: factors are not unit length); learner factors stay in the model.
+ *
+ * <p>Fold-in (a learner's factors from a history, no retraining) follows the method:
+ * <ul>
+ *   <li>ALS: x = (YᵀY + Yᵀ(C − I)Y + λI)⁻¹ YᵀC p — the same normal equation as training, Y fixed
+ *       ({@link AlsTrainer}); for a trained learner it reproduces the stored factors exactly.</li>
+ *   <li>PureSVD: x = r₊ V, the projection of the positive history onto the course factors.</li>
+ * </ul>
+ *
+ * <p>Explanations decompose a score over the history: ALS (Hu et al. 2008, section 5) writes
+ * x_uᵀy_i = Σ_j c_uj · (y_iᵀ W_u y_j) over the learner's positive courses j, with W_u = A_u⁻¹; PureSVD writes
+ * x_uᵀy_i = Σ_j r₊_uj · (y_jᵀ y_i). Immutable and thread-safe.
+ */
+public final class FactorModel {
+  static final String FILE = "factors.bin";
+
+  private final MfMethod method;
+  private final int rank;
+  private final int numLearners;
+  private final int numCourses;
+  private final float[] x;
+  private final float[] y;
+  private final double alpha;
+  private final double lambda;
+  private final FixedSide items;
+
+  private FactorModel(MfMethod method, int rank, float[] x, float[] y, int nl, int nc, double alpha, double lambda) {
+    if (x.length != (long) nl * rank || y.length != (long) nc * rank) {
+      throw new IllegalArgumentException("factor arrays do not match " + nl + " learners, " + nc + " courses, rank " + rank);
+    }
+    this.method = method;
+    this.rank = rank;
+    this.numLearners = nl;
+    this.numCourses = nc;
+    this.x = x;
+    this.y = y;
+    this.alpha = alpha;
+    this.lambda = lambda;
+    // Computed exactly as in training's last user step, so fold-in matches the trained factors bit for bit.
+    this.items = method == MfMethod.ALS ? FixedSide.of(y, nc, rank, lambda, 1) : null;
+  }
+
+  static FactorModel als(int rank, float[] x, float[] y, int nl, int nc, double alpha, double lambda) {
+    return new FactorModel(MfMethod.ALS, rank, x, y, nl, nc, alpha, lambda);
+  }
+
+  static FactorModel pureSvd(int rank, float[] x, float[] y, int nl, int nc) {
+    return new FactorModel(MfMethod.PURESVD, rank, x, y, nl, nc, 0, 0);
+  }
+
+  public MfMethod method() { return method; }
+
+  /** Length of every factor vector (the index's vector dimension). */
+  public int rank() { return rank; }
+
+  public int numLearners() { return numLearners; }
+  public int numCourses() { return numCourses; }
+
+  /** α of c = 1 + α|r| (ALS; 0 for PureSVD). */
+  public double alpha() { return alpha; }
+
+  /** λ (ALS; 0 for PureSVD). */
+  public double regularization() { return lambda; }
+
+  /** y_i, a copy. */
+  public float[] itemFactors(int courseOrdinal) {
+    return Arrays.copyOfRange(y, courseOrdinal * rank, (courseOrdinal + 1) * rank);
+  }
+
+  /** x_u of a trained learner (model learner ordinal), a copy; all zeros when the learner had no positive feedback. */
+  public float[] userFactors(int learnerOrdinal) {
+    return Arrays.copyOfRange(x, learnerOrdinal * rank, (learnerOrdinal + 1) * rank);
+  }
+
+  /** Factors for a history (see the class comment); all zeros when it has no positive feedback. */
+  public float[] foldIn(UserHistory history) {
+    return foldIn(history.courses(), history.weights());
+  }
+
+  /** Factors for a history given as course ordinals (ascending) and summed event weights. */
+  public float[] foldIn(int[] courses, float[] weights) {
+    float[] out = new float[rank];
+    if (method == MfMethod.ALS) {
+      new AlsSolver(rank, alpha).solve(items, courses, weights, 0, courses.length, out, 0);
+    } else {
+      double[] acc = new double[rank];
+      project(courses, weights, 0, courses.length, y, rank, acc);
+      for (int c = 0; c < rank; c++) out[c] = (float) acc[c];
+    }
+    return out;
+  }
+
+  /** acc = Σ_p max(w_p, 0) · y_{idx_p} (PureSVD fold-in), summed in position order. */
+  static void project(int[] idx, float[] w, int from, int to, float[] y, int k, double[] acc) {
+    Arrays.fill(acc, 0);
+    for (int p = from; p < to; p++) {
+      float r = w[p];
+      if (!(r > 0)) continue;
+      int o = idx[p] * k;
+      for (int c = 0; c < k; c++) acc[c] += r * y[o + c];
+    }
+  }
+
+  /** x ᵀ y_i. */
+  public float score(float[] userFactors, int courseOrdinal) {
+    int o = courseOrdinal * rank;
+    double s = 0;
+    for (int c = 0; c < rank; c++) s += (double) userFactors[c] * y[o + c];
+    return (float) s;
+  }
+
+  /** x ᵀ y_i for every course ordinal. */
+  public float[] scores(float[] userFactors) {
+    float[] out = new float[numCourses];
+    for (int i = 0; i < numCourses; i++) out[i] = score(userFactors, i);
+    return out;
+  }
+
+  /**
+   * How much each history position contributes to the score of {@code course} (see the class comment); entries
+   * without positive feedback contribute 0. For a history whose factors are {@link #foldIn} of it, the
+   * contributions sum to the score (up to float rounding).
+   */
+  public double[] contributions(UserHistory history, int courseOrdinal) {
+    int n = history.size();
+    double[] out = new double[n];
+    double[] yi = new double[rank];
+    for (int c = 0; c < rank; c++) yi[c] = y[courseOrdinal * rank + c];
+    double[] z = yi;
+    AlsSolver s = null;
+    if (method == MfMethod.ALS) {
+      s = new AlsSolver(rank, alpha);
+      z = s.applyInverse(items, history.courses(), history.weights(), 0, n, yi);
+      if (z == null) return out;
+    }
+    for (int p = 0; p < n; p++) {
+      float r = history.weight(p);
+      if (!(r > 0)) continue;
+      int o = history.course(p) * rank;
+      double dot = 0;
+      for (int c = 0; c < rank; c++) dot += z[c] * y[o + c];
+      out[p] = (s != null ? s.confidence(r) : r) * dot;
+    }
+    return out;
+  }
+
+  void save(Path dir) throws IOException {
+    try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(FILE), "factors")) {
+      w.writeString(method.code());
+      w.writeInt(rank);
+      w.writeInt(numLearners);
+      w.writeInt(numCourses);
+      w.writeDouble(alpha);
+      w.writeDouble(lambda);
+      w.writeFloats(x);
+      w.writeFloats(y);
+    }
+  }
+
+  static FactorModel load(Path dir, int expectedLearners, int expectedCourses) throws IOException {
+    try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(FILE), "factors")) {
+      MfMethod method = MfMethod.parse(r.readString());
+      int rank = r.readInt();
+      int nl = r.readInt();
+      int nc = r.readInt();
+      if (rank < 1 || nl != expectedLearners || nc != expectedCourses) {
+        throw new IOException(dir + ": factors are " + nl + " x " + nc + " at rank " + rank + ", expected "
+            + expectedLearners + " learners x " + expectedCourses + " courses");
+      }
+      double alpha = r.readDouble();
+      double lambda = r.readDouble();
+      float[] x = r.readFloats(nl * rank);
+      float[] y = r.readFloats(nc * rank);
+      r.finish();
+      if (x.length != nl * rank || y.length != nc * rank) throw new IOException(dir + ": truncated factor arrays");
+      return new FactorModel(method, rank, x, y, nl, nc, alpha, lambda);
+    }
+  }
+}

@@ -1,0 +1,179 @@
+package io.courserec.mf;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.catalog.Interaction;
+import io.courserec.cf.CandidateRanker;
+import io.courserec.cf.InteractionSnapshot;
+import io.courserec.cf.ModelManifest;
+import io.courserec.cf.TopK;
+import io.courserec.cf.UserHistory;
+import io.courserec.config.Config;
+import io.courserec.rec.Evidence;
+import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.Recommendation;
+import io.courserec.rec.Recommender;
+import io.courserec.rec.UnknownEntityException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Matrix factorisation ({@code mf}): score(u,i) = x_uᵀ y_i with factors from implicit ALS or PureSVD
+ * ({@code mf.method}; see {@link AlsTrainer}, {@link PureSvdTrainer}, {@link FactorModel}). Every course gets a
+ * score, so lists fill up to {@code k}. A trained learner without recent events uses the stored x_u; with recent
+ * events, or when not in training, x is folded in from the merged history. A learner without positive feedback
+ * has x = 0 and nothing personal to rank: {@link #canRecommend} is false and the list is empty. Explanations
+ * name the history courses that contribute most to the score ("because you completed <i>SQL Basics</i>").
+ */
+public final class MfRecommender implements Recommender {
+  public static final String NAME = "mf";
+  static final int MAX_EVIDENCE = 5;
+
+  private final Config config;
+  private volatile State state;
+
+  private record State(InteractionSnapshot snapshot, FactorModel model, Map<String, Object> params, long trainingMillis) {}
+
+  public MfRecommender(Config config) {
+    this.config = config;
+  }
+
+  @Override
+  public String name() { return NAME; }
+
+  @Override
+  public void train(Dataset data) {
+    train(InteractionSnapshot.build(data, config));
+  }
+
+  /** Trains on an already built snapshot (shared between algorithms to build the matrix once). */
+  public void train(InteractionSnapshot snapshot) {
+    long t0 = System.nanoTime();
+    MfMethod method = MfMethod.from(config);
+    Map<String, Object> params = new LinkedHashMap<>();
+    params.put("method", method.code());
+    FactorModel model;
+    if (method == MfMethod.ALS) {
+      AlsTrainer t = AlsTrainer.from(config);
+      model = t.train(snapshot.matrix());
+      params.put("iterations", t.iterations());
+      params.put("regularization", t.lambda());
+      params.put("alpha", t.alpha());
+    } else {
+      PureSvdTrainer t = PureSvdTrainer.from(config);
+      model = t.train(snapshot.matrix());
+      params.put("oversampling", t.oversampling());
+      params.put("power_iterations", t.powerIterations());
+    }
+    params.put("rank", model.rank());
+    params.put("seed", config.longValue(io.courserec.config.ConfigKey.SEED));
+    state = new State(snapshot, model, params, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private State state() {
+    State s = state;
+    if (s == null) throw new IllegalStateException(NAME + ": not trained or loaded");
+    return s;
+  }
+
+  /** The factors (item factors per course ordinal go into the index). */
+  public FactorModel model() { return state().model; }
+
+  /** The trained snapshot (learner table, matrix). */
+  public InteractionSnapshot snapshot() { return state().snapshot; }
+
+  /** Factor length. */
+  public int rank() { return state().model.rank(); }
+
+  /**
+   * Factors for a learner who was not in training, from their events alone (user ids in the events are ignored).
+   *
+   * @throws UnknownEntityException ("course") when an event names a course not in the catalog
+   */
+  public float[] foldIn(List<Interaction> events) {
+    State s = state();
+    return s.model.foldIn(s.snapshot.historyOf(events));
+  }
+
+  /** The factors a request is scored with: stored x_u for a trained learner without recent events, else fold-in. */
+  public float[] userFactors(UserHistory history) {
+    State s = state();
+    return factors(s, history);
+  }
+
+  private static float[] factors(State s, UserHistory h) {
+    return h.inTraining() && h.recentEvents().isEmpty() ? s.model.userFactors(h.learnerOrdinal()) : s.model.foldIn(h);
+  }
+
+  @Override
+  public boolean canRecommend(RecommendRequest request) {
+    State s = state;
+    if (s == null) return false;
+    try {
+      return s.snapshot.resolve(request).hasPositive();
+    } catch (UnknownEntityException e) {
+      return false;
+    }
+  }
+
+  @Override
+  public List<Recommendation> recommend(RecommendRequest request) {
+    State s = state();
+    UserHistory h = s.snapshot.resolve(request);
+    if (!h.hasPositive()) return List.of();
+    float[] scores = s.model.scores(factors(s, h));
+    TopK.Ranked ranked = CandidateRanker.rank(scores, h, request, s.snapshot.catalog());
+    List<Recommendation> out = new ArrayList<>(ranked.size());
+    for (int r = 0; r < ranked.size(); r++) {
+      int c = ranked.ids()[r];
+      List<Evidence> ev = request.explain() ? explain(s, h, c) : List.of();
+      out.add(new Recommendation(s.snapshot.catalog().course(c).id(), ranked.scores()[r], Double.NaN, ev));
+    }
+    return out;
+  }
+
+  /** The history courses contributing most to {@code course}'s score (at most {@value #MAX_EVIDENCE}, positive only). */
+  public List<Evidence> explain(UserHistory history, int course) {
+    return explain(state(), history, course);
+  }
+
+  private static List<Evidence> explain(State s, UserHistory h, int course) {
+    double[] contrib = s.model.contributions(h, course);
+    Integer[] order = new Integer[contrib.length];
+    for (int p = 0; p < order.length; p++) order[p] = p;
+    java.util.Arrays.sort(order, (a, b) -> {
+      int c = Double.compare(contrib[b], contrib[a]);
+      return c != 0 ? c : Integer.compare(a, b);
+    });
+    List<Evidence> out = new ArrayList<>();
+    Dataset cat = s.snapshot.catalog();
+    for (int p : order) {
+      if (out.size() == MAX_EVIDENCE || !(contrib[p] > 0)) break;
+      int j = h.course(p);
+      String id = cat.course(j).id();
+      out.add(new Evidence(NAME, "because you " + h.action(id, j) + " " + cat.course(j).title(), contrib[p]));
+    }
+    return out;
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    State s = state();
+    Files.createDirectories(dir);
+    s.snapshot.save(dir);
+    s.model.save(dir);
+    s.snapshot.manifest(NAME, config, s.trainingMillis, s.params).write(dir);
+  }
+
+  @Override
+  public void load(Path dir, Dataset catalog) throws IOException {
+    ModelManifest m = ModelManifest.readLoadable(dir, NAME, catalog, config);
+    InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
+    FactorModel model = FactorModel.load(dir, snapshot.numLearners(), catalog.numCourses());
+    state = new State(snapshot, model, m.params(), m.trainingMillis());
+  }
+}
