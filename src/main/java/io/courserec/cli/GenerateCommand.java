@@ -40,19 +40,19 @@ public final class GenerateCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--courses", paramLabel = "N", description = "Courses to synthesise (ignored with --catalog); default ${DEFAULT-VALUE}")
-  int courses = 2000;
+  int courses = GeneratorSettings.defaults(0).numCourses();
 
   @Option(names = "--users", paramLabel = "N", description = "Learners; default ${DEFAULT-VALUE}")
-  int users = 10_000;
+  int users = GeneratorSettings.defaults(0).numUsers();
 
   @Option(names = "--seed", paramLabel = "S", description = "Random seed; default the 'seed' configuration key")
   Long seed;
 
   @Option(names = "--events-per-user", paramLabel = "E", description = "Mean events of a non-cold-start learner; default ${DEFAULT-VALUE}")
-  double eventsPerUser = 20;
+  double eventsPerUser = GeneratorSettings.defaults(0).eventsPerUser();
 
   @Option(names = "--cold-start", paramLabel = "SHARE", description = "Share of learners with only one or two events; default ${DEFAULT-VALUE}")
-  double coldStart = 0.12;
+  double coldStart = GeneratorSettings.defaults(0).coldStartShare();
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (output is identical for any value); default min(4, cores)")
   Integer threads;

@@ -2,7 +2,6 @@ package io.courserec.catalog.gen;
 
 import io.courserec.catalog.EventType;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -63,6 +62,7 @@ final class BehaviourSimulator {
   private final int[] takenStamp;
   private final int[] trackStamp;
   private final int[] trackRank;
+  private final int[] goalMark; // goalMark[skill] == stamp: the skill is one of the current learner's goals
   private int stamp;
   private final List<SimulatedEvent> events = new ArrayList<>();
   private final List<long[]> pending = new ArrayList<>(); // {course, available from}
@@ -88,6 +88,7 @@ final class BehaviourSimulator {
     this.takenStamp = new int[n];
     this.trackStamp = new int[catalog.numTracks()];
     this.trackRank = new int[catalog.numTracks()];
+    this.goalMark = new int[catalog.skillNames().size()];
   }
 
   /** The learner's events in chronological order (ties in generation order). */
@@ -98,6 +99,7 @@ final class BehaviourSimulator {
     seq = 0;
     events.clear();
     pending.clear();
+    for (int g : taste.goalSkills()) goalMark[g] = stamp;
     prepareCandidates();
     if (numCandidates == 0) return List.of();
     if (taste.coldStart()) simulateCold();
@@ -140,7 +142,7 @@ final class BehaviourSimulator {
   private double goalTerm(int c) {
     CourseTraits t = catalog.traits(c);
     int matches = 0;
-    for (int s : t.skills()) if (Arrays.binarySearch(u.goalSkills(), s) >= 0) matches++;
+    for (int s : t.skills()) if (goalMark[s] == stamp) matches++;
     double g = model.goalSkillWeight() * Math.min(2, matches);
     for (int track : u.goalTracks()) {
       if (track == t.track()) {

@@ -14,14 +14,13 @@ import java.util.SplittableRandom;
  * One to three main subjects (the first by subject demand; the others from the same subject group with
  * probability 0.65, so e.g. data science and machine learning go together), one to three goal tracks inside them,
  * goals that are mostly skills of the goal tracks, and interests that are mostly the main subjects' names plus a
- * skill, with an unrelated subject now and then. Some warm learners leave their profile empty; cold-start
+ * skill, with an unrelated subject now and then. A learner's language is drawn by the catalog's language shares. Some warm learners leave their profile empty; cold-start
  * learners always fill it in (that is all a recommender knows about them).
  */
 final class LearnerSynthesizer {
   private static final double[] SUBJECT_COUNT = {0.35, 0.45, 0.20};
   private static final double[] GOAL_TRACK_COUNT = {0.45, 0.40, 0.15};
   private static final double[] LEVEL_WEIGHTS = {0.50, 0.35, 0.15};
-  private static final double[] LANGUAGE_WEIGHTS = {0.80, 0.07, 0.04, 0.03, 0.03, 0.02, 0.01}; // CourseSynthesizer.LANGUAGES order
   private static final double[] FAMILY_WEIGHTS = {0.4, 0.3, 0.2, 0.1};
 
   private final SyntheticCatalog catalog;
@@ -35,10 +34,7 @@ final class LearnerSynthesizer {
     this.demand = new double[catalog.numSubjects()];
     for (int s = 0; s < demand.length; s++) demand[s] = catalog.subjectDemand(s);
     this.languageWeights = new double[catalog.languages().size()];
-    for (int l = 0; l < languageWeights.length; l++) {
-      int std = CourseSynthesizer.LANGUAGES.indexOf(catalog.languages().get(l));
-      languageWeights[l] = std >= 0 ? LANGUAGE_WEIGHTS[std] : 0.01;
-    }
+    for (int c = 0; c < catalog.numCourses(); c++) languageWeights[catalog.traits(c).language()]++;
   }
 
   /** A learner and its taste; draws only from {@code rng}. */
