@@ -45,7 +45,8 @@ final class CourseTextWriter {
       Map.entry("pytorch", "PyTorch"), Map.entry("tensorflow", "TensorFlow"), Map.entry("numpy", "NumPy"),
       Map.entry("pyspark", "PySpark"), Map.entry("opencv", "OpenCV"), Map.entry("swiftui", "SwiftUI"),
       Map.entry("ggplot2", "ggplot2"), Map.entry("tidyverse", "tidyverse"), Map.entry("scikit-learn", "scikit-learn"),
-      Map.entry("q-learning", "Q-Learning"), Map.entry("fintech", "Fintech"), Map.entry("lighthouse", "Lighthouse"));
+      Map.entry("q-learning", "Q-Learning"), Map.entry("(oop)", "(OOP)"), Map.entry("(html)", "(HTML)"),
+      Map.entry("(css)", "(CSS)"), Map.entry("fintech", "Fintech"), Map.entry("lighthouse", "Lighthouse"));
   private static final Set<String> MINOR = Set.of("and", "or", "of", "for", "with", "in", "on", "to", "the", "a", "an");
 
   private CourseTextWriter() {}
