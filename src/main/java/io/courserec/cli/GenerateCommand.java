@@ -8,6 +8,7 @@ import io.courserec.catalog.QualityReport;
 import io.courserec.catalog.gen.DataGenerator;
 import io.courserec.catalog.gen.GenerationSummary;
 import io.courserec.catalog.gen.GeneratorSettings;
+import io.courserec.catalog.gen.ProgressListener;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import java.io.IOException;
@@ -15,6 +16,7 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -89,7 +91,7 @@ public final class GenerateCommand implements Callable<Integer> {
       QualityReport q = loaded.report();
       List<Course> courses = loaded.dataset().courses();
       if (courses.isEmpty()) throw new UserError("catalog " + catalog + " has no usable courses");
-      err.printf(java.util.Locale.ROOT, "catalog %s: %d courses after cleaning (%d rows merged, %d rejected; "
+      err.printf(Locale.ROOT, "catalog %s: %d courses after cleaning (%d rows merged, %d rejected; "
           + "'courserec validate' shows why)%n", catalog, courses.size(), q.mergedTotal(), q.rejectedTotal());
       summary = generator.generate(courses, out, progress);
     } else {
@@ -101,7 +103,7 @@ public final class GenerateCommand implements Callable<Integer> {
   }
 
   /** Prints "users done / total, interactions, elapsed" at most every 2 seconds, when enabled. */
-  private static final class ProgressPrinter implements io.courserec.catalog.gen.ProgressListener {
+  private static final class ProgressPrinter implements ProgressListener {
     private final PrintWriter err;
     private final boolean enabled;
     private final long t0;
@@ -119,7 +121,7 @@ public final class GenerateCommand implements Callable<Integer> {
       long now = System.nanoTime();
       if (!enabled || (now - lastPrint < 2_000_000_000L && done < total)) return;
       lastPrint = now;
-      err.printf(java.util.Locale.ROOT, "generate: %,d / %,d users, %,d interactions, %.1f s%n", done, total,
+      err.printf(Locale.ROOT, "generate: %,d / %,d users, %,d interactions, %.1f s%n", done, total,
           interactions, (now - t0) / 1e9);
       err.flush();
     }

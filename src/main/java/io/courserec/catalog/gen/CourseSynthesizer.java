@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -188,7 +189,7 @@ final class CourseSynthesizer {
   /** Track's primary skill, two or three level-appropriate track skills, and sometimes skills of sibling tracks. */
   private static List<String> skills(SplittableRandom rng, Vocabulary.Subject subject, int track, Level level) {
     List<String> core = subject.tracks().get(track).skills();
-    Set<String> out = new java.util.LinkedHashSet<>();
+    Set<String> out = new LinkedHashSet<>();
     out.add(core.get(0));
     int from = switch (level) { case ADVANCED -> Math.min(2, core.size() - 1); default -> 1; };
     int to = switch (level) { case BEGINNER -> Math.min(4, core.size()); default -> core.size(); };

@@ -109,7 +109,7 @@ final class CourseTextWriter {
     }
   }
 
-  /** A description of 4-7 sentences; see the class comment for what it carries. */
+  /** A description of 5-9 sentences; see the class comment for what it carries. */
   static String description(RandomGenerator rng, Level level, String topic, String subject, List<String> skills,
                             List<String> terms, List<String> applications, double practice, double hours,
                             String organization, String prerequisiteTitle) {

@@ -1,7 +1,9 @@
 package io.courserec.catalog.gen;
 
 import io.courserec.catalog.EventType;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -17,9 +19,9 @@ public record GenerationSummary(int courses, int users, int coldStartUsers, long
 
   /** One line for people, e.g. "400 courses, 2500 users (300 cold-start), 61234 interactions (view 30000, ...)". */
   public String describe() {
-    String byType = java.util.Arrays.stream(EventType.values())
+    String byType = Arrays.stream(EventType.values())
         .map(t -> t.code() + " " + eventCounts.getOrDefault(t, 0L)).collect(Collectors.joining(", "));
-    return String.format(java.util.Locale.ROOT, "%d courses, %d users (%d cold-start), %d interactions (%s) in %.1f s",
+    return String.format(Locale.ROOT, "%d courses, %d users (%d cold-start), %d interactions (%s) in %.1f s",
         courses, users, coldStartUsers, interactions, byType, elapsedMillis / 1000.0);
   }
 }
