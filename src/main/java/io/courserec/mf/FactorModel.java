@@ -115,9 +115,14 @@ public final class FactorModel {
   /** x ᵀ y_i. */
   public float score(float[] userFactors, int courseOrdinal) {
     int o = courseOrdinal * rank;
-    double s = 0;
-    for (int c = 0; c < rank; c++) s += (double) userFactors[c] * y[o + c];
-    return (float) s;
+    double s0 = 0, s1 = 0;
+    int c = 0;
+    for (; c + 1 < rank; c += 2) {
+      s0 = Math.fma(userFactors[c], y[o + c], s0);
+      s1 = Math.fma(userFactors[c + 1], y[o + c + 1], s1);
+    }
+    if (c < rank) s0 = Math.fma(userFactors[c], y[o + c], s0);
+    return (float) (s0 + s1);
   }
 
   /** x ᵀ y_i for every course ordinal. */
