@@ -10,7 +10,6 @@ import io.courserec.config.ConfigKey;
 import io.courserec.mf.MfRecommender;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommender;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,6 +87,4 @@ public final class CfMfTimings {
   private static void report(String what, long t0) {
     System.out.printf("%-48s %8.2f s%n", what, (System.nanoTime() - t0) / 1e9);
   }
-
-  static String summary(float[] a) { return Arrays.toString(a); }
 }

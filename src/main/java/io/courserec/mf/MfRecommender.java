@@ -136,7 +136,10 @@ public final class MfRecommender implements Recommender {
     return out;
   }
 
-  /** The history courses contributing most to {@code course}'s score (at most {@value #MAX_EVIDENCE}, positive only). */
+  /**
+   * The history courses contributing most to {@code course}'s score (at most {@value #MAX_EVIDENCE}, positive
+   * only); when none is positive, one entry saying the match is weak, carrying the whole score.
+   */
   public List<Evidence> explain(UserHistory history, int course) {
     return explain(state(), history, course);
   }
@@ -156,6 +159,12 @@ public final class MfRecommender implements Recommender {
       int j = h.course(p);
       String id = cat.course(j).id();
       out.add(new Evidence(NAME, "because you " + h.action(id, j) + " " + cat.course(j).title(), contrib[p]));
+    }
+    if (out.isEmpty()) {
+      // No single history course pulls this one up (it ranks only because the others were filtered or excluded).
+      double total = 0;
+      for (double c : contrib) total += c;
+      out.add(new Evidence(NAME, "a weak match with your overall learning profile", total));
     }
     return out;
   }
