@@ -191,19 +191,24 @@ final class AlsSolver {
     return chol.setA(a);
   }
 
-  /**
-   * A⁻¹ v for the row's A, formed and factored by the direct path (for explanations); null when the row has no
-   * positive entry or A is singular.
-   */
-  double[] applyInverse(FixedSide side, int[] idx, float[] vals, int from, int to, double[] v) {
-    int n = collect(idx, vals, from, to);
-    if (!anyPositive(n) || !factorDirect(side, n)) return null;
-    DMatrixRMaj rhs = DMatrixRMaj.wrap(k, 1, v.clone());
-    DMatrixRMaj out = new DMatrixRMaj(k, 1);
-    chol.solve(rhs, out);
-    return out.data;
+  /** Applies A⁻¹ of one row (see {@link #inverse}). */
+  interface Inverse {
+    double[] apply(double[] v);
   }
 
-  /** Confidence of a stored entry: c = 1 + α|r|. */
-  double confidence(float r) { return 1 + alpha * Math.abs(r); }
+  /**
+   * A⁻¹ for the row's A, formed and factored once by the direct path (for explanations, which apply it to
+   * several vectors); null when the row has no positive entry or A is singular. Valid until this solver is
+   * used again.
+   */
+  Inverse inverse(FixedSide side, int[] idx, float[] vals, int from, int to) {
+    int n = collect(idx, vals, from, to);
+    if (!anyPositive(n) || !factorDirect(side, n)) return null;
+    return v -> {
+      DMatrixRMaj out = new DMatrixRMaj(k, 1);
+      chol.solve(DMatrixRMaj.wrap(k, 1, v.clone()), out);
+      return out.data;
+    };
+  }
+
 }

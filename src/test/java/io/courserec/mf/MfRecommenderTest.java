@@ -64,7 +64,7 @@ class MfRecommenderTest {
       for (Recommendation rec : recs) {
         int course = DATA.courseOrdinal(rec.courseId());
         double sum = 0;
-        for (double c : r.model().contributions(h, course)) sum += c;
+        for (double c : r.model().contributions(h, course)[0]) sum += c;
         assertThat(sum).isCloseTo(rec.score(), within(1e-4 * Math.max(1, scale)));
         assertThat(rec.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.signal()).isEqualTo("mf"));
         assertThat(rec.evidence().get(0).text()).startsWith("because you ");
