@@ -22,10 +22,11 @@ import org.HdrHistogram.Histogram;
  * benchmarks measure the same more rigorously, but take longer):
  *
  * <pre>
- *   java -Xmx6g -cp target/courserec.jar io.courserec.bench.CfMfTimings [learners courses interactions [rank]]
+ *   java -Xmx6g -cp target/courserec.jar io.courserec.bench.CfMfTimings [learners courses interactions [rank [algorithms]]]
  * </pre>
  *
- * Defaults: 50,000 learners, 10,000 courses, 1,000,000 events, rank 64. Prints one line per step: data
+ * Defaults: 50,000 learners, 10,000 courses, 1,000,000 events, rank 64, algorithms
+ * {@code pop,itemknn,userknn,mf/als,mf/puresvd}. Prints one line per step: data
  * generation, matrix build, training per algorithm, then per-learner ranking latency (p50/p99/max over 2,000
  * random learners, k = 10, after a warm-up of 500). Each step shows wall-clock time and the CPU time the whole
  * process spent in it: on a machine shared with other work the wall clock stretches, while CPU time / cores
@@ -41,6 +42,7 @@ public final class CfMfTimings {
     int courses = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int interactions = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
     int rank = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+    List<String> only = args.length > 4 ? List.of(args[4].split(",")) : null;
     System.out.printf("cores %d, max heap %d MB, java %s%n", Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
     long t = start();
@@ -57,6 +59,7 @@ public final class CfMfTimings {
     algos.put("userknn", new UserKnnRecommender(base));
     algos.put("mf/als", new MfRecommender(base));
     algos.put("mf/puresvd", new MfRecommender(base.with(ConfigKey.MF_METHOD, "puresvd")));
+    if (only != null) algos.keySet().retainAll(only);
     for (Map.Entry<String, Recommender> e : algos.entrySet()) {
       t = start();
       trainer(e.getValue()).accept(snapshot);
