@@ -7,12 +7,15 @@ import java.util.Optional;
 public enum EventType {
   VIEW, BOOKMARK, ENROLL, COMPLETE, RATE, DISMISS;
 
-  public String code() { return name().toLowerCase(Locale.ROOT); }
+  private final String code = name().toLowerCase(Locale.ROOT);
 
+  public String code() { return code; }
+
+  /** The event type of a code, ignoring case and surrounding spaces. */
   public static Optional<EventType> fromCode(String s) {
     if (s == null) return Optional.empty();
-    String t = s.trim().toLowerCase(Locale.ROOT);
-    for (EventType e : values()) if (e.code().equals(t)) return Optional.of(e);
+    String t = s.trim();
+    for (EventType e : values()) if (e.code.equalsIgnoreCase(t)) return Optional.of(e);
     return Optional.empty();
   }
 

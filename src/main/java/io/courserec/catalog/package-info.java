@@ -1,5 +1,9 @@
 /**
- * Records for courses, learners and interactions; CSV readers; cleaning and normalisation; the quality report;
- * the feedback matrix shared by CF and MF. Imports only {@code config}.
+ * Records for courses, learners and interactions; CSV reading, cleaning and normalisation; the quality report;
+ * the canonical CSV writer and the importers of external catalogs; the feedback matrix shared by CF and MF.
+ * Entry points: {@link io.courserec.catalog.CatalogLoader} (a data directory or a catalog file into a
+ * {@link io.courserec.catalog.Dataset} plus a {@link io.courserec.catalog.QualityReport}),
+ * {@link io.courserec.catalog.CsvWriter} and {@link io.courserec.catalog.CatalogImporter}. Imports only
+ * {@code config}.
  */
 package io.courserec.catalog;

@@ -12,7 +12,16 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "courserec", mixinStandardHelpOptions = true, version = "courserec 0.1.0",
     description = "Course recommendations inside a Lucene index.",
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+        CommandLine.HelpCommand.class,
+        ValidateCommand.class,
+        ImportCommand.class,
+        ReindexCommand.class,
+        SearchCommand.class,
+        SimilarCommand.class,
+        EvaluateCommand.class,
+        TuneCommand.class,
+    })
 public final class Main implements Runnable {
   public static void main(String[] args) {
     System.exit(run(args));

@@ -18,6 +18,9 @@ public enum ConfigKey {
 
   // --- catalog cleaning ----------------------------------------------------------------------------------------
   ALIASES_FILE("catalog.aliases", Type.STRING, "config/aliases.txt", null, null, true, "Skill / organisation alias file (see its header)"),
+  DEFAULT_LANGUAGE("catalog.default_language", Type.STRING, "", null, null, false, "Language code given to courses whose language is missing; empty leaves it unknown"),
+  HOURS_PER_WEEK("catalog.duration.hours_per_week", Type.DOUBLE, "5", 0.5, 80.0, false, "Study hours per week assumed when a duration in weeks or months states no weekly effort"),
+  REPORT_EXAMPLES("catalog.report.max_examples", Type.INT, "20", 0.0, 100000.0, false, "Example rows per file in the quality report (the first of each reason is always kept)"),
 
   // --- event weights (implicit feedback strength per event type) -----------------------------------------------
   WEIGHT_VIEW("events.weight.view", Type.DOUBLE, "1.0", -10.0, 10.0, true, "Weight of a view event"),
@@ -36,6 +39,9 @@ public enum ConfigKey {
   CBR_W_SUBJECT("cbr.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, true, "Field weight of the subject"),
   CBR_W_LEVEL("cbr.weight.level_match", Type.DOUBLE, "0.5", 0.0, 100.0, true, "Bonus weight when the course level suits the learner"),
   CBR_PROFILE_TERMS("cbr.profile_terms", Type.INT, "40", 1.0, 1024.0, true, "Top terms of a learner profile used in the retrieval query"),
+  CBR_W_GOAL("cbr.weight.goal", Type.DOUBLE, "4.0", 0.0, 100.0, true, "Profile weight of one declared goal skill (a completed course weighs events.weight.complete)"),
+  CBR_W_INTEREST("cbr.weight.interest", Type.DOUBLE, "2.0", 0.0, 100.0, true, "Profile weight of one declared interest"),
+  CBR_CANDIDATES("cbr.candidates", Type.INT, "300", 10.0, 100000.0, false, "Courses retrieved through Lucene and re-scored exactly per request (at least k + offset)"),
 
   // --- collaborative filtering --------------------------------------------------------------------------------
   ITEMKNN_NEIGHBORS("cf.item.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Neighbours kept per course (item-kNN)"),
@@ -74,6 +80,7 @@ public enum ConfigKey {
   HW_RICH_USERCF("hybrid.rich.usercf", Type.DOUBLE, "0.15", 0.0, 10.0, true, "Rich segment weight of user-CF"),
   HW_RICH_MF("hybrid.rich.mf", Type.DOUBLE, "0.35", 0.0, 10.0, true, "Rich segment weight of MF"),
   HW_RICH_PRIOR("hybrid.rich.prior", Type.DOUBLE, "0.05", 0.0, 10.0, true, "Rich segment weight of the prior"),
+  HYBRID_CONTENT_POOL("hybrid.content_pool", Type.INT, "100", 10.0, 100000.0, false, "Best profile matches scored exactly for the content signal per request; others score 0"),
   HYBRID_SEARCH_PERSONAL("hybrid.search.personal_weight", Type.DOUBLE, "0.3", 0.0, 10.0, false, "Share of personal signals blended into catalog search"),
   MMR_LAMBDA("hybrid.mmr.lambda", Type.DOUBLE, "1.0", 0.0, 1.0, false, "MMR trade-off: 1 = pure relevance, 0 = pure diversity"),
   OVERSAMPLE("hybrid.oversample", Type.INT, "3", 1.0, 50.0, false, "Candidates fetched per requested item before re-ranking"),
@@ -83,6 +90,14 @@ public enum ConfigKey {
   EVAL_HOLDOUT("eval.holdout_fraction", Type.DOUBLE, "0.2", 0.01, 0.9, false, "Share of each user's positive events held out (random split)"),
   EVAL_MIN_EVENTS("eval.min_user_events", Type.INT, "3", 1.0, 1000.0, false, "Users with fewer positive events are not evaluated"),
   EVAL_MAX_USERS("eval.max_users", Type.INT, "5000", 0.0, 10000000.0, false, "Evaluate at most this many test users (sampled with the seed); 0 = all"),
+  EVAL_TEMPORAL_FRACTION("eval.temporal_test_fraction", Type.DOUBLE, "0.2", 0.01, 0.9, false, "Share of timed events after the global cut-off (temporal split)"),
+  EVAL_LAST_N("eval.last_n", Type.INT, "2", 1.0, 100.0, false, "Latest positive courses held out per learner (user-temporal split)"),
+  EVAL_COLD_FRACTION("eval.cold_start_fraction", Type.DOUBLE, "0.1", 0.001, 1.0, false, "Share of eligible learners whose history is hidden (cold-start split)"),
+  EVAL_COLD_MAX_KEPT("eval.cold_start_max_kept", Type.INT, "2", 0.0, 10.0, false, "A cold-start learner keeps 0..this many of their earliest positive events"),
+  EVAL_PERSONALISATION_USERS("eval.personalisation_users", Type.INT, "500", 2.0, 100000.0, false, "Learners sampled for the pairwise personalisation metric"),
+  EVAL_CALIBRATION_BINS("eval.calibration_bins", Type.INT, "10", 1.0, 100.0, false, "Equal-width confidence bins of the reliability table"),
+  EVAL_THREADS("eval.threads", Type.INT, "0", 0.0, 256.0, false, "Threads ranking test learners; 0 = all cores"),
+  EVAL_PROGRESS_SECONDS("eval.progress_seconds", Type.INT, "5", 1.0, 3600.0, false, "Seconds between progress lines on stderr during evaluation"),
 
   // --- server -------------------------------------------------------------------------------------------------
   SERVER_HOST("server.host", Type.STRING, "127.0.0.1", null, null, false, "Interface the HTTP server binds"),
@@ -98,7 +113,18 @@ public enum ConfigKey {
   STORE_URL("store.jdbc_url", Type.STRING, "jdbc:sqlite:data/feedback.db", null, null, false, "jdbc:sqlite:FILE (embedded) or jdbc:postgresql://host/db"),
   KEEP_VERSIONS("models.keep_versions", Type.INT, "5", 1.0, 1000.0, false, "Model versions kept on disk"),
   RETRAIN_INTERVAL("models.retrain_interval_minutes", Type.INT, "0", 0.0, 100000.0, false, "Periodic retraining in the server; 0 = off"),
-  PROMOTE_MARGIN("models.promote_max_ndcg_drop", Type.DOUBLE, "0.02", 0.0, 1.0, false, "A new model whose holdout NDCG@10 is lower than the current by more than this is not promoted");
+  PROMOTE_MARGIN("models.promote_max_ndcg_drop", Type.DOUBLE, "0.02", 0.0, 1.0, false, "A new model whose holdout NDCG@10 is lower than the current by more than this is not promoted"),
+
+  // --- index --------------------------------------------------------------------------------------------------
+  INDEX_KEEP_GENERATIONS("index.keep_generations", Type.INT, "3", 1.0, 100.0, false, "Complete index generations kept on disk (the current one always stays)"),
+  SEARCH_W_TITLE("index.search.weight.title", Type.DOUBLE, "3.0", 0.0, 100.0, false, "BM25 boost of the title in catalog search"),
+  SEARCH_W_SKILLS("index.search.weight.skills", Type.DOUBLE, "2.0", 0.0, 100.0, false, "BM25 boost of the skill words in catalog search"),
+  SEARCH_W_SKILL_EXACT("index.search.weight.skill_exact", Type.DOUBLE, "2.0", 0.0, 100.0, false, "Boost when the whole query equals one of the course's skills"),
+  SEARCH_W_DESCRIPTION("index.search.weight.description", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the description in catalog search"),
+  SEARCH_W_SUBJECT("index.search.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the subject in catalog search"),
+
+  // --- api ----------------------------------------------------------------------------------------------------
+  SERVER_STATUS_REFRESH("server.status_refresh_ms", Type.INT, "1000", 50.0, 600000.0, false, "How often the server re-reads the engine status (model version for the cache, gauges)");
 
   /** Value types; each has its own parser and range check. */
   public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }

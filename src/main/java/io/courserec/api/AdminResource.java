@@ -1,0 +1,62 @@
+package io.courserec.api;
+
+import io.courserec.engine.Engine;
+import io.courserec.engine.JobStatus;
+import io.courserec.engine.ModelInfo;
+import io.javalin.http.Context;
+import io.javalin.router.JavalinDefaultRoutingApi;
+import java.util.List;
+
+/**
+ * Operator actions, all behind {@link AdminAuth} ({@code Authorization: Bearer <server.admin_token>}).
+ * <pre>
+ * POST /admin/reindex      start a background reindex; 202 with the job, Location: /admin/jobs/{id}
+ * POST /admin/retrain      start a background retrain (train, evaluate, promote if good); 202 as above
+ * GET  /admin/jobs/{id}    a job's state: queued, running, succeeded or failed, with a message
+ * GET  /admin/models       the model versions on disk: current, promoted, metrics, timings
+ * </pre>
+ * Job answers: {@code {id, kind, state, started_at, finished_at, message}}. Models: {@code {current, models: [...]}}.
+ *
+ * <p>Statuses: 200, 202; 400 (any query parameter); 401 (no or malformed bearer header); 403 (wrong token, or admin
+ * disabled); 404 {@code unknown_job}; 503 when the engine cannot start a job yet.
+ */
+final class AdminResource implements Resource {
+  /** Answer of {@code GET /admin/models}. */
+  record ModelsResponse(String current, List<ModelInfo> models) {}
+
+  private final Engine engine;
+  private final AdminAuth auth;
+
+  AdminResource(Engine engine, AdminAuth auth) {
+    this.engine = engine;
+    this.auth = auth;
+  }
+
+  @Override
+  public void register(JavalinDefaultRoutingApi routes) {
+    routes.before("/admin/*", auth::check);
+    routes.before("/admin", auth::check);
+    routes.post("/admin/reindex", ctx -> {
+      RequestParams.of(ctx);
+      accepted(ctx, engine.startReindex());
+    });
+    routes.post("/admin/retrain", ctx -> {
+      RequestParams.of(ctx);
+      accepted(ctx, engine.startRetrain());
+    });
+    routes.get("/admin/jobs/{id}", ctx -> {
+      RequestParams.of(ctx);
+      ctx.json(engine.job(RequestParams.pathId(ctx, "id")));
+    });
+    routes.get("/admin/models", ctx -> {
+      RequestParams.of(ctx);
+      List<ModelInfo> models = engine.models();
+      String current = models.stream().filter(ModelInfo::current).map(ModelInfo::version).findFirst().orElse(null);
+      ctx.json(new ModelsResponse(current, models));
+    });
+  }
+
+  private static void accepted(Context ctx, JobStatus job) {
+    ctx.status(202).header("Location", "/admin/jobs/" + job.id()).json(job);
+  }
+}

@@ -1,0 +1,43 @@
+package io.courserec.catalog;
+
+/**
+ * Why a row was rejected or merged, or what was fixed in a row that was kept. The {@link #label} is what the
+ * quality report counts and shows; the per-row detail (which value, which id) goes into the report's examples.
+ */
+public enum IssueKind {
+  MALFORMED_CSV(Effect.REJECTED, "malformed CSV"),
+  FIELD_COUNT(Effect.REJECTED, "wrong number of fields"),
+  EMPTY_ROW(Effect.REJECTED, "empty row"),
+  MISSING_VALUE(Effect.REJECTED, "missing required value"),
+  UNKNOWN_EVENT(Effect.REJECTED, "unknown event type"),
+  MISSING_RATING(Effect.REJECTED, "rate event without rating"),
+  BAD_RATING(Effect.REJECTED, "rating is not a number"),
+  RATING_OUT_OF_RANGE(Effect.REJECTED, "rating out of range 1-5"),
+  BAD_TIMESTAMP(Effect.REJECTED, "bad timestamp"),
+  UNKNOWN_COURSE(Effect.REJECTED, "unknown course"),
+  UNKNOWN_USER(Effect.REJECTED, "unknown user"),
+
+  DUPLICATE_ID(Effect.MERGED, "duplicate id"),
+  DUPLICATE_TITLE(Effect.MERGED, "duplicate title and organisation"),
+
+  BAD_NUMBER(Effect.WARNING, "unreadable number dropped"),
+  OUT_OF_RANGE(Effect.WARNING, "number out of range dropped"),
+  UNRECOGNISED_LEVEL(Effect.WARNING, "unrecognised level set to unknown"),
+  UNRECOGNISED_LANGUAGE(Effect.WARNING, "unrecognised language kept as written"),
+  UNKNOWN_PREREQUISITE(Effect.WARNING, "unknown prerequisite dropped"),
+  RATING_IGNORED(Effect.WARNING, "rating on a non-rate event ignored");
+
+  /** What happens to the row: rejected, merged into an earlier row, or kept with a field fixed. */
+  public enum Effect { REJECTED, MERGED, WARNING }
+
+  private final Effect effect;
+  private final String label;
+
+  IssueKind(Effect effect, String label) {
+    this.effect = effect;
+    this.label = label;
+  }
+
+  public Effect effect() { return effect; }
+  public String label() { return label; }
+}

@@ -1,0 +1,198 @@
+package io.courserec.cbr;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.courserec.catalog.Level;
+import io.courserec.index.CourseFields;
+import io.courserec.index.IndexHandle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.index.LeafReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.NumericDocValues;
+import org.apache.lucene.index.PostingsEnum;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermVectors;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * One index generation seen as a case base: every course document is a case whose parts
+ * ({@link ContentField}) are TF-IDF vectors built from the index's term vectors.
+ *
+ * <pre>
+ *   w(t, d, f) = (1 + ln tf(t, d.f)) x idf(t, f)          tf from the term vector of field f of document d
+ *   idf(t, f)  = 1 + ln((N + 1) / (df(t, f) + 1))         N = documents, df = documents whose field f has t
+ *   v(d, f)    = w(., d, f) / |w(., d, f)|                unit length; skills joins skill words and whole skills
+ * </pre>
+ *
+ * Terms that no course has ({@code df = 0}) get weight 0: they cannot match, and would only shrink a profile's
+ * other weights. Free text (goals, interests) is analysed with the index analysers and weighted the same way
+ * with its own term counts. Case vectors are cached (bounded); the class is thread-safe and must only be used
+ * while a handle on its generation is held.
+ */
+public final class CaseBase {
+  private static final int CASE_CACHE = 50_000;
+
+  private final DirectoryReader reader;
+  private final long generation;
+  private final int numDocs;
+  private final String[] idByDoc;
+  private final int[] ordinalByDoc;
+  private final Level[] levelByDoc;
+  private final Map<String, Integer> docById;
+  private final ConcurrentHashMap<Term, Double> idf = new ConcurrentHashMap<>();
+  private final Cache<Integer, EnumMap<ContentField, TermVector>> cases =
+      Caffeine.newBuilder().maximumSize(CASE_CACHE).build();
+
+  private CaseBase(IndexHandle h) throws IOException {
+    this.reader = h.reader();
+    this.generation = h.generation();
+    this.numDocs = reader.numDocs();
+    int max = reader.maxDoc();
+    this.idByDoc = new String[max];
+    this.ordinalByDoc = new int[max];
+    this.levelByDoc = new Level[max];
+    Arrays.fill(ordinalByDoc, -1);
+    Arrays.fill(levelByDoc, Level.UNKNOWN);
+    this.docById = new HashMap<>(max * 2);
+    for (LeafReaderContext leaf : reader.leaves()) {
+      LeafReader r = leaf.reader();
+      NumericDocValues ord = r.getNumericDocValues(CourseFields.ORDINAL);
+      if (ord != null) {
+        for (int d = ord.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = ord.nextDoc()) {
+          ordinalByDoc[leaf.docBase + d] = (int) ord.longValue();
+        }
+      }
+      forEachPosting(leaf, CourseFields.ID, (term, doc) -> {
+        idByDoc[doc] = term;
+        docById.put(term, doc);
+      });
+      forEachPosting(leaf, CourseFields.LEVEL, (term, doc) ->
+          levelByDoc[doc] = Level.fromCode(term).orElse(Level.UNKNOWN));
+    }
+  }
+
+  /** The case base of the generation a handle pins. */
+  public static CaseBase of(IndexHandle h) throws IOException {
+    return new CaseBase(h);
+  }
+
+  /** Whether this case base was built from the generation {@code h} pins (same reader). */
+  public boolean isFor(IndexHandle h) { return h.reader() == reader; }
+
+  public long generation() { return generation; }
+  public DirectoryReader reader() { return reader; }
+  public int numDocs() { return numDocs; }
+  public int maxDoc() { return idByDoc.length; }
+
+  /** Doc id of a course, -1 when the generation has no such course. */
+  public int docId(String courseId) {
+    Integer d = docById.get(courseId);
+    return d == null ? -1 : d;
+  }
+
+  public String courseId(int doc) { return idByDoc[doc]; }
+  public int ordinal(int doc) { return ordinalByDoc[doc]; }
+  public Level level(int doc) { return levelByDoc[doc]; }
+
+  /** Title of a course, read from the stored fields. */
+  public String title(int doc) {
+    try {
+      String t = reader.storedFields().document(doc, java.util.Set.of(CourseFields.TITLE)).get(CourseFields.TITLE);
+      return t == null ? idByDoc[doc] : t;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** idf(t, f) as in the class comment; 0 for a term no course has. */
+  public double idf(Term t) {
+    return idf.computeIfAbsent(t, term -> {
+      try {
+        int df = reader.docFreq(term);
+        return df == 0 ? 0.0 : 1.0 + Math.log((numDocs + 1.0) / (df + 1.0));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** The unit TF-IDF vectors of a course document, by part (empty vectors for parts the course lacks). */
+  public EnumMap<ContentField, TermVector> course(int doc) {
+    return cases.get(doc, this::readCase);
+  }
+
+  /** Unit TF-IDF vectors of free text, as if it were a course with this text in every part. */
+  public EnumMap<ContentField, TermVector> text(String text) {
+    EnumMap<ContentField, TermVector> out = new EnumMap<>(ContentField.class);
+    for (ContentField f : ContentField.values()) {
+      Map<String, Integer> tf = new HashMap<>();
+      for (String t : CourseFields.analyze(f.indexField(), text)) tf.merge(t, 1, Integer::sum);
+      if (f == ContentField.SKILLS) {
+        String phrase = CourseFields.skillTerm(text);
+        if (!phrase.isEmpty()) tf.merge(ContentField.EXACT_PREFIX + phrase, 1, Integer::sum);
+      }
+      Map<String, Double> raw = new HashMap<>();
+      tf.forEach((k, n) -> raw.put(k, (1.0 + Math.log(n)) * idf(f.term(k))));
+      out.put(f, TermVector.unit(raw));
+    }
+    return out;
+  }
+
+  private EnumMap<ContentField, TermVector> readCase(int doc) {
+    try {
+      TermVectors tv = reader.termVectors();
+      EnumMap<ContentField, TermVector> out = new EnumMap<>(ContentField.class);
+      for (ContentField f : ContentField.values()) {
+        Map<String, Double> raw = new HashMap<>();
+        addTerms(tv.get(doc, f.indexField()), f.indexField(), "", raw);
+        if (f == ContentField.SKILLS) addTerms(tv.get(doc, CourseFields.SKILL_EXACT), CourseFields.SKILL_EXACT, ContentField.EXACT_PREFIX, raw);
+        out.put(f, TermVector.unit(raw));
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading term vectors of doc " + doc, e);
+    }
+  }
+
+  private void addTerms(Terms terms, String field, String prefix, Map<String, Double> raw) throws IOException {
+    if (terms == null) return;
+    TermsEnum te = terms.iterator();
+    for (BytesRef b = te.next(); b != null; b = te.next()) {
+      String term = b.utf8ToString();
+      long tf = te.totalTermFreq();
+      raw.put(prefix + term, (1.0 + Math.log(tf)) * idf(new Term(field, term)));
+    }
+  }
+
+  private interface PostingVisitor {
+    void visit(String term, int globalDoc);
+  }
+
+  private static void forEachPosting(LeafReaderContext leaf, String field, PostingVisitor v) throws IOException {
+    Terms terms = leaf.reader().terms(field);
+    if (terms == null) return;
+    TermsEnum te = terms.iterator();
+    PostingsEnum pe = null;
+    for (BytesRef b = te.next(); b != null; b = te.next()) {
+      String term = b.utf8ToString();
+      pe = te.postings(pe, PostingsEnum.NONE);
+      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) v.visit(term, leaf.docBase + d);
+    }
+  }
+
+  /** Doc ids of the given course ids that this generation holds (unknown ids are skipped). */
+  public int[] docIds(List<String> courseIds) {
+    return courseIds.stream().mapToInt(this::docId).filter(d -> d >= 0).toArray();
+  }
+}

@@ -1,0 +1,96 @@
+package io.courserec.cbr;
+
+import io.courserec.catalog.Level;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A learner's content profile: per part f, the weighted sum of its sources' unit vectors
+ * {@code P_f = sum_s weight_s x u(s, f)}, plus the course levels that suit the learner. Sources are kept so every
+ * score splits exactly into per-source contributions ({@link ContentScorer#explain}). Immutable.
+ */
+public final class LearnerProfile {
+  private final List<ProfileSource> sources;
+  private final EnumMap<ContentField, Map<String, Double>> sums = new EnumMap<>(ContentField.class);
+  private final EnumMap<ContentField, Double> norms = new EnumMap<>(ContentField.class);
+  private final Set<Level> targetLevels;
+
+  private LearnerProfile(List<ProfileSource> sources, Set<Level> targetLevels) {
+    this.sources = List.copyOf(sources);
+    this.targetLevels = targetLevels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(targetLevels));
+    for (ContentField f : ContentField.values()) {
+      Map<String, Double> p = new HashMap<>();
+      for (ProfileSource s : sources) {
+        TermVector v = s.vector(f);
+        for (int i = 0; i < v.size(); i++) p.merge(v.key(i), s.weight() * v.weight(i), Double::sum);
+      }
+      double n = 0;
+      for (double w : p.values()) n += w * w;
+      sums.put(f, Collections.unmodifiableMap(p));
+      norms.put(f, Math.sqrt(n));
+    }
+  }
+
+  /** Builds a profile from its sources and the levels that suit the learner (empty: no level preference). */
+  public static LearnerProfile of(List<ProfileSource> sources, Set<Level> targetLevels) {
+    return new LearnerProfile(sources, targetLevels);
+  }
+
+  public List<ProfileSource> sources() { return sources; }
+  public Set<Level> targetLevels() { return targetLevels; }
+
+  /** True when no source has positive weight: nothing to recommend from. */
+  public boolean isEmpty() {
+    return sources.stream().noneMatch(s -> s.weight() > 0);
+  }
+
+  /** P_f as a read-only map. */
+  public Map<String, Double> vector(ContentField f) { return sums.get(f); }
+
+  /** |P_f|. */
+  public double norm(ContentField f) { return norms.get(f); }
+
+  /** cos(P_f, v) for a unit course vector v; 0 when either side is empty. */
+  public double cosine(ContentField f, TermVector course) {
+    double n = norms.get(f);
+    return n == 0 || course.isEmpty() ? 0.0 : course.dot(sums.get(f)) / n;
+  }
+
+  /** Source s's share of {@link #cosine}: {@code weight_s x (u(s,f) . v) / |P_f|}; these sum to the cosine. */
+  public double cosineShare(ProfileSource s, ContentField f, TermVector course) {
+    double n = norms.get(f);
+    return n == 0 ? 0.0 : s.weight() * s.vector(f).dot(course) / n;
+  }
+
+  /** Whether a course level suits the learner: in the target levels, or mixed (for all levels). */
+  public boolean levelMatches(Level courseLevel) {
+    if (targetLevels.isEmpty()) return false;
+    return courseLevel == Level.MIXED || targetLevels.contains(courseLevel);
+  }
+
+  /** A profile term and its retrieval weight {@code W_f x P_f[key] / |P_f|} (its largest possible score share). */
+  public record WeightedTerm(ContentField field, String key, double weight) {}
+
+  /** The {@code n} positive terms with the largest retrieval weight, best first (ties: part order, then key). */
+  public List<WeightedTerm> topTerms(int n, Map<ContentField, Double> fieldWeights) {
+    List<WeightedTerm> all = new ArrayList<>();
+    for (ContentField f : ContentField.values()) {
+      double w = fieldWeights.getOrDefault(f, 0.0);
+      double norm = norms.get(f);
+      if (w <= 0 || norm == 0) continue;
+      for (Map.Entry<String, Double> e : sums.get(f).entrySet()) {
+        if (e.getValue() > 0) all.add(new WeightedTerm(f, e.getKey(), w * e.getValue() / norm));
+      }
+    }
+    all.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed()
+        .thenComparing(WeightedTerm::field).thenComparing(WeightedTerm::key));
+    return all.subList(0, Math.min(n, all.size()));
+  }
+}

@@ -1,0 +1,78 @@
+package io.courserec.cbr;
+
+import java.util.Arrays;
+import java.util.Map;
+
+/**
+ * An immutable sparse vector over term keys, sorted by key, normalised to unit length when built with
+ * {@link #unit} (the zero vector stays empty). Course cases are stored this way: compact and fast to dot.
+ */
+public final class TermVector {
+  /** The empty vector. */
+  public static final TermVector EMPTY = new TermVector(new String[0], new double[0]);
+
+  private final String[] keys;
+  private final double[] weights;
+
+  private TermVector(String[] keys, double[] weights) {
+    this.keys = keys;
+    this.weights = weights;
+  }
+
+  /** The unit vector in the direction of {@code raw}; entries with weight 0 are dropped; empty if all are 0. */
+  public static TermVector unit(Map<String, Double> raw) {
+    String[] k = raw.entrySet().stream().filter(e -> e.getValue() != 0.0).map(Map.Entry::getKey).sorted().toArray(String[]::new);
+    double norm = 0;
+    for (String key : k) norm += raw.get(key) * raw.get(key);
+    if (k.length == 0 || norm == 0) return EMPTY;
+    norm = Math.sqrt(norm);
+    double[] w = new double[k.length];
+    for (int i = 0; i < k.length; i++) w[i] = raw.get(k[i]) / norm;
+    return new TermVector(k, w);
+  }
+
+  public int size() { return keys.length; }
+  public boolean isEmpty() { return keys.length == 0; }
+  public String key(int i) { return keys[i]; }
+  public double weight(int i) { return weights[i]; }
+
+  /** Weight of a key, 0 when absent. */
+  public double get(String key) {
+    int i = Arrays.binarySearch(keys, key);
+    return i >= 0 ? weights[i] : 0.0;
+  }
+
+  /** Dot product with a map-backed vector. */
+  public double dot(Map<String, Double> other) {
+    double s = 0;
+    for (int i = 0; i < keys.length; i++) {
+      Double o = other.get(keys[i]);
+      if (o != null) s += weights[i] * o;
+    }
+    return s;
+  }
+
+  /** Dot product with another sorted vector (a merge of the two key lists). */
+  public double dot(TermVector other) {
+    double s = 0;
+    int i = 0;
+    int j = 0;
+    while (i < keys.length && j < other.keys.length) {
+      int c = keys[i].compareTo(other.keys[j]);
+      if (c == 0) s += weights[i++] * other.weights[j++];
+      else if (c < 0) i++;
+      else j++;
+    }
+    return s;
+  }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("{");
+    for (int i = 0; i < keys.length; i++) {
+      if (i > 0) sb.append(", ");
+      sb.append(keys[i]).append('=').append(String.format(java.util.Locale.ROOT, "%.4f", weights[i]));
+    }
+    return sb.append('}').toString();
+  }
+}

@@ -1,0 +1,92 @@
+package io.courserec.cli;
+
+import io.courserec.api.CourseRecServer;
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.engine.Engine;
+import java.io.PrintStream;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Function;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code courserec serve [--host H] [--port N]}: opens the engine for the configured data, index and models, starts
+ * the HTTP API ({@link CourseRecServer}), prints its URL and serves until the process is stopped (Ctrl-C or
+ * SIGTERM), then stops HTTP and closes the engine. {@code --port 0} picks a free port.
+ */
+@Command(name = "serve", mixinStandardHelpOptions = true,
+    description = "Serve the HTTP API (recommend, search, feedback, health, metrics, admin) until stopped.")
+public final class ServeCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+
+  @Option(names = "--port", paramLabel = "N", description = "HTTP port (default server.port; 0 picks a free one)")
+  Integer port;
+
+  @Option(names = "--host", paramLabel = "HOST", description = "Interface to bind (default server.host)")
+  String host;
+
+  private final Function<Config, Engine> engines;
+  private final PrintStream out;
+
+  /**
+   * TODO(lead): wire the real engine — replace the factory below with {@code io.courserec.engine.Engines::open}
+   * and add {@code ServeCommand.class} to {@link Main}'s {@code subcommands}. Until then this command is not
+   * registered, and running it directly fails with a one-line error.
+   */
+  public ServeCommand() {
+    this(config -> {
+      throw new UserError("serve is not wired to an engine yet (io.courserec.engine.Engines.open is missing)");
+    }, System.out);
+  }
+
+  /** @param engines opens the engine for a configuration (tests pass a fake) */
+  public ServeCommand(Function<Config, Engine> engines, PrintStream out) {
+    this.engines = engines;
+    this.out = out;
+  }
+
+  @Override
+  public Integer call() throws InterruptedException {
+    CountDownLatch stopped = new CountDownLatch(1);
+    Running running = start();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      running.stop();
+      stopped.countDown();
+    }, "courserec-shutdown"));
+    stopped.await();
+    return 0;
+  }
+
+  /** A started server and its engine; {@link #stop} stops both (server first, so requests finish). */
+  record Running(CourseRecServer server, Engine engine) {
+    void stop() {
+      server.stop();
+      engine.close();
+    }
+  }
+
+  /** Opens the engine and starts the server; prints the URL and a first request to try. */
+  Running start() {
+    Config config = common.config();
+    if (port != null) config = config.with(ConfigKey.SERVER_PORT, port);
+    if (host != null) config = config.with(Map.of(ConfigKey.SERVER_HOST, host));
+    Engine engine = engines.apply(config);
+    CourseRecServer server;
+    try {
+      server = CourseRecServer.start(engine, config);
+    } catch (RuntimeException e) {
+      engine.close();
+      throw new UserError("cannot start the server on " + config.string(ConfigKey.SERVER_HOST) + ":"
+          + config.string(ConfigKey.SERVER_PORT) + ": " + e.getMessage(), e);
+    }
+    out.println("courserec serving on " + server.url() + "  (Ctrl-C to stop)");
+    out.println("  try: curl '" + server.url() + "/recommend?user=<learner-id>&k=5'");
+    out.println("       curl '" + server.url() + "/ready'   API description: " + server.url() + "/openapi.json");
+    out.flush();
+    return new Running(server, engine);
+  }
+}

@@ -1,0 +1,51 @@
+package io.courserec.engine;
+
+import io.courserec.catalog.Course;
+import io.courserec.catalog.Interaction;
+import java.util.List;
+
+/**
+ * What the service and the CLI ask of courserec: one facade over the current generation (catalog + index +
+ * models) plus the feedback store and the model lifecycle. Implementations are thread-safe; every read uses one
+ * generation from start to end (a swap never mixes two).
+ *
+ * <p>Errors: {@link io.courserec.rec.UnknownEntityException} for unknown course ids (and unknown users where a
+ * user is required), {@link InvalidInputException} naming the field for bad input, {@link NotReadyException}
+ * before the first generation is loaded.
+ */
+public interface Engine extends AutoCloseable {
+  /** Ranked courses for a learner; unknown learners get cold-start (interests) or popular results, marked so. */
+  RecommendResult recommend(RecommendQuery query);
+
+  /** Catalog search; personalised when {@code query.userId()} is given. */
+  SearchResult search(SearchQuery query);
+
+  /** Courses similar to one course (content similarity). */
+  List<RankedCourse> similar(String courseId, int k);
+
+  /** Why a course ranks where it does for a learner (works for any course, recommended or not). */
+  ExplainResult explain(String userId, String courseId);
+
+  Course course(String courseId);
+
+  /** The learner's events: the training data plus accepted feedback, oldest first. */
+  List<Interaction> history(String userId);
+
+  /** Validates and durably stores feedback; returns after the events are committed. */
+  FeedbackResult feedback(List<Interaction> events);
+
+  EngineStatus status();
+
+  /** Starts a background reindex (new index generation from the current catalog and models). */
+  JobStatus startReindex();
+
+  /** Starts a background retrain: catalog + all stored feedback, evaluate on a holdout, promote if good. */
+  JobStatus startRetrain();
+
+  JobStatus job(String jobId);
+
+  List<ModelInfo> models();
+
+  @Override
+  void close();
+}

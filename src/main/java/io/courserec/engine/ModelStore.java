@@ -1,0 +1,217 @@
+package io.courserec.engine;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Versioned model directories under one root: {@code <root>/v-<utc-timestamp>-<n>/} each with a
+ * {@code manifest.json}, and a {@code CURRENT} file naming the promoted version, replaced atomically (write to a
+ * temporary file, then an atomic rename). A version is written completely before its manifest; {@link #verify}
+ * checks every file against the manifest so a partial or corrupt directory is detected and skipped.
+ */
+public final class ModelStore {
+  private static final Logger log = LoggerFactory.getLogger(ModelStore.class);
+  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
+  static final String MANIFEST = "manifest.json";
+  private static final String CURRENT = "CURRENT";
+
+  private final Path root;
+  private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
+      .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+
+  public ModelStore(Path root) {
+    this.root = root;
+  }
+
+  public Path root() { return root; }
+
+  /** Creates an empty directory for a new version; the caller fills it, then calls {@link #seal}. */
+  public synchronized Path newVersionDir() throws IOException {
+    Files.createDirectories(root);
+    String base = "v-" + STAMP.format(Instant.now());
+    for (int n = 1; ; n++) {
+      Path p = root.resolve(base + "-" + n);
+      if (!Files.exists(p)) {
+        Files.createDirectory(p);
+        return p;
+      }
+    }
+  }
+
+  /** Records sizes and digests of every file in {@code dir} and writes the manifest last. */
+  public ModelManifest seal(Path dir, ModelManifest partial) throws IOException {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        String rel = dir.relativize(f).toString().replace('\\', '/');
+        if (rel.equals(MANIFEST)) continue;
+        files.put(rel, Files.size(f) + ":" + sha256(f));
+      }
+    }
+    ModelManifest m = new ModelManifest(dir.getFileName().toString(), partial.createdAt(), partial.dataHash(),
+        partial.configHash(), partial.seed(), partial.metrics(), partial.timingsMs(), partial.promoted(), partial.note(),
+        partial.courses(), partial.learners(), partial.interactions(), files);
+    writeAtomically(dir.resolve(MANIFEST), json.writeValueAsBytes(m));
+    return m;
+  }
+
+  /** Rewrites the manifest's promotion flag and note (the files are unchanged). */
+  public ModelManifest mark(String version, boolean promoted, String note) throws IOException {
+    ModelManifest m = readManifest(root.resolve(version)).orElseThrow(() -> new IOException("no manifest in " + version));
+    ModelManifest n = new ModelManifest(m.version(), m.createdAt(), m.dataHash(), m.configHash(), m.seed(), m.metrics(),
+        m.timingsMs(), promoted, note, m.courses(), m.learners(), m.interactions(), m.files());
+    writeAtomically(root.resolve(version).resolve(MANIFEST), json.writeValueAsBytes(n));
+    return n;
+  }
+
+  /** Points {@code CURRENT} at a version (atomic rename). */
+  public synchronized void promote(String version) throws IOException {
+    writeAtomically(root.resolve(CURRENT), (version + "\n").getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The version {@code CURRENT} names, if any. */
+  public Optional<String> current() {
+    Path p = root.resolve(CURRENT);
+    try {
+      return Files.isRegularFile(p) ? Optional.of(Files.readString(p).trim()).filter(s -> !s.isEmpty()) : Optional.empty();
+    } catch (IOException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** All version directory names, oldest first. */
+  public List<String> versions() {
+    if (!Files.isDirectory(root)) return List.of();
+    try (Stream<Path> s = Files.list(root)) {
+      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> n.startsWith("v-"))
+          .sorted(versionOrder()).toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Comparator<String> versionOrder() {
+    return Comparator.comparing((String v) -> v.substring(0, v.lastIndexOf('-')))
+        .thenComparingInt(v -> Integer.parseInt(v.substring(v.lastIndexOf('-') + 1)));
+  }
+
+  public Optional<ModelManifest> readManifest(Path dir) {
+    Path m = dir.resolve(MANIFEST);
+    if (!Files.isRegularFile(m)) return Optional.empty();
+    try {
+      return Optional.of(json.readValue(m.toFile(), ModelManifest.class));
+    } catch (IOException e) {
+      log.warn("unreadable manifest {}: {}", m, e.getMessage());
+      return Optional.empty();
+    }
+  }
+
+  /** True when the manifest is readable and every file it lists exists with the recorded size and digest. */
+  public boolean verify(String version) {
+    Path dir = root.resolve(version);
+    Optional<ModelManifest> m = readManifest(dir);
+    if (m.isEmpty()) return false;
+    try {
+      for (Map.Entry<String, String> f : m.get().files().entrySet()) {
+        Path p = dir.resolve(f.getKey());
+        if (!Files.isRegularFile(p)) return false;
+        String expected = f.getValue();
+        long size = Long.parseLong(expected.substring(0, expected.indexOf(':')));
+        if (Files.size(p) != size || !expected.endsWith(":" + sha256(p))) return false;
+      }
+      return true;
+    } catch (IOException | RuntimeException e) {
+      return false;
+    }
+  }
+
+  /**
+   * The version to load at start-up: {@code CURRENT} if it verifies, else the newest promoted version that does;
+   * unusable directories are logged and skipped.
+   */
+  public Optional<String> latestGood() {
+    Optional<String> cur = current();
+    if (cur.isPresent() && verify(cur.get())) return cur;
+    cur.ifPresent(c -> log.warn("current model version {} is missing or corrupt; looking for an older one", c));
+    List<String> vs = new ArrayList<>(versions());
+    for (int i = vs.size() - 1; i >= 0; i--) {
+      String v = vs.get(i);
+      Optional<ModelManifest> m = readManifest(root.resolve(v));
+      if (m.isPresent() && m.get().promoted() && verify(v)) return Optional.of(v);
+      log.warn("skipping model version {} ({})", v, m.isEmpty() ? "no manifest: partial or corrupt" :
+          m.get().promoted() ? "files do not match manifest" : "not promoted");
+    }
+    return Optional.empty();
+  }
+
+  /** Deletes the oldest versions beyond {@code keep}, never the current one nor those in {@code inUse}. */
+  public List<String> prune(int keep, java.util.Set<String> inUse) throws IOException {
+    List<String> vs = versions();
+    String cur = current().orElse("");
+    List<String> removed = new ArrayList<>();
+    int excess = vs.size() - keep;
+    for (String v : vs) {
+      if (excess <= 0) break;
+      if (v.equals(cur) || inUse.contains(v)) continue;
+      deleteTree(root.resolve(v));
+      removed.add(v);
+      excess--;
+    }
+    return removed;
+  }
+
+  static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p)) return;
+    try (Stream<Path> s = Files.walk(p)) {
+      for (Path f : s.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(f);
+    }
+  }
+
+  static void writeAtomically(Path target, byte[] bytes) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.write(tmp, bytes);
+    try (var ch = java.nio.channels.FileChannel.open(tmp, java.nio.file.StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  static String sha256(Path f) throws IOException {
+    try (InputStream in = new DigestInputStream(Files.newInputStream(f), MessageDigest.getInstance("SHA-256"))) {
+      byte[] buf = new byte[1 << 16];
+      while (in.read(buf) >= 0) { /* digest */ }
+      return HexFormat.of().formatHex(((DigestInputStream) in).getMessageDigest().digest());
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,29 @@
+package io.courserec.eval;
+
+import io.courserec.rec.Recommender;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * An algorithm to evaluate: the label it carries in reports and how to make a fresh, untrained instance (one per
+ * split, so no state leaks between splits).
+ *
+ * @param label report name, e.g. {@code itemknn} or {@code hybrid-mmr0.7}
+ * @param factory creates an untrained recommender
+ */
+public record AlgorithmSpec(String label, Supplier<Recommender> factory) {
+  public AlgorithmSpec {
+    Objects.requireNonNull(label, "label");
+    Objects.requireNonNull(factory, "factory");
+  }
+
+  /** One spec per registry name, created through {@code registry} (e.g. the hybrid package's recommender registry). */
+  public static List<AlgorithmSpec> named(List<String> names, Function<String, Recommender> registry) {
+    List<AlgorithmSpec> out = new ArrayList<>(names.size());
+    for (String n : names) out.add(new AlgorithmSpec(n, () -> registry.apply(n)));
+    return out;
+  }
+}

@@ -1,0 +1,84 @@
+package io.courserec.eval;
+
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The Markdown form of a report ({@code results.md}): provenance, split sizes, one table row per algorithm &times;
+ * split with every metric and the timings, and a reliability table for every algorithm that gives confidences.
+ * Undefined values are shown as "n/a".
+ */
+public final class MarkdownReport {
+  private MarkdownReport() {}
+
+  /** Renders the report. */
+  public static String render(ExperimentReport r) {
+    StringBuilder sb = new StringBuilder();
+    sb.append("# Evaluation ").append(r.timestamp()).append("\n\n");
+    sb.append("- data: `").append(r.dataSource()).append("` (content SHA-256 `").append(shortHash(r.dataHash()))
+        .append("`)\n");
+    sb.append("- config hash `").append(r.configHash()).append("`, seed ").append(r.seed()).append(", K = ")
+        .append(r.k()).append(", commit `").append(r.gitCommit() == null ? "unknown" : r.gitCommit()).append("`\n");
+    sb.append("- machine: ").append(r.environment().get("cores")).append(" cores, ")
+        .append(r.environment().get("max_heap_mb")).append(" MB max heap, Java ").append(r.environment().get("java"))
+        .append(", ").append(r.environment().get("os")).append("\n");
+    sb.append("- settings: ");
+    r.evalSettings().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> sb.append('`').append(e.getKey()).append('=').append(e.getValue()).append("` "));
+    sb.append("\n\n## Splits\n\n");
+    sb.append("| split | train events | hidden events | test learners | held-out pairs |\n");
+    sb.append("|---|---:|---:|---:|---:|\n");
+    for (Split.Summary s : r.splits()) {
+      sb.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %d |%n", s.name(), s.trainEvents(),
+          s.hiddenEvents(), s.testUsers(), s.heldOutPairs()));
+    }
+    sb.append("\n## Results\n\n");
+    sb.append("| algorithm | split | served / test |");
+    for (Metric m : Metric.values()) sb.append(' ').append(m.heading(r.k())).append(" |");
+    sb.append(" train s | rank ms mean | p50 | p99 |\n|---|---|---:|");
+    sb.append("---:|".repeat(Metric.values().length + 4)).append('\n');
+    for (AlgorithmResult a : r.results()) {
+      sb.append("| ").append(a.algorithm()).append(" | ").append(a.split()).append(" | ")
+          .append(a.servedUsers()).append(" / ").append(a.testUsers()).append(" |");
+      for (Metric m : Metric.values()) sb.append(' ').append(num(m.of(a.metrics()), 4)).append(" |");
+      sb.append(' ').append(num(a.trainSeconds(), 2)).append(" | ").append(num(a.ranking().meanMs(), 3))
+          .append(" | ").append(num(a.ranking().p50Ms(), 3)).append(" | ").append(num(a.ranking().p99Ms(), 3))
+          .append(" |\n");
+    }
+    for (AlgorithmResult a : r.results()) {
+      if (a.contractViolations() > 0) {
+        sb.append("\n**Warning:** ").append(a.algorithm()).append(" on ").append(a.split()).append(" recommended ")
+            .append(a.contractViolations()).append(" courses the learner had taken or dismissed.\n");
+      }
+    }
+    boolean header = false;
+    for (AlgorithmResult a : r.results()) {
+      ReliabilityTable t = a.calibration();
+      if (t == null) continue;
+      if (!header) {
+        sb.append("\n## Calibration of confidence\n\nEqual-width confidence bins; observed = share of the bin's "
+            + "recommendations that were held-out relevant courses. ECE weights each bin's gap by its size.\n");
+        header = true;
+      }
+      sb.append(String.format(Locale.ROOT, "%n### %s on %s: ECE %s, MCE %s, base rate %s (%d scored, %d without "
+              + "confidence)%n%n", a.algorithm(), a.split(), num(t.expectedCalibrationError(), 4),
+          num(t.maxCalibrationError(), 4), num(t.baseRate(), 4), t.scored(), t.absent()));
+      sb.append("| confidence | count | mean confidence | observed relevance |\n|---|---:|---:|---:|\n");
+      for (ReliabilityTable.Bin b : t.bins()) {
+        sb.append(String.format(Locale.ROOT, "| [%.2f, %.2f%s | %d | %s | %s |%n", b.lower(), b.upper(),
+            b.upper() >= 1 ? "]" : ")", b.count(), num(b.meanConfidence(), 3), num(b.observedRate(), 3)));
+      }
+    }
+    return sb.toString();
+  }
+
+  private static String shortHash(String h) {
+    return h == null ? "unknown" : h.substring(0, Math.min(16, h.length()));
+  }
+
+  /** A number with fixed decimals, or "n/a" when undefined. */
+  static String num(double v, int decimals) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) return "n/a";
+    return String.format(Locale.ROOT, "%." + decimals + "f", v);
+  }
+}

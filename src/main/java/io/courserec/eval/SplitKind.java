@@ -1,0 +1,52 @@
+package io.courserec.eval;
+
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** The splits {@code evaluate --split} knows, each built from configuration. */
+public enum SplitKind {
+  /** {@link RandomHoldoutSplitter}: {@code eval.holdout_fraction}, {@code eval.min_user_events}, {@code seed}. */
+  RANDOM("random"),
+  /** {@link GlobalTemporalSplitter}: {@code eval.temporal_test_fraction}, {@code eval.min_user_events}. */
+  TEMPORAL("temporal"),
+  /** {@link UserTemporalSplitter}: {@code eval.last_n}, {@code eval.min_user_events}. */
+  USER_TEMPORAL("user-temporal"),
+  /** {@link UserTemporalSplitter#leaveLastOut}: {@code eval.min_user_events}. */
+  LEAVE_LAST_OUT("leave-last-out"),
+  /** {@link ColdStartSplitter}: {@code eval.cold_start_fraction}, {@code eval.cold_start_max_kept}, {@code seed}. */
+  COLD_START("cold-start");
+
+  private final String code;
+
+  SplitKind(String code) { this.code = code; }
+
+  /** Name on the command line and in reports. */
+  public String code() { return code; }
+
+  /** The splitter with its settings from configuration. */
+  public Splitter create(Config c) {
+    int min = c.integer(ConfigKey.EVAL_MIN_EVENTS);
+    long seed = c.longValue(ConfigKey.SEED);
+    return switch (this) {
+      case RANDOM -> new RandomHoldoutSplitter(c.number(ConfigKey.EVAL_HOLDOUT), min, seed);
+      case TEMPORAL -> new GlobalTemporalSplitter(c.number(ConfigKey.EVAL_TEMPORAL_FRACTION), min);
+      case USER_TEMPORAL -> new UserTemporalSplitter(c.integer(ConfigKey.EVAL_LAST_N), min);
+      case LEAVE_LAST_OUT -> UserTemporalSplitter.leaveLastOut(min);
+      case COLD_START -> new ColdStartSplitter(c.number(ConfigKey.EVAL_COLD_FRACTION),
+          c.integer(ConfigKey.EVAL_COLD_MAX_KEPT), min, seed);
+    };
+  }
+
+  /** Looks a split up by its code. */
+  public static Optional<SplitKind> fromCode(String code) {
+    return Arrays.stream(values()).filter(k -> k.code.equals(code)).findFirst();
+  }
+
+  /** All codes, comma-separated, for messages. */
+  public static String codes() {
+    return Arrays.stream(values()).map(SplitKind::code).collect(Collectors.joining(", "));
+  }
+}

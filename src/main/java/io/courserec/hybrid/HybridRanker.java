@@ -1,0 +1,205 @@
+package io.courserec.hybrid;
+
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.hybrid.signals.BlendedSource;
+import io.courserec.hybrid.signals.CourseArraySignal;
+import io.courserec.hybrid.signals.ItemCfSignal;
+import io.courserec.hybrid.signals.MfSignal;
+import io.courserec.hybrid.signals.PriorSignal;
+import io.courserec.hybrid.signals.UserCfSignal;
+import io.courserec.index.IndexHandle;
+import io.courserec.rec.RecommendRequest;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TopDocs;
+
+/**
+ * Ranks for one request: builds the learner's context, chooses the weights (segment rules, or one signal in
+ * switching mode), runs the {@link HybridQuery}, re-ranks with MMR when {@code hybrid.mmr.lambda} &lt; 1, reads
+ * every signal's value for the returned courses, and attaches confidence and evidence.
+ *
+ * <p>Weights are renormalised over the signals the learner actually has (a learner without factors does not lose
+ * MF's share of the score), so the blended score always spans [0,1]. A learner with no signal at all gets the prior
+ * alone: strategy {@code popular}.
+ */
+final class HybridRanker {
+  static final double PRIOR_RATING_SHARE = 0.3;
+  static final double MISSING_RATING = 0.5;
+
+  private final Config config;
+  private final UserContextBuilder contexts;
+  private final int oversample;
+  private final double lambda;
+  private final boolean switching;
+  private final HybridEvidence evidence;
+
+  HybridRanker(Config config) {
+    this.config = config;
+    this.contexts = new UserContextBuilder(config);
+    this.oversample = config.integer(ConfigKey.OVERSAMPLE);
+    this.lambda = config.number(ConfigKey.MMR_LAMBDA);
+    String mode = config.string(ConfigKey.HYBRID_MODE);
+    if (!mode.equals("blend") && !mode.equals("switch")) {
+      throw new IllegalArgumentException("hybrid.mode must be blend or switch, got '" + mode + "'");
+    }
+    this.switching = mode.equals("switch");
+    this.evidence = new HybridEvidence();
+  }
+
+  /** The query for a learner context, with the effective weights. */
+  record Built(UserContext ctx, BlendWeights weights, String strategy, HybridQuery query,
+               Map<Signal, DoubleValuesSource> sources) {
+    java.util.Set<Signal> available() { return sources.keySet(); }
+  }
+
+  Built build(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
+    UserContext ctx = contexts.build(m, h, req, req.depth());
+    Map<Signal, DoubleValuesSource> sources = new EnumMap<>(Signal.class);
+    if (ctx.hasContent()) {
+      sources.put(Signal.CONTENT, CourseArraySignal.of(Signal.CONTENT, ctx.contentScores(), "profile match / best profile match"));
+    }
+    if (ctx.hasItemCf()) sources.put(Signal.ITEMCF, ItemCfSignal.of(ctx.historyOrdinals(), ctx.historyWeights(), ctx.itemCfMax()));
+    if (ctx.hasUserCf()) sources.put(Signal.USERCF, UserCfSignal.of(ctx.userCfScores(), ctx.userCfSupport()));
+    if (ctx.hasFactors()) sources.put(Signal.MF, MfSignal.of(ctx.userFactors()));
+    sources.put(Signal.PRIOR, PriorSignal.of(PRIOR_RATING_SHARE, MISSING_RATING));
+    BlendWeights w = weights(ctx, sources);
+    String strategy = ctx.positiveCourses() > 0 ? "personal" : ctx.hasContent() ? "cold-start" : "popular";
+    Query candidates = CandidateQueries.recommendation(req.filter(), ctx.excludedIds());
+    return new Built(ctx, w, strategy, HybridQuery.of(candidates, BlendedSource.of(sources, w)), Map.copyOf(sources));
+  }
+
+  private BlendWeights weights(UserContext ctx, Map<Signal, DoubleValuesSource> available) {
+    if (switching) return BlendWeights.only(switchTo(ctx.segment(), available));
+    BlendWeights base = BlendWeights.forSegment(config, ctx.segment());
+    double[] w = new double[Signal.values().length];
+    double sum = 0;
+    for (Signal s : Signal.values()) {
+      w[s.ordinal()] = available.containsKey(s) ? base.of(s) : 0;
+      sum += w[s.ordinal()];
+    }
+    if (sum <= 0) return BlendWeights.only(Signal.PRIOR);
+    return new BlendWeights(w[0], w[1], w[2], w[3], w[4]);
+  }
+
+  /** Switching rules: rich -> MF, warm -> item-CF, cold -> content; each falls back down the list when absent. */
+  static Signal switchTo(UserSegment segment, Map<Signal, ?> available) {
+    List<Signal> order = switch (segment) {
+      case RICH -> List.of(Signal.MF, Signal.ITEMCF, Signal.CONTENT, Signal.PRIOR);
+      case WARM -> List.of(Signal.ITEMCF, Signal.MF, Signal.CONTENT, Signal.PRIOR);
+      case COLD -> List.of(Signal.CONTENT, Signal.PRIOR);
+    };
+    for (Signal s : order) if (available.containsKey(s)) return s;
+    return Signal.PRIOR;
+  }
+
+  /** The same learner context and candidates, scored under other weights (used by the tuner). */
+  static Built reweight(Built b, BlendWeights w) {
+    return new Built(b.ctx(), w, b.strategy(), HybridQuery.of(b.query().candidates(),
+        BlendedSource.of(b.sources(), w)), b.sources());
+  }
+
+  HybridRanking rank(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
+    return rank(m, h, req, build(m, h, req));
+  }
+
+  HybridRanking rank(HybridModels m, IndexHandle h, RecommendRequest req, Built b) throws IOException {
+    IndexSearcher searcher = h.searcher();
+    int depth = req.depth();
+    int fetch = lambda < 1.0 ? depth * oversample : depth;
+    TopDocs td = searcher.search(b.query(), fetch);
+    ScoreDoc[] hits = td.scoreDocs;
+    int[] order;
+    if (lambda < 1.0 && hits.length > 1) {
+      double[] rel = new double[hits.length];
+      for (int i = 0; i < hits.length; i++) rel[i] = hits[i].score;
+      MmrReranker mmr = new MmrReranker(lambda);
+      order = mmr.rerank(rel, depth, (x, y) -> {
+        try {
+          return m.cbr().similarity(h, hits[x].doc, hits[y].doc);
+        } catch (IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+      });
+    } else {
+      order = new int[Math.min(depth, hits.length)];
+      for (int i = 0; i < order.length; i++) order[i] = i;
+    }
+    List<HybridItem> items = new ArrayList<>();
+    if (order.length > req.offset()) {
+      int[] docs = new int[order.length - req.offset()];
+      for (int i = req.offset(); i < order.length; i++) docs[i - req.offset()] = hits[order[i]].doc;
+      double[][] values = readValues(searcher, b.query().blend(), docs);
+      for (int i = 0; i < docs.length; i++) {
+        items.add(item(m, h, b, docs[i], hits[order[i + req.offset()]].score, values[i], req.offset() + i + 1, req.explain()));
+      }
+    }
+    return new HybridRanking(req.userId(), b.ctx().segment(), b.strategy(), b.weights(), items, td.totalHits.value());
+  }
+
+  HybridItem item(HybridModels m, IndexHandle h, Built b, int doc, double score, double[] values, int rank,
+                  boolean explain) throws IOException {
+    int ord = ordinalOf(h, doc);
+    String id = m.data().course(ord).id();
+    Map<Signal, Double> v = new EnumMap<>(Signal.class);
+    Map<Signal, Double> c = new EnumMap<>(Signal.class);
+    for (Signal s : b.query().blend().sources().keySet()) {
+      v.put(s, values[s.ordinal()]);
+      c.put(s, b.weights().of(s) * values[s.ordinal()]);
+    }
+    Map<Signal, Double> strengths;
+    if (b.ctx() == null) { // plain search: the text match is all the evidence there is
+      strengths = new EnumMap<>(Signal.class);
+      for (Signal s : Signal.values()) strengths.put(s, s == Signal.CONTENT ? 1.0 : 0.5);
+    } else {
+      strengths = ConfidenceModel.strengths(b.ctx(), ord, evidence.itemCfSupport(m, b.ctx(), ord));
+    }
+    Map<Signal, Double> conf = new EnumMap<>(Signal.class);
+    for (Signal s : v.keySet()) conf.put(s, v.get(s) * strengths.get(s));
+    double raw = ConfidenceModel.raw(c, strengths);
+    // Calibration was fitted on recommendation lists; search answers report the raw evidence strength.
+    double p = b.strategy().startsWith("search") ? raw : m.calibrator().probability(ConfidenceModel.features(score, raw, rank));
+    return new HybridItem(id, ord, doc, score, v, c, conf, raw, p,
+        explain && b.ctx() != null ? evidence.of(m, h, b.ctx(), doc, ord, c) : List.of());
+  }
+
+  static int ordinalOf(IndexHandle h, int doc) throws IOException {
+    List<LeafReaderContext> leaves = h.searcher().getIndexReader().leaves();
+    LeafReaderContext ctx = leaves.get(ReaderUtil.subIndex(doc, leaves));
+    return io.courserec.index.LeafSignals.open(ctx).ordinal(doc - ctx.docBase);
+  }
+
+  /** Each signal's value for each doc (docs in any order), via the same rewritten sources the query used. */
+  static double[][] readValues(IndexSearcher searcher, BlendedSource blend, int[] docs) throws IOException {
+    double[][] out = new double[docs.length][Signal.values().length];
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    for (Map.Entry<Signal, DoubleValuesSource> e : blend.sources().entrySet()) {
+      DoubleValuesSource src = e.getValue().rewrite(searcher);
+      Integer[] idx = new Integer[docs.length];
+      for (int i = 0; i < idx.length; i++) idx[i] = i;
+      java.util.Arrays.sort(idx, (a, b) -> Integer.compare(docs[a], docs[b]));
+      int currentLeaf = -1;
+      DoubleValues dv = null;
+      for (int i : idx) {
+        int leaf = ReaderUtil.subIndex(docs[i], leaves);
+        LeafReaderContext ctx = leaves.get(leaf);
+        if (leaf != currentLeaf) {
+          dv = src.getValues(ctx, null);
+          currentLeaf = leaf;
+        }
+        out[i][e.getKey().ordinal()] = dv.advanceExact(docs[i] - ctx.docBase) ? dv.doubleValue() : 0;
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,252 @@
+package io.courserec.hybrid;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.cbr.CbrRecommender;
+import io.courserec.cf.InteractionSnapshot;
+import io.courserec.cf.ItemKnnRecommender;
+import io.courserec.cf.PopularityRecommender;
+import io.courserec.cf.UserKnnRecommender;
+import io.courserec.config.Config;
+import io.courserec.index.CatalogIndex;
+import io.courserec.index.CatalogIndexer;
+import io.courserec.index.IndexHandle;
+import io.courserec.index.CatalogSearch;
+import io.courserec.mf.MfRecommender;
+import io.courserec.rec.CourseFilter;
+import io.courserec.rec.UnknownEntityException;
+import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.Recommendation;
+import io.courserec.rec.Recommender;
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The hybrid recommender ("hybrid"): trains popularity, item-kNN, user-kNN and MF on one interaction snapshot,
+ * writes their per-course signals into a new generation of the Lucene index (under {@code indexRoot}), binds the
+ * content-based recommender to that index, and answers every request with one {@link HybridQuery} scored inside
+ * Lucene ({@link HybridRanker}). Confidence is calibrated on an inner validation split ({@link CalibrationFit}).
+ *
+ * <p>Thread-safe after training or loading; a retrain builds a new {@link HybridModels} and publishes it in one
+ * step, so a request sees either the old or the new generation, never a mix (the index handle it holds keeps its
+ * generation open).
+ */
+public final class HybridRecommender implements Recommender, Closeable {
+  public static final String NAME = "hybrid";
+  private static final Logger log = LoggerFactory.getLogger(HybridRecommender.class);
+
+  private final Config config;
+  private final Path indexRoot;
+  private final boolean ownsIndexRoot;
+  private final boolean calibrate;
+  private final HybridRanker ranker;
+  private volatile HybridModels models;
+
+  /**
+   * @param indexRoot where index generations are written and read; null for a private temporary directory
+   *     (evaluation), deleted on {@link #close}
+   */
+  public HybridRecommender(Config config, Path indexRoot) {
+    this(config, indexRoot, true);
+  }
+
+  HybridRecommender(Config config, Path indexRoot, boolean calibrate) {
+    this.config = config;
+    try {
+      this.ownsIndexRoot = indexRoot == null;
+      this.indexRoot = indexRoot == null ? Files.createTempDirectory("courserec-hybrid-") : indexRoot;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.calibrate = calibrate;
+    this.ranker = new HybridRanker(config);
+  }
+
+  @Override
+  public String name() { return NAME; }
+
+  @Override
+  public void train(Dataset data) {
+    long t0 = System.nanoTime();
+    InteractionSnapshot snapshot = InteractionSnapshot.build(data, config);
+    PopularityRecommender pop = new PopularityRecommender(config);
+    ItemKnnRecommender itemKnn = new ItemKnnRecommender(config);
+    UserKnnRecommender userKnn = new UserKnnRecommender(config);
+    MfRecommender mf = new MfRecommender(config);
+    pop.train(snapshot);
+    itemKnn.train(snapshot);
+    userKnn.train(snapshot);
+    mf.train(snapshot);
+    String version = "hybrid-" + config.modelHash() + "-" + Long.toString(System.currentTimeMillis(), 36);
+    ConfidenceCalibrator calibrator = calibrate ? CalibrationFit.fit(config, data) : ConfidenceCalibrator.identity();
+    publish(data, snapshot, pop, itemKnn, userKnn, mf, calibrator, version);
+    log.info("hybrid trained on {} interactions in {} ms", data.interactions().size(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private void publish(Dataset data, InteractionSnapshot snapshot, PopularityRecommender pop, ItemKnnRecommender itemKnn,
+                       UserKnnRecommender userKnn, MfRecommender mf, ConfidenceCalibrator calibrator, String version) {
+    try {
+      new CatalogIndexer(indexRoot, config).reindex(data,
+          CourseSignalsFactory.build(version, data, pop, itemKnn.model(), mf.model()));
+      HybridModels old = models;
+      CatalogIndex index = old != null ? old.index() : CatalogIndex.open(indexRoot);
+      index.refresh();
+      CbrRecommender cbr = new CbrRecommender(index, config);
+      cbr.train(data);
+      models = new HybridModels(data, snapshot, pop, itemKnn, userKnn, mf, cbr, index,
+          new ReverseNeighbors(itemKnn.model()), calibrator, version);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  HybridModels models() {
+    HybridModels m = models;
+    if (m == null) throw new IllegalStateException(NAME + " is neither trained nor loaded");
+    return m;
+  }
+
+  @Override
+  public boolean canRecommend(RecommendRequest request) {
+    HybridModels m = models();
+    return m.snapshot().learnerOrdinal(request.userId()) >= 0 || m.data().learner(request.userId()).isPresent()
+        || !request.recentEvents().isEmpty() || request.interests().stream().anyMatch(s -> !s.isBlank());
+  }
+
+  /** The full hybrid answer (segment, strategy, weights, per-signal values, confidence, evidence). */
+  public HybridRanking rank(RecommendRequest request) {
+    HybridModels m = models();
+    try (IndexHandle h = m.index().acquire()) {
+      return ranker.rank(m, h, request);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public List<Recommendation> recommend(RecommendRequest request) {
+    HybridRanking r = rank(request);
+    List<Recommendation> out = new ArrayList<>(r.items().size());
+    for (HybridItem i : r.items()) out.add(new Recommendation(i.courseId(), i.score(), i.confidence(), i.evidence()));
+    return out;
+  }
+
+  @Override
+  public void save(Path dir) throws IOException {
+    HybridModels m = models();
+    Files.createDirectories(dir);
+    m.pop().save(dir.resolve("pop"));
+    m.itemKnn().save(dir.resolve("itemknn"));
+    m.userKnn().save(dir.resolve("userknn"));
+    m.mf().save(dir.resolve("mf"));
+    m.cbr().save(dir.resolve("cbr"));
+    HybridFiles.writeCalibrator(dir, m.calibrator(), m.modelVersion());
+  }
+
+  @Override
+  public void load(Path dir, Dataset catalog) throws IOException {
+    PopularityRecommender pop = new PopularityRecommender(config);
+    ItemKnnRecommender itemKnn = new ItemKnnRecommender(config);
+    UserKnnRecommender userKnn = new UserKnnRecommender(config);
+    MfRecommender mf = new MfRecommender(config);
+    pop.load(dir.resolve("pop"), catalog);
+    itemKnn.load(dir.resolve("itemknn"), catalog);
+    userKnn.load(dir.resolve("userknn"), catalog);
+    mf.load(dir.resolve("mf"), catalog);
+    HybridFiles.Saved saved = HybridFiles.readCalibrator(dir);
+    CatalogIndex index = CatalogIndex.open(indexRoot);
+    CbrRecommender cbr = new CbrRecommender(index, config);
+    cbr.load(dir.resolve("cbr"), catalog);
+    HybridModels old = models;
+    models = new HybridModels(catalog, itemKnn.snapshot(), pop, itemKnn, userKnn, mf, cbr, index,
+        new ReverseNeighbors(itemKnn.model()), saved.calibrator(), saved.modelVersion());
+    if (old != null) old.index().close();
+  }
+
+  /** Catalog search, personalised when {@code userId} is not null (see {@link HybridSearch}). */
+  public HybridRanking search(String text, String userId, CourseFilter filter, int k, int offset) {
+    HybridModels m = models();
+    try (IndexHandle h = m.index().acquire()) {
+      return new HybridSearch(config, ranker, new CatalogSearch(m.index(), config)).search(m, h, text, userId, filter, k, offset);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Explains any course for a learner: its rank among every eligible course, each signal's value, weight and
+   * contribution, confidence and evidence; or why it is excluded.
+   *
+   * @throws UnknownEntityException for an unknown course, or a learner with no signal at all
+   */
+  public HybridExplanation explain(RecommendRequest request, String courseId) {
+    HybridModels m = models();
+    int ord = m.data().courseOrdinal(courseId);
+    if (ord < 0) throw new UnknownEntityException("course", courseId);
+    String title = m.data().course(ord).title();
+    try (IndexHandle h = m.index().acquire()) {
+      HybridRanker.Built b = ranker.build(m, h, request.withExplain(true));
+      if (b.ctx().excludedIds().contains(courseId)) {
+        String why = request.exclude().contains(courseId) ? "excluded by the request"
+            : b.ctx().history() != null && b.ctx().history().dismissed(ord) ? "you dismissed it"
+            : "you already " + b.ctx().history().action(courseId, ord) + " it";
+        return new HybridExplanation(request.userId(), courseId, title, -1, 0, b.ctx().segment(), b.weights(), null, why, null);
+      }
+      if (!request.filter().test(m.data().course(ord))) {
+        return new HybridExplanation(request.userId(), courseId, title, -1, 0, b.ctx().segment(), b.weights(), null,
+            "it does not pass the request's filters", null);
+      }
+      int doc = h.docId(courseId);
+      if (doc < 0) throw new UnknownEntityException("course", courseId);
+      org.apache.lucene.search.TopDocs all = h.searcher().search(b.query(), Math.max(1, h.reader().maxDoc()));
+      int rank = -1;
+      double score = 0;
+      for (int i = 0; i < all.scoreDocs.length; i++) {
+        if (all.scoreDocs[i].doc == doc) {
+          rank = i + 1;
+          score = all.scoreDocs[i].score;
+          break;
+        }
+      }
+      double[][] values = HybridRanker.readValues(h.searcher(), b.query().blend(), new int[] {doc});
+      HybridItem item = ranker.item(m, h, b, doc, score, values[0], Math.max(rank, 1), true);
+      String lucene = h.searcher().explain(b.query(), doc).toString();
+      return new HybridExplanation(request.userId(), courseId, title, rank, all.totalHits.value(), b.ctx().segment(),
+          b.weights(), item, null, lucene);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Courses similar to a course (content similarity through MoreLikeThis). */
+  public List<Recommendation> similar(String courseId, int k) {
+    return models().cbr().similar(courseId, k);
+  }
+
+  /** The tuner's access to the trained parts (same package only). */
+  HybridRanker ranker() { return ranker; }
+
+  public String modelVersion() { return models().modelVersion(); }
+  public Dataset data() { return models().data(); }
+  public CatalogIndex index() { return models().index(); }
+  public CbrRecommender contentRecommender() { return models().cbr(); }
+  public PopularityRecommender popularity() { return models().pop(); }
+
+  @Override
+  public void close() {
+    HybridModels m = models;
+    models = null;
+    try {
+      if (m != null) m.index().close();
+      if (ownsIndexRoot) HybridFiles.deleteTree(indexRoot);
+    } catch (IOException e) {
+      log.warn("closing hybrid index {}: {}", indexRoot, e.getMessage());
+    }
+  }
+}

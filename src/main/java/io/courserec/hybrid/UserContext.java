@@ -1,0 +1,35 @@
+package io.courserec.hybrid;
+
+import io.courserec.cbr.LearnerProfile;
+import io.courserec.cf.UserHistory;
+import java.util.Set;
+
+/**
+ * The per-request, per-learner side of the hybrid, built once per request from the current generation (training
+ * history plus feedback since training). Arrays are owned by the context and never modified after construction.
+ *
+ * @param history the learner's merged history (null for a learner with no events at all)
+ * @param segment cold / warm / rich, chosen from the number of positive history courses
+ * @param positiveCourses number of distinct courses with positive history weight
+ * @param historyOrdinals course ordinals with positive history weight, ascending
+ * @param historyWeights their weights divided by the learner's largest (so in (0,1])
+ * @param excludedIds course ids no list may contain (taken unless asked, dismissed, request exclusions)
+ * @param userFactors MF factors (trained, or folded in from the history), null when there is no positive history
+ * @param userCfScores user-kNN score per course ordinal divided by its maximum, or null
+ * @param userCfSupport number of neighbours with positive feedback per course ordinal, or null
+ * @param neighbourCount similar learners found
+ * @param itemCfMax the learner's largest raw item-CF score over the catalog (0: no item-CF evidence)
+ * @param profile content profile, or null when nothing is known to build one from
+ * @param contentScores normalised exact content score per course ordinal, or null
+ */
+public record UserContext(UserHistory history, UserSegment segment, int positiveCourses, int[] historyOrdinals,
+                          float[] historyWeights, Set<String> excludedIds, float[] userFactors, float[] userCfScores,
+                          int[] userCfSupport, int neighbourCount, double itemCfMax, LearnerProfile profile,
+                          float[] contentScores) {
+
+  public boolean hasFactors() { return userFactors != null; }
+  public boolean hasUserCf() { return userCfScores != null; }
+  public boolean hasItemCf() { return itemCfMax > 0; }
+  public boolean hasContent() { return contentScores != null; }
+  public int profileSources() { return profile == null ? 0 : profile.sources().size(); }
+}

@@ -1,0 +1,117 @@
+package io.courserec.hybrid;
+
+import io.courserec.catalog.Interaction;
+import io.courserec.cbr.CbrRecommender;
+import io.courserec.catalog.InteractionMatrix;
+import io.courserec.cf.Neighbors;
+import io.courserec.cf.UserHistory;
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.index.IndexHandle;
+import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.UnknownEntityException;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Builds the {@link UserContext} of a request: merges the trained history with the request's recent events,
+ * picks the segment, derives exclusions, and computes the small per-learner inputs of each signal (MF factors or
+ * fold-in, user-kNN scores, the item-CF normaliser, the content profile scores). Each part is computed only when
+ * the learner has the data it needs; absent parts stay null and their signal is left out of the blend.
+ */
+final class UserContextBuilder {
+  private final int warmMin;
+  private final int richMin;
+  private final int contentDepth;
+
+  UserContextBuilder(Config config) {
+    this.warmMin = config.integer(ConfigKey.HYBRID_WARM_MIN);
+    this.richMin = config.integer(ConfigKey.HYBRID_RICH_MIN);
+    this.contentDepth = config.integer(ConfigKey.HYBRID_CONTENT_POOL);
+  }
+
+  UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth) throws IOException {
+    List<Interaction> recent = new ArrayList<>();
+    for (Interaction e : req.recentEvents()) if (e.userId().equals(req.userId())) recent.add(e);
+    boolean known = m.snapshot().learnerOrdinal(req.userId()) >= 0;
+    boolean declared = m.data().learner(req.userId()).isPresent();
+    UserHistory history = known || !recent.isEmpty() ? m.snapshot().history(req.userId(), recent) : null;
+    if (history == null && !declared && req.interests().stream().allMatch(String::isBlank)) {
+      throw new UnknownEntityException("user", req.userId());
+    }
+    int n = m.data().numCourses();
+    boolean[] excludedOrd = new boolean[n];
+    Set<String> excluded = new HashSet<>(req.exclude());
+    for (String id : req.exclude()) {
+      int o = m.data().courseOrdinal(id);
+      if (o >= 0) excludedOrd[o] = true;
+    }
+    int[] hOrd = new int[0];
+    float[] hW = new float[0];
+    if (history != null) {
+      float maxW = 0;
+      int pos = 0;
+      for (int p = 0; p < history.size(); p++) {
+        int c = history.course(p);
+        if (history.dismissed(c) || (!req.includeTaken() && history.taken(c))) {
+          excludedOrd[c] = true;
+          excluded.add(m.data().course(c).id());
+        }
+        if (history.weight(p) > 0) {
+          pos++;
+          maxW = Math.max(maxW, history.weight(p));
+        }
+      }
+      hOrd = new int[pos];
+      hW = new float[pos];
+      int q = 0;
+      for (int p = 0; p < history.size(); p++) {
+        if (history.weight(p) > 0) {
+          hOrd[q] = history.course(p);
+          hW[q++] = history.weight(p) / maxW;
+        }
+      }
+    }
+    UserSegment segment = UserSegment.of(hOrd.length, warmMin, richMin);
+
+    float[] factors = null;
+    float[] ucf = null;
+    int[] support = null;
+    int neighbours = 0;
+    double itemMax = 0;
+    if (hOrd.length > 0) {
+      factors = m.mf().userFactors(history);
+      Neighbors nb = m.userKnn().neighbors(history);
+      neighbours = nb.size();
+      if (nb.size() > 0) {
+        float[] raw = m.userKnn().scoresFor(nb);
+        support = supportOf(m.snapshot().matrix(), nb, n);
+        float max = 0;
+        for (int i = 0; i < n; i++) if (!excludedOrd[i]) max = Math.max(max, raw[i]);
+        if (max > 0) {
+          ucf = new float[n];
+          for (int i = 0; i < n; i++) ucf[i] = Math.max(0, raw[i] / max);
+        }
+      }
+      boolean[] ex = excludedOrd;
+      itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i]);
+    }
+    CbrRecommender.ContentScores content = m.cbr().contentScores(h, req, excluded, Math.max(contentDepth, depth));
+    return new UserContext(history, segment, hOrd.length, hOrd, hW, Set.copyOf(excluded), factors, ucf, support,
+        neighbours, itemMax, content.profile(), content.byOrdinal());
+  }
+
+  /** For each course, how many of the neighbours gave it positive feedback. */
+  private static int[] supportOf(InteractionMatrix mat, Neighbors nb, int n) {
+    int[] s = new int[n];
+    int[] cols = mat.cols();
+    float[] vals = mat.vals();
+    for (int v : nb.ids()) {
+      for (int p = mat.rowStart(v); p < mat.rowEnd(v); p++) if (vals[p] > 0) s[cols[p]]++;
+    }
+    return s;
+  }
+}

@@ -1,0 +1,122 @@
+package io.courserec.hybrid.signals;
+
+import io.courserec.hybrid.BlendWeights;
+import io.courserec.hybrid.Signal;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.Explanation;
+import org.apache.lucene.search.IndexSearcher;
+
+/**
+ * The blend: {@code score(u,i) = sum_s w_s * v_s(u,i)} over the signals present, where each {@code v_s} is a
+ * normalised signal in [0,1] and the weights sum to 1 (see {@link BlendWeights}). A signal with weight 0 or without
+ * data for this learner is left out (contributes 0). {@link #explain} lists every signal with its weight, value and
+ * contribution, so the parts sum to the score.
+ */
+public final class BlendedSource extends DoubleValuesSource {
+  private final Map<Signal, DoubleValuesSource> sources;
+  private final BlendWeights weights;
+
+  private BlendedSource(Map<Signal, DoubleValuesSource> sources, BlendWeights weights) {
+    this.sources = sources;
+    this.weights = weights;
+  }
+
+  /** Sources with a zero weight are dropped; the map is copied. */
+  public static BlendedSource of(Map<Signal, DoubleValuesSource> sources, BlendWeights weights) {
+    Map<Signal, DoubleValuesSource> m = new EnumMap<>(Signal.class);
+    sources.forEach((s, src) -> {
+      if (src != null && weights.of(s) > 0) m.put(s, src);
+    });
+    return new BlendedSource(Collections.unmodifiableMap(m), weights);
+  }
+
+  public Map<Signal, DoubleValuesSource> sources() { return sources; }
+  public BlendWeights weights() { return weights; }
+
+  @Override
+  public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+    int n = sources.size();
+    DoubleValues[] values = new DoubleValues[n];
+    double[] w = new double[n];
+    int i = 0;
+    for (Map.Entry<Signal, DoubleValuesSource> e : sources.entrySet()) {
+      values[i] = e.getValue().getValues(ctx, scores);
+      w[i] = weights.of(e.getKey());
+      i++;
+    }
+    return new DoubleValues() {
+      double value;
+
+      @Override
+      public double doubleValue() { return value; }
+
+      @Override
+      public boolean advanceExact(int doc) throws IOException {
+        double s = 0;
+        for (int j = 0; j < n; j++) {
+          if (values[j].advanceExact(doc)) s += w[j] * values[j].doubleValue();
+        }
+        value = s;
+        return true;
+      }
+    };
+  }
+
+  @Override
+  public Explanation explain(LeafReaderContext ctx, int doc, Explanation scoreExplanation) throws IOException {
+    List<Explanation> parts = new ArrayList<>();
+    double sum = 0;
+    for (Map.Entry<Signal, DoubleValuesSource> e : sources.entrySet()) {
+      Explanation v = e.getValue().explain(ctx, doc, scoreExplanation);
+      double value = v.isMatch() ? v.getValue().doubleValue() : 0;
+      double w = weights.of(e.getKey());
+      sum += w * value;
+      parts.add(Explanation.match(w * value, e.getKey().code() + ": weight " + w + " x value " + value,
+          Explanation.match(w, "weight"), v));
+    }
+    return Explanation.match(sum, "hybrid blend, sum of:", parts);
+  }
+
+  @Override
+  public boolean needsScores() {
+    return sources.values().stream().anyMatch(DoubleValuesSource::needsScores);
+  }
+
+  @Override
+  public DoubleValuesSource rewrite(IndexSearcher searcher) throws IOException {
+    Map<Signal, DoubleValuesSource> m = new EnumMap<>(Signal.class);
+    boolean changed = false;
+    for (Map.Entry<Signal, DoubleValuesSource> e : sources.entrySet()) {
+      DoubleValuesSource r = e.getValue().rewrite(searcher);
+      changed |= r != e.getValue();
+      m.put(e.getKey(), r);
+    }
+    return changed ? new BlendedSource(Collections.unmodifiableMap(m), weights) : this;
+  }
+
+  @Override
+  public boolean isCacheable(LeafReaderContext ctx) { return false; }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof BlendedSource b && b.sources.equals(sources) && b.weights.equals(weights);
+  }
+
+  @Override
+  public int hashCode() { return 31 * sources.hashCode() + weights.hashCode(); }
+
+  @Override
+  public String toString() {
+    StringBuilder sb = new StringBuilder("blend(");
+    sources.forEach((s, src) -> sb.append(weights.of(s)).append('*').append(src).append(' '));
+    return sb.append(')').toString();
+  }
+}

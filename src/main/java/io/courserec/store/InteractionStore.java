@@ -1,0 +1,75 @@
+package io.courserec.store;
+
+import io.courserec.catalog.EventType;
+import io.courserec.catalog.Interaction;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Durable, append-only log of feedback events: what the API writes on {@code POST /feedback}, what the service
+ * reads per request (a user's history since the last training) and what {@code retrain} streams in full.
+ *
+ * <p><b>Durability.</b> When {@link #append} or {@link #appendAll} returns, its events are committed: they
+ * survive a crash of this process (and, for SQLite with {@code synchronous=FULL} and PostgreSQL with
+ * {@code synchronous_commit=on}, of the machine). The API answers 201 only after that.
+ *
+ * <p><b>Atomicity and idempotency.</b> A batch is one transaction: all of it is stored or none. An event with a
+ * non-null {@link Interaction#eventId()} is stored at most once; repeating it (later, or within the same batch) is
+ * not an error but is reported in {@link AppendResult#duplicateEventIds()}. Duplicates are recognised by event id
+ * alone, whatever the rest of the event says.
+ *
+ * <p><b>Order.</b> Every stored event gets a {@link StoredEvent#sequence() sequence} that increases in commit
+ * order, and a server receive time. {@link #eventsSince} in sequence order is therefore an exact incremental feed:
+ * remember {@link #lastSequence()} at training time and read what came after.
+ *
+ * <p><b>Validation</b> (known course, rating range, plausible timestamp) is the caller's job. The store itself
+ * rejects with {@link IllegalArgumentException}, storing nothing of the call: a null list or event, a non-finite
+ * rating, and ids that are empty or longer than {@link #MAX_ID_LENGTH} characters (checked by the schema).
+ * Infrastructure failures raise {@link StoreException}.
+ *
+ * <p>Implementations are safe for any number of concurrent callers.
+ */
+public interface InteractionStore extends AutoCloseable {
+  /** Longest user, course or event id the schema accepts, in characters. */
+  int MAX_ID_LENGTH = 256;
+
+  /** Stores one event; see the class comment for the guarantees. */
+  AppendResult append(Interaction event);
+
+  /** Stores a batch atomically in one transaction; an empty batch is a no-op returning {@link AppendResult#NONE}. */
+  AppendResult appendAll(List<Interaction> events);
+
+  /**
+   * Every event of one user in time order: events without a timestamp first, then by timestamp, ties by sequence
+   * (the convention temporal splits use). Empty for an unknown user.
+   */
+  List<StoredEvent> eventsOf(String userId);
+
+  /**
+   * Events with a sequence greater than {@code afterSequence}, in sequence order, up to the {@link #lastSequence()}
+   * at the time of this call (events appended while the stream is consumed are not included, so the stream ends).
+   * Read lazily in pages; no database resources are held between pages, so the stream need not be closed and may
+   * be consumed slowly. Infrastructure failures surface as {@link StoreException} from the terminal operation.
+   */
+  Stream<StoredEvent> eventsSince(long afterSequence);
+
+  /** Every stored event in sequence order; {@code eventsSince(0)}. */
+  default Stream<StoredEvent> all() { return eventsSince(0); }
+
+  /** Number of stored events (duplicates not counted); O(1). */
+  long count();
+
+  /** Stored events per event type, every type present (0 for none); O(number of types). */
+  Map<EventType, Long> countsByEvent();
+
+  /** Largest sequence committed so far, 0 for an empty store. */
+  long lastSequence();
+
+  /** Backend and location for logs and status pages, with any password masked. */
+  String description();
+
+  /** Releases connections; idempotent. Calls after close throw {@link IllegalStateException}. */
+  @Override
+  void close();
+}

@@ -1,0 +1,308 @@
+package io.courserec.store;
+
+import io.courserec.catalog.EventType;
+import io.courserec.catalog.Interaction;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.InstantSource;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The SQL both backends share: the write path ({@link GroupCommitWriter}: one writer connection, transactions made
+ * exclusive across processes by the backend so sequences are assigned in commit order, concurrent appends
+ * committed together), a {@link ReaderPool} for reads, schema migration at start-up, and the queries.
+ *
+ * <p>Table {@code interactions}: {@code seq} (the sequence), {@code user_id}, {@code course_id}, {@code event}
+ * (the {@link EventType#code()}), {@code rating}, the event time as {@code event_epoch_second} + {@code event_nano}
+ * (exact {@link java.time.Instant}, both null when absent), {@code event_id} (unique when present) and
+ * {@code received_epoch_micro}. Table {@code interaction_counts(event, n)} is updated in the same transaction as
+ * the inserts, so {@link #count()} and {@link #countsByEvent()} cost O(1) however large the log grows.
+ */
+public abstract sealed class JdbcInteractionStore implements InteractionStore
+    permits SqliteInteractionStore, PostgresInteractionStore {
+  private static final Logger log = LoggerFactory.getLogger(JdbcInteractionStore.class);
+
+  /** Rows fetched per query when streaming; bounds memory and holds no connection between pages. */
+  static final int DEFAULT_PAGE_SIZE = 5_000;
+  private static final int MAX_IDLE_READERS = 8;
+
+  /** Which exclusive lock a write transaction takes (PostgreSQL distinguishes them; SQLite has one). */
+  enum Exclusive { APPEND, SCHEMA }
+
+  private final String description;
+  private final GroupCommitWriter writer;
+  private final ReaderPool readers;
+  private volatile boolean closed;
+  volatile int pageSize = DEFAULT_PAGE_SIZE; // tests shrink it to exercise paging
+
+  JdbcInteractionStore(String description, InstantSource clock) {
+    this.description = description;
+    this.writer = new GroupCommitWriter(this, clock);
+    this.readers = new ReaderPool(this::openReader, MAX_IDLE_READERS);
+  }
+
+  /** A new connection for the single writer. */
+  abstract Connection openWriter() throws SQLException;
+
+  /** A new connection used only for queries. */
+  abstract Connection openReader() throws SQLException;
+
+  /** All migrations of this backend, versions 1..n. */
+  abstract List<Migration> migrations();
+
+  /** Starts a write transaction that excludes other writers of the same kind in every process. */
+  abstract void begin(Connection c, Exclusive lock) throws SQLException;
+
+  abstract void commit(Connection c) throws SQLException;
+
+  abstract void rollback(Connection c) throws SQLException;
+
+  /** True if the error is a row the schema refused (CHECK or NOT NULL), i.e. bad input rather than bad luck. */
+  abstract boolean violatesSchema(SQLException e);
+
+  /** Opens the writer and migrates the schema; the subclass' factory calls it once, closing the store on failure. */
+  final void start() {
+    try {
+      Connection c = openWriter();
+      try {
+        begin(c, Exclusive.SCHEMA);
+        List<Integer> applied = SchemaMigrator.apply(c, migrations());
+        commit(c);
+        writer.adopt(c);
+        log.info("feedback store {} ready at schema version {} ({} migrations applied now)",
+            description, migrations().size(), applied.size());
+      } catch (SQLException | RuntimeException e) {
+        try {
+          rollback(c);
+        } catch (SQLException ignored) {
+          // no transaction active: nothing to undo
+        }
+        closeQuietly(c);
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw failure("opening", e);
+    }
+  }
+
+  @Override
+  public final AppendResult append(Interaction event) {
+    return appendAll(Collections.singletonList(event));
+  }
+
+  /** Checks the call, then hands it to the group-commit writer; returns once its transaction committed. */
+  @Override
+  public final AppendResult appendAll(List<Interaction> events) {
+    checkBatch(events);
+    ensureOpen();
+    if (events.isEmpty()) return AppendResult.NONE;
+    return writer.append(events);
+  }
+
+  @Override
+  public final List<StoredEvent> eventsOf(String userId) {
+    if (userId == null) throw new IllegalArgumentException("userId must not be null");
+    return read("eventsOf", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT " + InteractionRows.COLUMNS
+          + " FROM interactions WHERE user_id = ?"
+          + " ORDER BY event_epoch_second ASC NULLS FIRST, event_nano ASC NULLS FIRST, seq ASC")) {
+        p.setString(1, userId);
+        return InteractionRows.read(p);
+      }
+    });
+  }
+
+  @Override
+  public final Stream<StoredEvent> eventsSince(long afterSequence) {
+    if (afterSequence < 0) throw new IllegalArgumentException("afterSequence must be >= 0, got " + afterSequence);
+    Iterator<StoredEvent> pages = new SequencePages(afterSequence, lastSequence(), pageSize, this::page);
+    return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages,
+        Spliterator.ORDERED | Spliterator.NONNULL | Spliterator.DISTINCT), false);
+  }
+
+  @Override
+  public final long count() {
+    return read("count", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(SUM(n), 0) FROM interaction_counts");
+           ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  @Override
+  public final Map<EventType, Long> countsByEvent() {
+    return read("countsByEvent", c -> {
+      Map<EventType, Long> counts = new EnumMap<>(EventType.class);
+      for (EventType t : EventType.values()) counts.put(t, 0L);
+      try (PreparedStatement p = c.prepareStatement("SELECT event, n FROM interaction_counts");
+           ResultSet rs = p.executeQuery()) {
+        while (rs.next()) {
+          counts.put(InteractionRows.eventType(rs.getString(1), "in interaction_counts"), rs.getLong(2));
+        }
+      }
+      return Collections.unmodifiableMap(counts);
+    });
+  }
+
+  @Override
+  public final long lastSequence() {
+    return read("lastSequence", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT COALESCE(MAX(seq), 0) FROM interactions");
+           ResultSet rs = p.executeQuery()) {
+        rs.next();
+        return rs.getLong(1);
+      }
+    });
+  }
+
+  private List<StoredEvent> page(long after, long upTo, int size) {
+    return read("eventsSince", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT " + InteractionRows.COLUMNS
+          + " FROM interactions WHERE seq > ? AND seq <= ? ORDER BY seq ASC LIMIT ?")) {
+        p.setLong(1, after);
+        p.setLong(2, upTo);
+        p.setInt(3, size);
+        return InteractionRows.read(p);
+      }
+    });
+  }
+
+  /**
+   * Inserts the events with the prepared insert, one statement each (cheap in process); returns the per-event update
+   * counts: 1 stored, 0 skipped as a duplicate event id.
+   *
+   * @throws IllegalArgumentException if the schema refuses an event
+   */
+  int[] insertRows(PreparedStatement insert, List<Interaction> events, long receivedMicros) throws SQLException {
+    int[] counts = new int[events.size()];
+    for (int i = 0; i < events.size(); i++) {
+      InteractionRows.bind(insert, events.get(i), receivedMicros);
+      try {
+        counts[i] = insert.executeUpdate();
+      } catch (SQLException x) {
+        if (!violatesSchema(x)) throw x;
+        throw refused("event " + i + " of the batch", x);
+      }
+    }
+    return counts;
+  }
+
+  static IllegalArgumentException refused(String which, SQLException cause) {
+    return new IllegalArgumentException(which + " was refused by the schema (ids must be 1.." + MAX_ID_LENGTH
+        + " characters); nothing of the batch was stored: " + cause.getMessage(), cause);
+  }
+
+  /** The write path (tests observe grouping through it). */
+  GroupCommitWriter writer() { return writer; }
+
+  /** Versions recorded in {@code schema_version}, ascending; for status pages and tests. */
+  public final List<Integer> schemaVersions() {
+    return read("schemaVersions", c -> List.copyOf(SchemaMigrator.appliedVersions(c)));
+  }
+
+  @Override
+  public final String description() { return description; }
+
+  @Override
+  public final void close() {
+    if (closed) return;
+    closed = true;
+    writer.close(); // waits for a group in flight to commit; later calls fail
+    readers.close();
+    log.info("feedback store {} closed", description);
+  }
+
+  @Override
+  public String toString() { return getClass().getSimpleName() + "[" + description + "]"; }
+
+  // ---- internals ------------------------------------------------------------------------------------------
+
+  private static void closeQuietly(Connection c) {
+    try {
+      c.close();
+    } catch (SQLException e) {
+      log.debug("closing a connection failed: {}", e.getMessage());
+    }
+  }
+
+  private static void checkBatch(List<Interaction> events) {
+    if (events == null) throw new IllegalArgumentException("events must not be null");
+    for (int i = 0; i < events.size(); i++) {
+      Interaction e = events.get(i);
+      if (e == null) throw new IllegalArgumentException("event " + i + " of the batch is null");
+      // The record already refuses null user, course and event; a NaN rating would not survive the round trip.
+      if (e.rating() != null && !Double.isFinite(e.rating())) {
+        throw new IllegalArgumentException("rating must be finite, got " + e.rating() + " for event " + i);
+      }
+    }
+  }
+
+  private void ensureOpen() {
+    if (closed) throw new IllegalStateException("feedback store " + description + " is closed");
+  }
+
+  /** A query on a pooled reader connection. */
+  @FunctionalInterface
+  private interface Query<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /**
+   * Runs a query on a pooled reader. A query that fails because its connection died (idle connections do when the
+   * database restarts) is retried once on a new connection, after discarding the other idle ones.
+   */
+  private <T> T read(String what, Query<T> q) {
+    ensureOpen();
+    try {
+      return readOnce(q);
+    } catch (SQLException first) {
+      if (!(first instanceof DeadConnection)) throw failure(what, first);
+      log.warn("feedback store {}: reader connection lost ({}); retrying on a new one", description,
+          first.getMessage());
+      readers.discardIdle();
+      try {
+        return readOnce(q);
+      } catch (SQLException second) {
+        throw failure(what, second);
+      }
+    }
+  }
+
+  private <T> T readOnce(Query<T> q) throws SQLException {
+    Connection c = readers.borrow();
+    boolean healthy = false;
+    try {
+      T result = q.run(c);
+      healthy = true;
+      return result;
+    } catch (SQLException e) {
+      if (!c.isValid(2)) throw new DeadConnection(e);
+      throw e;
+    } finally {
+      readers.giveBack(c, healthy);
+    }
+  }
+
+  /** A query failed and its connection is no longer valid. */
+  private static final class DeadConnection extends SQLException {
+    DeadConnection(SQLException cause) { super(cause.getMessage(), cause.getSQLState(), cause); }
+  }
+
+  StoreException failure(String what, SQLException e) {
+    return new StoreException("feedback store " + description + ": " + what + " failed: " + e.getMessage(), e);
+  }
+}

@@ -1,0 +1,63 @@
+package io.courserec.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import org.junit.jupiter.api.Test;
+
+/** The served OpenAPI document parses and lists exactly the routes the server registers. */
+class OpenApiTest extends ApiTestBase {
+  private static final Set<String> HTTP_METHODS = Set.of("get", "post", "put", "patch", "delete", "head", "options");
+
+  @Test
+  void documentIsServedAndMatchesTheRegisteredRoutes() {
+    Reply r = get("/openapi.json");
+    assertThat(r.status()).isEqualTo(200);
+    assertThat(r.header("content-type")).startsWith("application/json");
+    JsonNode doc = r.json();
+    assertThat(doc.get("openapi").asText()).startsWith("3.1");
+
+    Set<String> documented = new TreeSet<>();
+    for (Iterator<Map.Entry<String, JsonNode>> paths = doc.get("paths").fields(); paths.hasNext(); ) {
+      Map.Entry<String, JsonNode> p = paths.next();
+      p.getValue().fieldNames().forEachRemaining(m -> {
+        if (HTTP_METHODS.contains(m)) documented.add(m.toUpperCase() + " " + p.getKey());
+      });
+    }
+    assertThat(documented).isEqualTo(new TreeSet<>(server.routes()));
+    assertThat(server.routes()).hasSize(16);
+  }
+
+  @Test
+  void everyReferenceResolvesAndEveryOperationDocumentsItsStatuses() {
+    JsonNode doc = get("/openapi.json").json();
+    Set<String> refs = new TreeSet<>();
+    collectRefs(doc, refs);
+    assertThat(refs).isNotEmpty();
+    for (String ref : refs) {
+      assertThat(ref).startsWith("#/");
+      assertThat(doc.at(ref.substring(1)).isMissingNode()).as("reference " + ref).isFalse();
+    }
+    doc.get("paths").forEach(path -> path.fields().forEachRemaining(op -> {
+      if (HTTP_METHODS.contains(op.getKey())) {
+        assertThat(op.getValue().get("responses").size()).as(op.getKey()).isPositive();
+        assertThat(op.getValue().get("operationId").asText()).isNotBlank();
+      }
+    }));
+  }
+
+  private static void collectRefs(JsonNode n, Set<String> out) {
+    if (n.isObject()) {
+      n.fields().forEachRemaining(e -> {
+        if (e.getKey().equals("$ref")) out.add(e.getValue().asText());
+        else collectRefs(e.getValue(), out);
+      });
+    } else if (n.isArray()) {
+      n.forEach(c -> collectRefs(c, out));
+    }
+  }
+}

@@ -1,0 +1,93 @@
+package io.courserec.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.courserec.engine.RecommendQuery;
+import io.courserec.engine.RecommendResult;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+
+/** The cache's rules, with a hand-driven nanosecond clock. */
+class RecommendationCacheTest {
+  private final AtomicLong now = new AtomicLong(1_000);
+  private final RecommendationCache cache = new RecommendationCache(100, Duration.ofSeconds(10), now::get);
+
+  private static RecommendQuery query(String user, int k) {
+    return new RecommendQuery(user, k, 0, null, null, false, List.of());
+  }
+
+  private static RecommendResult result(String user, String tag) {
+    return new RecommendResult(user, "hybrid", "personal", tag, "v1", List.of());
+  }
+
+  private void put(RecommendQuery q, String version, RecommendResult r) {
+    cache.put(q, version, r, cache.ticket(q.userId()));
+  }
+
+  @Test
+  void keyIsQueryAndModelVersion() {
+    put(query("u", 10), "v1", result("u", "a"));
+    assertThat(cache.get(query("u", 10), "v1").segment()).isEqualTo("a");
+    assertThat(cache.get(query("u", 10), "v2")).isNull();
+    assertThat(cache.get(query("u", 11), "v1")).isNull();
+    assertThat(cache.get(query("w", 10), "v1")).isNull();
+    assertThat(cache.hits()).isEqualTo(1);
+    assertThat(cache.misses()).isEqualTo(3);
+    assertThat(cache.hitRatio()).isEqualTo(0.25);
+  }
+
+  @Test
+  void responsesExpireAfterTheTtlEvenWhenTheUserEntryIsRefreshed() {
+    put(query("u", 1), "v1", result("u", "old"));
+    now.addAndGet(Duration.ofSeconds(6).toNanos());
+    put(query("u", 2), "v1", result("u", "newer")); // rewrites the user's entry at t = 6 s
+    now.addAndGet(Duration.ofSeconds(5).toNanos()); // t = 11 s: k=1 is 11 s old, k=2 is 5 s old
+    assertThat(cache.get(query("u", 1), "v1")).isNull();
+    assertThat(cache.get(query("u", 2), "v1").segment()).isEqualTo("newer");
+  }
+
+  @Test
+  void invalidatingAUserDropsOnlyThatUser() {
+    put(query("u", 1), "v1", result("u", "a"));
+    put(query("u", 2), "v1", result("u", "b"));
+    put(query("w", 1), "v1", result("w", "c"));
+    assertThat(cache.entries()).isEqualTo(3);
+    cache.invalidateUser("u");
+    assertThat(cache.get(query("u", 1), "v1")).isNull();
+    assertThat(cache.get(query("u", 2), "v1")).isNull();
+    assertThat(cache.get(query("w", 1), "v1")).isNotNull();
+    cache.invalidateAll();
+    assertThat(cache.get(query("w", 1), "v1")).isNull();
+  }
+
+  @Test
+  void aResponseComputedBeforeFeedbackIsNotStoredAfterIt() {
+    long ticket = cache.ticket("u");           // request starts, asks the engine ...
+    cache.invalidateUser("u");                 // ... feedback for u lands meanwhile
+    cache.put(query("u", 1), "v1", result("u", "stale"), ticket);
+    assertThat(cache.get(query("u", 1), "v1")).isNull();
+    put(query("u", 1), "v1", result("u", "fresh"));
+    assertThat(cache.get(query("u", 1), "v1").segment()).isEqualTo("fresh");
+  }
+
+  @Test
+  void aUserKeepsAtMostTheNewestResponses() {
+    for (int k = 1; k <= RecommendationCache.MAX_PER_USER + 5; k++) {
+      now.incrementAndGet();
+      put(query("u", k), "v1", result("u", "k" + k));
+    }
+    assertThat(cache.entries()).isEqualTo(RecommendationCache.MAX_PER_USER);
+    assertThat(cache.get(query("u", 5), "v1")).as("the five oldest were dropped").isNull();
+    assertThat(cache.get(query("u", 6), "v1")).isNotNull();
+  }
+
+  @Test
+  void sizeZeroTurnsCachingOff() {
+    RecommendationCache off = new RecommendationCache(0, Duration.ofSeconds(10), now::get);
+    off.put(query("u", 1), "v1", result("u", "a"), off.ticket("u"));
+    assertThat(off.get(query("u", 1), "v1")).isNull();
+    assertThat(off.entries()).isZero();
+  }
+}

@@ -1,0 +1,63 @@
+package io.courserec.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.InstantSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The store contract on SQLite, each test with its own file in a temporary directory. */
+class SqliteInteractionStoreTest extends InteractionStoreContract {
+  @TempDir
+  Path dir;
+
+  private Path file() {
+    return dir.resolve("nested/feedback.db"); // the parent directory does not exist yet: open creates it
+  }
+
+  @Override
+  JdbcInteractionStore open(InstantSource clock) {
+    return SqliteInteractionStore.open(SqliteInteractionStore.URL_PREFIX + file(), clock);
+  }
+
+  @Override
+  void resetLocation() throws Exception {
+    for (String suffix : new String[] {"", "-wal", "-shm"}) {
+      Files.deleteIfExists(Path.of(file() + suffix));
+    }
+  }
+
+  @Test
+  void fileIsInWalModeAndTheWriterSyncsFully() throws Exception {
+    store.append(view("u", "c", null));
+    assertThat(file()).isRegularFile();
+    try (Connection c = DriverManager.getConnection(SqliteInteractionStore.URL_PREFIX + file());
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("PRAGMA journal_mode")) {
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo("wal"); // persistent in the file
+    }
+    // synchronous is per connection: read it through the store's own writer settings
+    try (Connection c = ((SqliteInteractionStore) store).openWriter();
+         Statement s = c.createStatement();
+         ResultSet rs = s.executeQuery("PRAGMA synchronous")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2); // 2 = FULL
+    }
+  }
+
+  @Test
+  void databaseFileIsResolvedFromTheUrl() {
+    assertThat(SqliteInteractionStore.databaseFile("jdbc:sqlite:data/feedback.db"))
+        .isEqualTo(Path.of("data/feedback.db").toAbsolutePath());
+    assertThat(SqliteInteractionStore.databaseFile("jdbc:sqlite:/tmp/x.db?busy_timeout=5"))
+        .isEqualTo(Path.of("/tmp/x.db"));
+    assertThat(SqliteInteractionStore.databaseFile("jdbc:sqlite:file:/tmp/y.db")).isEqualTo(Path.of("/tmp/y.db"));
+  }
+}
