@@ -9,10 +9,10 @@ props = 'config/courserec.properties'
 e = open(enum).read(); p = open(props).read()
 for arg in sys.argv[1:]:
     k, v = arg.split('=', 1)
-    e2 = re.sub(r'(\("' + re.escape(k) + r'", Type\.\w+, ")[^"]*(")', lambda m: m.group(1) + v + m.group(2), e)
-    if e2 == e: sys.exit('no such key in ConfigKey: ' + k)
-    e = e2
-    p2 = re.sub(r"(# .*default ')[^']*('.*\n)" + re.escape(k) + r"=.*", lambda m: m.group(1) + v + m.group(2) + k + '=' + v, p)
-    if p2 == p: sys.exit('no such key in properties: ' + k)
-    p = p2
+    pat_e = r'(\("' + re.escape(k) + r'", Type\.\w+, ")[^"]*(")'
+    if not re.search(pat_e, e): sys.exit('no such key in ConfigKey: ' + k)
+    e = re.sub(pat_e, lambda m: m.group(1) + v + m.group(2), e)
+    pat_p = r"(# .*default ')[^']*('.*\n)" + re.escape(k) + r"=.*"
+    if not re.search(pat_p, p): sys.exit('no such key in properties: ' + k)
+    p = re.sub(pat_p, lambda m: m.group(1) + v + m.group(2) + k + '=' + v, p)
 open(enum, 'w').write(e); open(props, 'w').write(p)

@@ -31,9 +31,9 @@ import java.util.function.Consumer;
  * Ties keep the current value, so a weight moves only when it helps.
  */
 public final class HybridTuner {
-  static final double[] GRID = {0, 0.05, 0.1, 0.2, 0.35, 0.5, 0.75, 1.0};
+  static final double[] GRID = {0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.75, 1.0};
   static final int MAX_USERS_PER_SEGMENT = 400;
-  static final int ROUNDS = 2;
+  static final int ROUNDS = 3;
   static final int K = 10;
 
   private HybridTuner() {}
