@@ -168,7 +168,7 @@ final class HybridRanker {
     for (Signal s : v.keySet()) conf.put(s, v.get(s) * strengths.get(s));
     double raw = ConfidenceModel.raw(c, strengths);
     // Calibration was fitted on recommendation lists; search answers report the raw evidence strength.
-    double p = b.strategy().startsWith("search") ? raw : m.calibrator().probability(ConfidenceModel.features(score, raw, rank));
+    double p = b.strategy().startsWith("search") ? raw : m.calibrator().probability(ConfidenceModel.features(score, raw, rank, b.ctx().segment()));
     return new HybridItem(id, ord, doc, score, v, c, conf, raw, p,
         explain && b.ctx() != null ? evidence.of(m, h, b.ctx(), doc, ord, c) : List.of());
   }
