@@ -20,6 +20,11 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         SimilarCommand.class,
         EvaluateCommand.class,
+        TrainCommand.class,
+        RetrainCommand.class,
+        RecommendCommand.class,
+        ExplainCommand.class,
+        ServeCommand.class,
     })
 public final class Main implements Runnable {
   public static void main(String[] args) {
