@@ -10,7 +10,6 @@ import io.courserec.config.ConfigKey;
 import io.courserec.mf.MfRecommender;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommender;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,28 +22,34 @@ import org.HdrHistogram.Histogram;
  * benchmarks measure the same more rigorously, but take longer):
  *
  * <pre>
- *   java -Xmx6g -cp target/courserec.jar io.courserec.bench.CfMfTimings [learners courses interactions [rank]]
+ *   java -Xmx6g -cp target/courserec.jar io.courserec.bench.CfMfTimings [learners courses interactions [rank [algorithms]]]
  * </pre>
  *
- * Defaults: 50,000 learners, 10,000 courses, 1,000,000 events, rank 64. Prints one line per step: data
+ * Defaults: 50,000 learners, 10,000 courses, 1,000,000 events, rank 64, algorithms
+ * {@code pop,itemknn,userknn,mf/als,mf/puresvd}. Prints one line per step: data
  * generation, matrix build, training per algorithm, then per-learner ranking latency (p50/p99/max over 2,000
- * random learners, k = 10, after a warm-up of 500).
+ * random learners, k = 10, after a warm-up of 500). Each step shows wall-clock time and the CPU time the whole
+ * process spent in it: on a machine shared with other work the wall clock stretches, while CPU time / cores
+ * estimates the wall clock of an idle machine.
  */
 public final class CfMfTimings {
   private CfMfTimings() {}
 
   public static void main(String[] args) {
+    ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+        .setLevel(ch.qos.logback.classic.Level.INFO);
     int learners = args.length > 0 ? Integer.parseInt(args[0]) : 50_000;
     int courses = args.length > 1 ? Integer.parseInt(args[1]) : 10_000;
     int interactions = args.length > 2 ? Integer.parseInt(args[2]) : 1_000_000;
     int rank = args.length > 3 ? Integer.parseInt(args[3]) : 64;
+    List<String> only = args.length > 4 ? List.of(args[4].split(",")) : null;
     System.out.printf("cores %d, max heap %d MB, java %s%n", Runtime.getRuntime().availableProcessors(),
         Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"));
-    long t = System.nanoTime();
+    long t = start();
     Dataset data = SyntheticFeedback.generate(learners, courses, interactions, 50, 7);
     report("generate " + learners + " x " + courses + ", " + interactions + " events", t);
     Config base = Config.defaults().with(ConfigKey.MF_RANK, rank);
-    t = System.nanoTime();
+    t = start();
     InteractionSnapshot snapshot = InteractionSnapshot.build(data, base);
     report("matrix build (" + snapshot.matrix().nnz() + " pairs)", t);
 
@@ -54,8 +59,9 @@ public final class CfMfTimings {
     algos.put("userknn", new UserKnnRecommender(base));
     algos.put("mf/als", new MfRecommender(base));
     algos.put("mf/puresvd", new MfRecommender(base.with(ConfigKey.MF_METHOD, "puresvd")));
+    if (only != null) algos.keySet().retainAll(only);
     for (Map.Entry<String, Recommender> e : algos.entrySet()) {
-      t = System.nanoTime();
+      t = start();
       trainer(e.getValue()).accept(snapshot);
       report("train " + e.getKey(), t);
     }
@@ -85,9 +91,19 @@ public final class CfMfTimings {
     };
   }
 
-  private static void report(String what, long t0) {
-    System.out.printf("%-48s %8.2f s%n", what, (System.nanoTime() - t0) / 1e9);
+  private static long cpuAtStart;
+
+  private static long start() {
+    cpuAtStart = cpu();
+    return System.nanoTime();
   }
 
-  static String summary(float[] a) { return Arrays.toString(a); }
+  private static long cpu() {
+    return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+  }
+
+  private static void report(String what, long t0) {
+    System.out.printf("%-48s %8.2f s wall %8.2f s cpu%n", what, (System.nanoTime() - t0) / 1e9, (cpu() - cpuAtStart) / 1e9);
+  }
 }

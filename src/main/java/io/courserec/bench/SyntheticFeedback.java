@@ -8,6 +8,7 @@ import io.courserec.catalog.Learner;
 import io.courserec.catalog.Level;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -90,7 +91,7 @@ public final class SyntheticFeedback {
   }
 
   private static int sample(double[] cdf, SplittableRandom rnd) {
-    int i = java.util.Arrays.binarySearch(cdf, rnd.nextDouble());
+    int i = Arrays.binarySearch(cdf, rnd.nextDouble());
     return Math.min(cdf.length - 1, i >= 0 ? i : -i - 1);
   }
 

@@ -58,7 +58,7 @@ final class CaseRetriever {
   /** The best {@code depth} courses for the profile under the filter, exclusions removed, exactly scored. */
   List<Scored> rank(IndexHandle h, CaseBase cases, LearnerProfile p, CourseFilter filter, Set<String> excluded, int depth)
       throws IOException {
-    int pool = Math.max(candidates, depth);
+    int pool = Math.min(Math.max(candidates, depth), Math.max(1, cases.maxDoc())); // more than the index holds is pointless
     Set<Integer> docs = new LinkedHashSet<>();
     Query profile = profileQuery(p);
     if (profile != null) {

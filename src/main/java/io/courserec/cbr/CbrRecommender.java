@@ -42,10 +42,11 @@ import org.slf4j.LoggerFactory;
  *   <li>re-score every candidate exactly and rank by score, ties by course ordinal.
  * </ol>
  *
- * <p>Wiring: construct with the served {@link CatalogIndex} and the configuration; the model itself has no learned
- * parameters, so {@link #train} only binds the data set (learners, events and the recency reference time) and
- * {@link #save}/{@link #load} write and read a small manifest; the index is whatever generation the
- * {@code CatalogIndex} serves at request time. Works for learners without history (declared interests or goals),
+ * <p>Wiring: construct with the served {@link CatalogIndex} and the configuration (serving), or with
+ * {@link #withOwnIndex} (evaluation: the index is found or built for each training catalog, see
+ * {@link IndexBinding}). The model has no learned parameters, so {@link #train} binds the data set (learners,
+ * events, the recency reference time) and its index, and {@link #save}/{@link #load} write and read a small
+ * manifest; requests read whatever generation the index serves at that moment. Works for learners without history (declared interests or goals),
  * for unknown learners with request interests or events, and for new courses (they are just text). Thread-safe.
  */
 public final class CbrRecommender implements Recommender {
@@ -58,7 +59,7 @@ public final class CbrRecommender implements Recommender {
       .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
       .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
 
-  private final CatalogIndex index;
+  private final IndexBinding index;
   private final Config config;
   private final ContentScorer scorer;
   private final ProfileBuilder profiles;
@@ -67,7 +68,21 @@ public final class CbrRecommender implements Recommender {
   private volatile Dataset data;
   private volatile Instant referenceTime;
 
+  /** A recommender reading the given served index (its current generation at each request). */
   public CbrRecommender(CatalogIndex index, Config config) {
+    this(IndexBinding.fixed(index, config), config);
+  }
+
+  /**
+   * A recommender that finds its own index for each catalog it is trained on or loaded with: the index under
+   * {@code index.dir} when it was built from that catalog, else a private temporary one. For evaluation and the
+   * registry, where the data directory may be any.
+   */
+  public static CbrRecommender withOwnIndex(Config config) {
+    return new CbrRecommender(IndexBinding.matching(config), config);
+  }
+
+  private CbrRecommender(IndexBinding index, Config config) {
     this.index = index;
     this.config = config;
     this.scorer = new ContentScorer(config);
@@ -85,16 +100,12 @@ public final class CbrRecommender implements Recommender {
     for (Interaction e : d.interactions()) {
       if (e.timestamp() != null && (latest == null || e.timestamp().isAfter(latest))) latest = e.timestamp();
     }
-    bind(d, latest);
-    try (IndexHandle h = index.acquire()) {
-      String indexed = h.manifest().dataHash();
-      String trained = CatalogFingerprint.of(d.courses());
-      if (!indexed.equals(trained)) {
-        log.warn("index generation {} was built from another catalog (data {} vs {}): reindex", h.generation(), indexed, trained);
-      }
+    try {
+      index.bind(d);
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw new UncheckedIOException("cannot index the catalog for " + NAME, e);
     }
+    bind(d, latest);
   }
 
   private void bind(Dataset d, Instant reference) {
@@ -126,7 +137,7 @@ public final class CbrRecommender implements Recommender {
     if (learner == null && history.isEmpty() && request.interests().stream().allMatch(String::isBlank)) {
       throw new UnknownEntityException("user", request.userId());
     }
-    try (IndexHandle h = index.acquire()) {
+    try (IndexHandle h = index.current().acquire()) {
       CaseBase cases = caseBase(h);
       LearnerProfile profile = profiles.build(cases, learner, history, request.interests(), now(request));
       if (profile.isEmpty()) return List.of();
@@ -153,7 +164,7 @@ public final class CbrRecommender implements Recommender {
    */
   public List<Recommendation> similar(String courseId, int k) {
     if (k <= 0) throw new IllegalArgumentException("k must be positive, got " + k);
-    try (IndexHandle h = index.acquire()) {
+    try (IndexHandle h = index.current().acquire()) {
       return new SimilarCourses(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), config.integer(ConfigKey.CBR_CANDIDATES))
           .similar(h, caseBase(h), courseId, k);
     } catch (IOException e) {
@@ -217,11 +228,11 @@ public final class CbrRecommender implements Recommender {
     Dataset d = requireData();
     Files.createDirectories(dir);
     CbrManifest m = new CbrManifest(NAME, CbrManifest.FORMAT, config.modelHash(), referenceTime,
-        CatalogFingerprint.of(d.courses()), d.numCourses(), d.numLearners(), index.generation());
+        CatalogFingerprint.of(d.courses()), d.numCourses(), d.numLearners(), index.current().generation());
     JSON.writeValue(dir.resolve(MANIFEST).toFile(), m);
   }
 
-  /** Reads the manifest, binds {@code catalog} with the saved reference time, and swaps to the current index. */
+  /** Reads the manifest, binds {@code catalog} with the saved reference time, and refreshes (or finds) the index. */
   @Override
   public void load(Path dir, Dataset catalog) throws IOException {
     Path f = dir.resolve(MANIFEST);
@@ -236,7 +247,7 @@ public final class CbrRecommender implements Recommender {
     if (!m.dataHash().equals(CatalogFingerprint.of(catalog.courses()))) {
       log.warn("{} was saved for another catalog (data {}); serving the given one", f, m.dataHash());
     }
-    index.refresh();
+    index.bind(catalog);
     bind(catalog, m.referenceTime());
   }
 

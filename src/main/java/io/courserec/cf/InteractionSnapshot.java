@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -163,7 +164,7 @@ public final class InteractionSnapshot {
         if (matrix.dismissed(u, c)) dismissed[c >>> 6] |= 1L << (c & 63);
       }
     }
-    return new UserHistory(userId, u, java.util.Arrays.copyOf(courses, n), java.util.Arrays.copyOf(w, n), taken,
+    return new UserHistory(userId, u, Arrays.copyOf(courses, n), Arrays.copyOf(w, n), taken,
         dismissed, u < 0 ? List.of() : catalog.eventsOf(userId), recentEvents);
   }
 

@@ -9,6 +9,7 @@ import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
 import io.courserec.rec.UnknownEntityException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,7 +114,7 @@ public final class PopularityRecommender implements Recommender {
   @Override
   public void save(Path dir) throws IOException {
     State s = state();
-    java.nio.file.Files.createDirectories(dir);
+    Files.createDirectories(dir);
     s.snapshot.save(dir);
     try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(FILE), "popularity")) {
       w.writeInts(s.counts);

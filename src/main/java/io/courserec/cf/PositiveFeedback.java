@@ -1,6 +1,7 @@
 package io.courserec.cf;
 
 import io.courserec.catalog.InteractionMatrix;
+import java.util.Arrays;
 
 /**
  * The positive part of an {@link InteractionMatrix} in both orientations, the input of the kNN similarities:
@@ -72,7 +73,7 @@ final class PositiveFeedback {
     for (int i = 0; i < nc; i++) colPtr[i + 1] += colPtr[i];
     int[] rows = new int[nnz];
     float[] colVals = new float[nnz];
-    int[] fill = java.util.Arrays.copyOf(colPtr, nc);
+    int[] fill = Arrays.copyOf(colPtr, nc);
     for (int u = 0; u < nl; u++) {
       for (int p = rowPtr[u]; p < rowPtr[u + 1]; p++) {
         int at = fill[cols[p]]++;

@@ -14,8 +14,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * User-based collaborative filtering ({@code userknn}): courses liked by the learners most similar to this one.
@@ -35,6 +38,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public final class UserKnnRecommender implements Recommender {
   public static final String NAME = "userknn";
+  private static final Logger log = LoggerFactory.getLogger(UserKnnRecommender.class);
 
   private final Config config;
   private volatile State state;
@@ -78,8 +82,10 @@ public final class UserKnnRecommender implements Recommender {
     int k = config.integer(ConfigKey.USERKNN_NEIGHBORS);
     double shrinkage = config.number(ConfigKey.USERKNN_SHRINK);
     PositiveFeedback x = PositiveFeedback.of(snapshot.matrix(), false);
-    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, new ConcurrentLinkedQueue<>(),
-        (System.nanoTime() - t0) / 1_000_000);
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, new ConcurrentLinkedQueue<>(), ms);
+    log.info("userknn: indexed {} positive pairs of {} learners ({} {}, shrinkage {}) in {} ms", x.cols.length,
+        x.numLearners, sim.code(), k, shrinkage, ms);
   }
 
   private State state() {
@@ -243,7 +249,7 @@ public final class UserKnnRecommender implements Recommender {
   public void load(Path dir, Dataset catalog) throws IOException {
     ModelManifest m = ModelManifest.readLoadable(dir, NAME, catalog, config);
     InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
-    UserSimilarity sim = UserSimilarity.valueOf(m.stringParam(dir, "similarity").toUpperCase(java.util.Locale.ROOT));
+    UserSimilarity sim = UserSimilarity.valueOf(m.stringParam(dir, "similarity").toUpperCase(Locale.ROOT));
     int k = (int) m.numberParam(dir, "neighbors");
     double shrinkage = m.numberParam(dir, "shrinkage");
     PositiveFeedback x = PositiveFeedback.of(snapshot.matrix(), false);

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
         SearchCommand.class,
         SimilarCommand.class,
         EvaluateCommand.class,
+        TuneCommand.class,
         TrainCommand.class,
         RetrainCommand.class,
         RecommendCommand.class,

@@ -66,6 +66,9 @@ public final class SearchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     if (k < 1) throw new UserError("--k must be at least 1, got " + k);
     if (offset < 0) throw new UserError("--offset must be at least 0, got " + offset);
+    if ((long) k + offset > SearchRequest.MAX_DEPTH) {
+      throw new UserError("--k + --offset must be at most " + SearchRequest.MAX_DEPTH + ", got " + ((long) k + offset));
+    }
     if (!format.equals("table") && !format.equals("json")) throw new UserError("--format must be table or json, got '" + format + "'");
     if (maxHours != null && !(maxHours >= 0)) throw new UserError("--max-hours must be a non-negative number, got " + maxHours);
     CourseFilter filter = new CourseFilter(parseLevel(level), blank(language), blank(organization), blank(subject), maxHours);

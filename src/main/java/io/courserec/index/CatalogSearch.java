@@ -75,7 +75,7 @@ public final class CatalogSearch {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
     Query query = FilterQueries.addTo(b, request.filter(), List.of()).build();
     IndexSearcher searcher = h.searcher();
-    int depth = Math.addExact(request.k(), request.offset());
+    int depth = request.k() + request.offset(); // bounded by SearchRequest.MAX_DEPTH
     TopDocs top = searcher.search(query, depth);
     long total = searcher.count(query);
     if (total == 0) {

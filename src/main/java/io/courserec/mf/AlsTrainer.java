@@ -71,10 +71,12 @@ public final class AlsTrainer {
   public double lambda() { return lambda; }
   public double alpha() { return alpha; }
 
+  /** Trains; the objective is computed (about 5 % of an iteration) only when debug logging is on. */
   public FactorModel train(InteractionMatrix m) {
-    return train(m, (it, loss) -> log.debug("als: iteration {} loss {}", it, loss));
+    return train(m, log.isDebugEnabled() ? (it, loss) -> log.debug("als: iteration {} loss {}", it, loss) : null);
   }
 
+  /** Trains, reporting the objective after every iteration to {@code listener} (null: not computed). */
   public FactorModel train(InteractionMatrix m, IterationListener listener) {
     long t0 = System.nanoTime();
     int nl = m.numLearners();
@@ -86,13 +88,15 @@ public final class AlsTrainer {
     for (int it = 1; it <= iterations; it++) {
       userStep(m, y, x);
       itemStep(m, x, y);
-      loss = loss(m, x, y);
-      listener.afterIteration(it, loss);
+      if (listener != null) {
+        loss = loss(m, x, y);
+        listener.afterIteration(it, loss);
+      }
     }
     userStep(m, y, x);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    log.info("als: rank {}, {} iterations, lambda {}, alpha {} on {} x {} ({} pairs) in {} ms on {} threads; loss {}",
-        k, iterations, lambda, alpha, nl, nc, m.nnz(), ms, threads, loss);
+    log.info("als: rank {}, {} iterations, lambda {}, alpha {} on {} x {} ({} pairs) in {} ms on {} threads{}",
+        k, iterations, lambda, alpha, nl, nc, m.nnz(), ms, threads, Double.isNaN(loss) ? "" : "; loss " + loss);
     return FactorModel.als(k, x, y, nl, nc, alpha, lambda);
   }
 

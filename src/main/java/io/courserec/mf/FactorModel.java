@@ -115,9 +115,14 @@ public final class FactorModel {
   /** x ᵀ y_i. */
   public float score(float[] userFactors, int courseOrdinal) {
     int o = courseOrdinal * rank;
-    double s = 0;
-    for (int c = 0; c < rank; c++) s += (double) userFactors[c] * y[o + c];
-    return (float) s;
+    double s0 = 0, s1 = 0;
+    int c = 0;
+    for (; c + 1 < rank; c += 2) {
+      s0 = Math.fma(userFactors[c], y[o + c], s0);
+      s1 = Math.fma(userFactors[c + 1], y[o + c + 1], s1);
+    }
+    if (c < rank) s0 = Math.fma(userFactors[c], y[o + c], s0);
+    return (float) (s0 + s1);
   }
 
   /** x ᵀ y_i for every course ordinal. */
@@ -128,29 +133,31 @@ public final class FactorModel {
   }
 
   /**
-   * How much each history position contributes to the score of {@code course} (see the class comment); entries
-   * without positive feedback contribute 0. For a history whose factors are {@link #foldIn} of it, the
-   * contributions sum to the score (up to float rounding).
+   * How much each history position contributes to the score of each given course (see the class comment):
+   * {@code result[c][p]} for {@code courses[c]} and history position p; entries without positive feedback
+   * contribute 0. For a history whose factors are {@link #foldIn} of it, each row sums to the course's score (up
+   * to float rounding). The ALS system is factored once for all courses.
    */
-  public double[] contributions(UserHistory history, int courseOrdinal) {
+  public double[][] contributions(UserHistory history, int... courseOrdinals) {
     int n = history.size();
-    double[] out = new double[n];
-    double[] yi = new double[rank];
-    for (int c = 0; c < rank; c++) yi[c] = y[courseOrdinal * rank + c];
-    double[] z = yi;
-    AlsSolver s = null;
+    double[][] out = new double[courseOrdinals.length][n];
+    AlsSolver.Inverse inverse = null;
     if (method == MfMethod.ALS) {
-      s = new AlsSolver(rank, alpha);
-      z = s.applyInverse(items, history.courses(), history.weights(), 0, n, yi);
-      if (z == null) return out;
+      inverse = new AlsSolver(rank, alpha).inverse(items, history.courses(), history.weights(), 0, n);
+      if (inverse == null) return out;
     }
-    for (int p = 0; p < n; p++) {
-      float r = history.weight(p);
-      if (!(r > 0)) continue;
-      int o = history.course(p) * rank;
-      double dot = 0;
-      for (int c = 0; c < rank; c++) dot += z[c] * y[o + c];
-      out[p] = (s != null ? s.confidence(r) : r) * dot;
+    for (int c = 0; c < courseOrdinals.length; c++) {
+      double[] z = new double[rank];
+      for (int q = 0; q < rank; q++) z[q] = y[courseOrdinals[c] * rank + q];
+      if (inverse != null) z = inverse.apply(z);
+      for (int p = 0; p < n; p++) {
+        float r = history.weight(p);
+        if (!(r > 0)) continue;
+        int o = history.course(p) * rank;
+        double dot = 0;
+        for (int q = 0; q < rank; q++) dot += z[q] * y[o + q];
+        out[c][p] = (inverse != null ? 1 + alpha * Math.abs(r) : r) * dot;
+      }
     }
     return out;
   }

@@ -2,14 +2,17 @@ package io.courserec.mf;
 
 import io.courserec.cf.ParallelLoop;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.row.factory.LinearSolverFactory_DDRM;
-import org.ejml.interfaces.linsol.LinearSolverDense;
+import org.ejml.dense.row.factory.DecompositionFactory_DDRM;
+import org.ejml.dense.row.decomposition.TriangularSolver_DDRM;
+import org.ejml.interfaces.decomposition.CholeskyDecomposition_F64;
+import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
- * The fixed factors F of one ALS half-sweep (Y in the user step, X in the item step) with everything every row
- * solve shares, computed once: G = FᵀF, G_λ⁻¹ = (FᵀF + λI)⁻¹ (EJML Cholesky inverse; pseudo-inverse if λ = 0
- * leaves it singular) and Z = F·G_λ⁻¹, whose row j is G_λ⁻¹ f_j. Z lets {@link AlsSolver} solve a short row
- * through the Woodbury identity without any k×k factorisation. Deterministic (fixed blocks, row-wise Z).
+ * The fixed factors F of one ALS half-sweep (Y in the user step, X in the item step) with what every row solve
+ * shares, computed once: G = FᵀF; a factor L of G_λ⁻¹ = (FᵀF + λI)⁻¹ = L Lᵀ (from EJML's Cholesky
+ * G_λ = R Rᵀ, L = R⁻ᵀ; if λ = 0 leaves G_λ singular, from its eigendecomposition as a pseudo-inverse factor);
+ * and the whitened rows w_j = Lᵀ f_j, so that f_iᵀ G_λ⁻¹ f_j = w_i·w_j. {@link AlsSolver} solves short rows
+ * through these without any k×k factorisation. Deterministic (fixed blocks, row-wise W).
  */
 final class FixedSide {
   final float[] f;
@@ -17,44 +20,41 @@ final class FixedSide {
   final int k;
   final double lambda;
   final double[] gram;
-  final double[] ginv;
-  final double[] z;
+  /** L, row-major. */
+  final double[] l;
+  /** Lᵀ, row-major (row q = column q of L). */
+  final double[] lt;
+  /** Whitened rows w_j = Lᵀ f_j, row-major n x k. */
+  final double[] w;
+  /** L is upper triangular (the Cholesky case), so products with it skip the zero half. */
+  final boolean upper;
 
-  private FixedSide(float[] f, int n, int k, double lambda, double[] gram, double[] ginv, double[] z) {
+  private FixedSide(float[] f, int n, int k, double lambda, double[] gram, double[] l, double[] lt, double[] w,
+                    boolean upper) {
     this.f = f;
     this.n = n;
     this.k = k;
     this.lambda = lambda;
     this.gram = gram;
-    this.ginv = ginv;
-    this.z = z;
+    this.l = l;
+    this.lt = lt;
+    this.w = w;
+    this.upper = upper;
   }
 
   static FixedSide of(float[] f, int n, int k, double lambda, int threads) {
     double[] gram = Gram.of(f, n, k, threads);
-    DMatrixRMaj g = new DMatrixRMaj(k, k);
-    System.arraycopy(gram, 0, g.data, 0, k * k);
-    for (int i = 0; i < k; i++) g.data[i * k + i] += lambda;
-    DMatrixRMaj inv = new DMatrixRMaj(k, k);
-    LinearSolverDense<DMatrixRMaj> chol = LinearSolverFactory_DDRM.chol(k);
-    if (chol.setA(g)) {
-      chol.invert(inv);
-    } else {
-      System.arraycopy(gram, 0, g.data, 0, k * k);
-      for (int i = 0; i < k; i++) g.data[i * k + i] += lambda;
-      LinearSolverDense<DMatrixRMaj> pinv = LinearSolverFactory_DDRM.pseudoInverse(true);
-      pinv.setA(g);
-      pinv.invert(inv);
-    }
-    double[] ginv = inv.data;
-    for (int a = 0; a < k; a++) {
-      for (int b = 0; b < a; b++) {
-        double s = 0.5 * (ginv[a * k + b] + ginv[b * k + a]);
-        ginv[a * k + b] = s;
-        ginv[b * k + a] = s;
+    double[] l = inverseFactor(gram, k, lambda);
+    double[] lt = new double[k * k];
+    boolean upper = true;
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j < k; j++) {
+        lt[j * k + i] = l[i * k + j];
+        if (j < i && l[i * k + j] != 0) upper = false;
       }
     }
-    double[] z = new double[n * k];
+    boolean triangular = upper;
+    double[] w = new double[n * k];
     ParallelLoop.run(n, 512, threads, () -> null, (none, from, to) -> {
       for (int r = from; r < to; r++) {
         int o = r * k;
@@ -62,10 +62,40 @@ final class FixedSide {
           double fa = f[o + a];
           if (fa == 0) continue;
           int row = a * k;
-          for (int b = 0; b < k; b++) z[o + b] += fa * ginv[row + b];
+          // w[b] = Σ_a L[a][b] f[a]; for upper-triangular L only b ≥ a contribute
+          for (int b = triangular ? a : 0; b < k; b++) w[o + b] = Math.fma(fa, l[row + b], w[o + b]);
         }
       }
     });
-    return new FixedSide(f, n, k, lambda, gram, ginv, z);
+    return new FixedSide(f, n, k, lambda, gram, l, lt, w, upper);
+  }
+
+  /** L with L Lᵀ = (G + λI)⁻¹ (or its pseudo-inverse), row-major. */
+  private static double[] inverseFactor(double[] gram, int k, double lambda) {
+    DMatrixRMaj g = new DMatrixRMaj(k, k);
+    System.arraycopy(gram, 0, g.data, 0, k * k);
+    for (int i = 0; i < k; i++) g.data[i * k + i] += lambda;
+    CholeskyDecomposition_F64<DMatrixRMaj> chol = DecompositionFactory_DDRM.chol(k, true);
+    if (chol.decompose(g.copy())) {
+      DMatrixRMaj r = chol.getT(null);
+      TriangularSolver_DDRM.invertLower(r.data, k);
+      // L = R⁻ᵀ: L[i][j] = R⁻¹[j][i]
+      double[] l = new double[k * k];
+      for (int i = 0; i < k; i++) for (int j = 0; j <= i; j++) l[j * k + i] = r.data[i * k + j];
+      return l;
+    }
+    EigenDecomposition_F64<DMatrixRMaj> eig = DecompositionFactory_DDRM.eig(k, true, true);
+    if (!eig.decompose(g)) throw new IllegalStateException("ALS: cannot factor FᵀF + λI; use mf.regularization > 0");
+    double max = 0;
+    for (int i = 0; i < k; i++) max = Math.max(max, eig.getEigenvalue(i).getReal());
+    double[] l = new double[k * k];
+    for (int c = 0; c < k; c++) {
+      double ev = eig.getEigenvalue(c).getReal();
+      if (ev <= max * 1e-12) continue;
+      double s = 1 / Math.sqrt(ev);
+      DMatrixRMaj v = eig.getEigenVector(c);
+      for (int i = 0; i < k; i++) l[i * k + c] = v.data[i] * s;
+    }
+    return l;
   }
 }

@@ -8,6 +8,7 @@ import io.courserec.cf.ModelManifest;
 import io.courserec.cf.TopK;
 import io.courserec.cf.UserHistory;
 import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
 import io.courserec.rec.Evidence;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
@@ -17,6 +18,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -70,7 +72,7 @@ public final class MfRecommender implements Recommender {
       params.put("power_iterations", t.powerIterations());
     }
     params.put("rank", model.rank());
-    params.put("seed", config.longValue(io.courserec.config.ConfigKey.SEED));
+    params.put("seed", config.longValue(ConfigKey.SEED));
     state = new State(snapshot, model, params, (System.nanoTime() - t0) / 1_000_000);
   }
 
@@ -127,25 +129,29 @@ public final class MfRecommender implements Recommender {
     if (!h.hasPositive()) return List.of();
     float[] scores = s.model.scores(factors(s, h));
     TopK.Ranked ranked = CandidateRanker.rank(scores, h, request, s.snapshot.catalog());
+    double[][] contributions = request.explain() ? s.model.contributions(h, ranked.ids()) : null;
     List<Recommendation> out = new ArrayList<>(ranked.size());
     for (int r = 0; r < ranked.size(); r++) {
       int c = ranked.ids()[r];
-      List<Evidence> ev = request.explain() ? explain(s, h, c) : List.of();
+      List<Evidence> ev = request.explain() ? evidence(s, h, contributions[r]) : List.of();
       out.add(new Recommendation(s.snapshot.catalog().course(c).id(), ranked.scores()[r], Double.NaN, ev));
     }
     return out;
   }
 
-  /** The history courses contributing most to {@code course}'s score (at most {@value #MAX_EVIDENCE}, positive only). */
+  /**
+   * The history courses contributing most to {@code course}'s score (at most {@value #MAX_EVIDENCE}, positive
+   * only); when none is positive, one entry saying the match is weak, carrying the whole score.
+   */
   public List<Evidence> explain(UserHistory history, int course) {
-    return explain(state(), history, course);
+    State s = state();
+    return evidence(s, history, s.model.contributions(history, course)[0]);
   }
 
-  private static List<Evidence> explain(State s, UserHistory h, int course) {
-    double[] contrib = s.model.contributions(h, course);
+  private static List<Evidence> evidence(State s, UserHistory h, double[] contrib) {
     Integer[] order = new Integer[contrib.length];
     for (int p = 0; p < order.length; p++) order[p] = p;
-    java.util.Arrays.sort(order, (a, b) -> {
+    Arrays.sort(order, (a, b) -> {
       int c = Double.compare(contrib[b], contrib[a]);
       return c != 0 ? c : Integer.compare(a, b);
     });
@@ -156,6 +162,12 @@ public final class MfRecommender implements Recommender {
       int j = h.course(p);
       String id = cat.course(j).id();
       out.add(new Evidence(NAME, "because you " + h.action(id, j) + " " + cat.course(j).title(), contrib[p]));
+    }
+    if (out.isEmpty()) {
+      // No single history course pulls this one up (it ranks only because the others were filtered or excluded).
+      double total = 0;
+      for (double c : contrib) total += c;
+      out.add(new Evidence(NAME, "a weak match with your overall learning profile", total));
     }
     return out;
   }

@@ -20,8 +20,16 @@ class IndexCommandsTest {
   private static Path data;
   private static Path index;
 
-  /** What a command printed and returned. */
+  /**
+   * What a command printed and returned, without log lines (the shipped logback configuration writes them to
+   * stderr; without one, logback's default appender writes them to stdout).
+   */
   record Run(int exit, String out, String err) {}
+
+  private static String withoutLogLines(String s) {
+    return s.lines().filter(l -> !l.matches("^\\S*\\d\\d:\\d\\d:\\d\\d\\S* .*(TRACE|DEBUG|INFO|WARN|ERROR) .*"))
+        .map(l -> l + "\n").reduce("", String::concat);
+  }
 
   static Run run(String... args) {
     PrintStream oldOut = System.out;
@@ -32,7 +40,8 @@ class IndexCommandsTest {
       System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
       System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
       int code = Main.run(args);
-      return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+      return new Run(code, withoutLogLines(out.toString(StandardCharsets.UTF_8)),
+          withoutLogLines(err.toString(StandardCharsets.UTF_8)));
     } finally {
       System.setOut(oldOut);
       System.setErr(oldErr);
@@ -49,10 +58,12 @@ class IndexCommandsTest {
         sql-2,Advanced SQL,"Window functions and query tuning for databases.",SQL|Databases|Query Optimization,Stanford University,advanced,Data Science,en,25,4.6,400,,sql-1
         cpp-1,C++ Fundamentals,"Pointers, classes and templates in C++.",C++;Programming,Duke University,intermediate,Computer Science,en,40,4.1,90,,
         py-1,Python Basics,Learn Python.,Python|Programming,IBM,beginner,Computer Science,en,12,4.5,900,,
+        py-1,Python Basics,Learn Python.,Python|Programming,IBM,beginner,Computer Science,en,12,4.5,900,,
         """);
     Run r = run("reindex", "--data", data.toString(), "--index", index.toString());
     assertThat(r.exit()).as(r.err()).isZero();
-    assertThat(r.out()).contains("indexed 4 courses into").contains("gen-000001").contains("generation 1 is now current");
+    assertThat(r.out()).contains("courses.csv: 5 rows read, 1 merged as duplicates, 0 rejected")
+        .contains("indexed 4 courses into").contains("gen-000001").contains("generation 1 is now current");
   }
 
   @Test

@@ -1,6 +1,7 @@
 package io.courserec.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.courserec.catalog.Level;
 import io.courserec.config.Config;
@@ -127,6 +128,7 @@ class CatalogSearchTest {
     assertThat(ids(page)).isEqualTo(all.subList(1, 3));
     assertThat(page.hits().get(0).rank()).isEqualTo(2);
     assertThat(page.totalMatches()).isEqualTo(3);
+    assertThatThrownBy(() -> new SearchRequest("x", null, 9_999, 2)).hasMessageContaining("at most 10000");
     SearchResult past = run("programming", null, 5, 10);
     assertThat(past.status()).isEqualTo(SearchResult.Status.OK);
     assertThat(past.hits()).isEmpty();

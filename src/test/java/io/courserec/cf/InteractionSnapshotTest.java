@@ -1,0 +1,101 @@
+package io.courserec.cf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.catalog.EventType;
+import io.courserec.catalog.Interaction;
+import io.courserec.catalog.InteractionMatrix;
+import io.courserec.config.Config;
+import io.courserec.rec.UnknownEntityException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InteractionSnapshotTest {
+  /*
+   * u1 in Fixtures.knnMatrix(): c0 3 (enrolled), c1 5 (completed), c3 -5 (dismissed). Recent: view c0 (+1),
+   * bookmark c2 (+2), dismiss c1 (-5). Merged: c0 4, c1 0, c2 2, c3 -5; taken {c0, c1}; dismissed {c1, c3}.
+   */
+  @Test
+  void mergesTrainingRowWithRecentEvents() {
+    InteractionSnapshot s = InteractionSnapshot.build(Fixtures.knnMatrix(), Config.defaults());
+    UserHistory h = s.history("u1", List.of(Fixtures.ev("u1", "c0", EventType.VIEW),
+        Fixtures.ev("u1", "c2", EventType.BOOKMARK), Fixtures.ev("u1", "c1", EventType.DISMISS)));
+    assertThat(h.learnerOrdinal()).isEqualTo(1);
+    assertThat(h.courses()).containsExactly(0, 1, 2, 3);
+    assertThat(h.weights()).containsExactly(4f, 0f, 2f, -5f);
+    assertThat(h.taken(0)).isTrue();
+    assertThat(h.taken(1)).isTrue();
+    assertThat(h.taken(2)).isFalse();
+    assertThat(h.dismissed(1)).isTrue();
+    assertThat(h.dismissed(3)).isTrue();
+    assertThat(h.dismissed(0)).isFalse();
+    assertThat(h.positiveCount()).isEqualTo(2);
+    assertThat(h.action("c1", 1)).isEqualTo("completed");
+    assertThat(h.action("c2", 2)).isEqualTo("bookmarked");
+    assertThat(h.action("c3", 3)).isEqualTo("dismissed");
+  }
+
+  @Test
+  void unknownLearnerNeedsEventsAndUnknownCourseIsNamed() {
+    InteractionSnapshot s = InteractionSnapshot.build(Fixtures.knnMatrix(), Config.defaults());
+    assertThatThrownBy(() -> s.history("ghost", List.of())).isInstanceOf(UnknownEntityException.class)
+        .hasMessage("unknown user 'ghost'");
+    assertThatThrownBy(() -> s.history("u0", List.of(Fixtures.ev("u0", "c99", EventType.VIEW))))
+        .hasMessage("unknown course 'c99'");
+    UserHistory cold = s.historyOf(List.of(Fixtures.ev("anyone", "c2", EventType.COMPLETE)));
+    assertThat(cold.inTraining()).isFalse();
+    assertThat(cold.weights()).containsExactly(5f);
+  }
+
+  /** With a 10-day half-life, an event 10 days before the latest one weighs half (2^-1). */
+  @Test
+  void decayIsMeasuredFromTheLatestTrainingEvent() {
+    Instant t = Instant.parse("2024-05-01T00:00:00Z");
+    Dataset d = Dataset.of(Fixtures.courses(2), List.of(), List.of(
+        new Interaction("a", "c0", EventType.COMPLETE, null, t.minusSeconds(10 * 86400)),
+        new Interaction("b", "c1", EventType.VIEW, null, t)));
+    InteractionSnapshot s = InteractionSnapshot.build(d, Fixtures.config(Map.of(io.courserec.config.ConfigKey.HALF_LIFE_DAYS, 10)));
+    assertThat(s.referenceTime()).isEqualTo(t);
+    assertThat(s.matrix().get(0, 0)).isEqualTo(2.5f);
+    // A recent event newer than the reference time counts fully.
+    UserHistory h = s.history("a", List.of(new Interaction("a", "c1", EventType.ENROLL, null, t.plusSeconds(86400))));
+    assertThat(h.weightOf(1)).isEqualTo(3f);
+  }
+
+  @Test
+  void saveAndLoadRestoreMatrixFlagsAndLearners(@TempDir Path dir) throws IOException {
+    Dataset d = Fixtures.knnMatrix();
+    InteractionSnapshot s = InteractionSnapshot.build(d, Config.defaults());
+    s.save(dir);
+    ModelManifest m = s.manifest("pop", Config.defaults(), 12, Map.of());
+    InteractionSnapshot t = InteractionSnapshot.load(dir, d, m);
+    InteractionMatrix a = s.matrix();
+    InteractionMatrix b = t.matrix();
+    assertThat(b.nnz()).isEqualTo(a.nnz());
+    for (int u = 0; u < a.numLearners(); u++) {
+      assertThat(t.learnerId(u)).isEqualTo(s.learnerId(u));
+      for (int i = 0; i < a.numCourses(); i++) {
+        assertThat(b.get(u, i)).isEqualTo(a.get(u, i));
+        assertThat(b.taken(u, i)).isEqualTo(a.taken(u, i));
+        assertThat(b.dismissed(u, i)).isEqualTo(a.dismissed(u, i));
+      }
+    }
+    assertThat(b.dismissed(1, 3)).isTrue();
+    assertThat(b.colVals()).containsExactly(a.colVals());
+  }
+
+  @Test
+  void fromRowsRejectsInconsistentArrays() {
+    assertThatThrownBy(() -> InteractionMatrix.fromRows(1, 3, new int[] {0, 2}, new int[] {2, 1}, new float[2], new byte[2]))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsorted");
+    assertThatThrownBy(() -> InteractionMatrix.fromRows(1, 3, new int[] {0, 1}, new int[] {0, 1}, new float[2], new byte[2]))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}

@@ -1,0 +1,114 @@
+package io.courserec.cf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.catalog.EventType;
+import io.courserec.catalog.Interaction;
+import io.courserec.catalog.Learner;
+import io.courserec.config.ConfigKey;
+import io.courserec.rec.Evidence;
+import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.Recommendation;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** User-kNN similarities and scores, derived by hand in the comments; float tolerance 1e-6. */
+class UserKnnRecommenderTest {
+  private static UserKnnRecommender trained(Dataset d, String similarity, int k) {
+    UserKnnRecommender r = new UserKnnRecommender(Fixtures.config(Map.of(ConfigKey.USERKNN_SIMILARITY, similarity,
+        ConfigKey.USERKNN_NEIGHBORS, k, ConfigKey.USERKNN_SHRINK, 1)));
+    r.train(d);
+    return r;
+  }
+
+  /*
+   * Cosine on Fixtures.knnMatrix() for u3 (x = c0:1, c2:3; ‖x‖ = √10), λ = 1:
+   *   u0 (‖x‖ = √35): co-rated c0, c2: 1·5 + 3·1 = 8, n = 2 → 8/√350 · 2/3 = 0.285079
+   *   u1 (‖x‖ = √34, c3's dismissal is not positive): c0: 1·3 = 3, n = 1 → 3/√340 · 1/2 = 0.081349
+   *   u2 (‖x‖ = √30): c2: 3·5 = 15, n = 1 → 15/√300 · 1/2 = √3/4 = 0.433013
+   * K = 2 keeps u2, u0. Scores Σ sim·r(v,i): c0 = 5·s0; c1 = 3·s0 + 1·s2; c2 (taken) excluded; c3 = 2·s2.
+   */
+  @Test
+  void cosineNeighboursAndScores() {
+    UserKnnRecommender r = trained(Fixtures.knnMatrix(), "cosine", 2);
+    UserHistory h = r.snapshot().history("u3", List.of());
+    Neighbors n = r.neighbors(h);
+    double s0 = 8 / Math.sqrt(350) * 2 / 3;
+    double s2 = Math.sqrt(3) / 4;
+    assertThat(n.ids()).containsExactly(2, 0);
+    assertThat(n.similarities()[0]).isCloseTo((float) s2, within(1e-6f));
+    assertThat(n.similarities()[1]).isCloseTo((float) s0, within(1e-6f));
+    float[] scores = r.scoresFor(h);
+    assertThat(scores[2]).isCloseTo((float) (s0 + 5 * s2), within(1e-6f));
+    List<Recommendation> recs = r.recommend(RecommendRequest.of("u3", 10).withExplain(true));
+    assertThat(recs).extracting(Recommendation::courseId).containsExactly("c0", "c1", "c3");
+    assertThat(recs.get(0).score()).isCloseTo(5 * s0, within(1e-6));
+    assertThat(recs.get(1).score()).isCloseTo(3 * s0 + s2, within(1e-6));
+    assertThat(recs.get(2).score()).isCloseTo(2 * s2, within(1e-6));
+    // c0: u0 completed it (taken); c3: u2 only bookmarked it.
+    assertThat(recs.get(0).evidence()).extracting(Evidence::text).containsExactly("1 similar learner took it");
+    assertThat(recs.get(2).evidence()).extracting(Evidence::text)
+        .containsExactly("1 similar learner showed interest in it");
+  }
+
+  /*
+   * Pearson on Fixtures.knnMatrix() for u3 (mean 2: a = c0 -1, c2 +1), λ = 1:
+   *   u0 (mean 3: c0 +2, c2 -2): Σab = -2 - 2 = -4 < 0 → not a neighbour
+   *   u1 (mean 4: c0 -1): Σab = 1, Σa² = 1, Σb² = 1 → 1 · 1/2 = 0.5
+   *   u2 (mean 8/3: c2 +7/3): Σab = 7/3, Σa² = 1, Σb² = 49/9 → 1 · 1/2 = 0.5   (tie: u1 first by ordinal)
+   * Scores: c0 = 0.5·3 = 1.5; c1 = 0.5·5 + 0.5·1 = 3; c3 = 0.5·(-5) + 0.5·2 = -1.5 (negative, not returned).
+   */
+  @Test
+  void pearsonNeighboursAndScores() {
+    UserKnnRecommender r = trained(Fixtures.knnMatrix(), "pearson", 5);
+    Neighbors n = r.neighbors(r.snapshot().history("u3", List.of()));
+    assertThat(n.ids()).containsExactly(1, 2);
+    assertThat(n.similarities()).containsExactly(0.5f, 0.5f);
+    List<Recommendation> recs = r.recommend(RecommendRequest.of("u3", 10));
+    assertThat(recs).extracting(Recommendation::courseId).containsExactly("c1", "c0");
+    assertThat(recs.get(0).score()).isCloseTo(3.0, within(1e-6));
+    assertThat(recs.get(1).score()).isCloseTo(1.5, within(1e-6));
+  }
+
+  /*
+   * Three co-rated courses. t: c0 5, c1 3, c2 1 (mean 3 → a = 2, 0, -2; ‖x‖² = 35);
+   * v: c0 5, c1 2, c2 1, c3 3 (mean 11/4 → b = 9/4, -3/4, -7/4, c3 not co-rated; ‖x‖² = 39).
+   * Pearson: Σab = 9/2 + 0 + 7/2 = 8, Σa² = 8, Σb² = 81/16 + 9/16 + 49/16 = 139/16 → 8/√(8·139/16) · 3/4
+   * Cosine: (25 + 6 + 1)/√(35·39) · 3/4
+   */
+  @Test
+  void pearsonAndCosineOverSeveralCoRatedCourses() {
+    List<Interaction> e = List.of(
+        Fixtures.ev("t", "c0", EventType.COMPLETE), Fixtures.ev("t", "c1", EventType.ENROLL),
+        Fixtures.ev("t", "c2", EventType.VIEW),
+        Fixtures.ev("v", "c0", EventType.COMPLETE), Fixtures.ev("v", "c1", EventType.BOOKMARK),
+        Fixtures.ev("v", "c2", EventType.VIEW), Fixtures.ev("v", "c3", EventType.ENROLL));
+    Dataset d = Dataset.of(Fixtures.courses(4), List.<Learner>of(), e);
+    UserKnnRecommender pearson = trained(d, "pearson", 5);
+    assertThat(pearson.neighbors(pearson.snapshot().history("t", List.of())).similarities()[0])
+        .isCloseTo((float) (8 / Math.sqrt(8 * 139.0 / 16) * 3 / 4), within(1e-6f));
+    UserKnnRecommender cosine = trained(d, "cosine", 5);
+    assertThat(cosine.neighbors(cosine.snapshot().history("t", List.of())).similarities()[0])
+        .isCloseTo((float) (32 / Math.sqrt(35 * 39) * 3 / 4), within(1e-6f));
+    // t has taken c0 and c1 and viewed c2: v's c3 (r = 3) is the recommendation, and c2 (viewed) scores 1·sim.
+    assertThat(cosine.recommend(RecommendRequest.of("t", 5))).extracting(Recommendation::courseId)
+        .containsExactly("c3", "c2");
+  }
+
+  /*
+   * A learner not in training with a recent completion of c2 (x = c2:5, norm 5), cosine, λ = 1:
+   * u0: 5·1/(5·√35)·1/2, u2: 5·5/(5·√30)·1/2, u3: 5·3/(5·√10)·1/2 → u3 (0.4743) > u2 (0.4564) > u0 (0.0845).
+   */
+  @Test
+  void learnerNotInTrainingGetsNeighboursFromRecentEvents() {
+    UserKnnRecommender r = trained(Fixtures.knnMatrix(), "cosine", 3);
+    UserHistory h = r.snapshot().history("newbie", List.of(Fixtures.ev("x", "c2", EventType.COMPLETE)));
+    assertThat(h.inTraining()).isFalse();
+    Neighbors n = r.neighbors(h);
+    assertThat(n.ids()).containsExactly(3, 2, 0);
+    assertThat(n.similarities()[0]).isCloseTo((float) (3 / Math.sqrt(10) / 2), within(1e-6f));
+  }
+}

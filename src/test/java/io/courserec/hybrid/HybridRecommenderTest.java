@@ -1,0 +1,157 @@
+package io.courserec.hybrid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.catalog.EventType;
+import io.courserec.catalog.Interaction;
+import io.courserec.catalog.Level;
+import io.courserec.config.Config;
+import io.courserec.rec.CourseFilter;
+import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.Recommendation;
+import io.courserec.rec.UnknownEntityException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HybridRecommenderTest {
+  @TempDir static Path dir;
+  static Dataset data = HybridFixture.build(11);
+  static Config config = Config.defaults().with(io.courserec.config.ConfigKey.MF_RANK, 8);
+  static HybridRecommender hybrid;
+
+  @BeforeAll
+  static void train() {
+    hybrid = new HybridRecommender(config, dir.resolve("index"));
+    hybrid.train(data);
+  }
+
+  @AfterAll
+  static void close() {
+    hybrid.close();
+  }
+
+  private static Set<String> takenOrDismissed(String user, List<Interaction> extra) {
+    Set<String> s = new HashSet<>();
+    for (Interaction e : data.eventsOf(user)) if (e.event().marksTaken() || e.event() == EventType.DISMISS) s.add(e.courseId());
+    for (Interaction e : extra) if (e.event().marksTaken() || e.event() == EventType.DISMISS) s.add(e.courseId());
+    return s;
+  }
+
+  @Test
+  void neverRecommendsTakenOrDismissedCoursesAndScoresDecompose() {
+    for (int u = 0; u < 120; u += 7) {
+      String user = "u" + u;
+      HybridRanking r = hybrid.rank(RecommendRequest.of(user, 10).withExplain(true));
+      assertThat(r.strategy()).isEqualTo("personal");
+      assertThat(r.items()).hasSize(10);
+      for (HybridItem i : r.items()) {
+        assertThat(takenOrDismissed(user, List.of())).doesNotContain(i.courseId());
+        double sum = i.contributions().values().stream().mapToDouble(Double::doubleValue).sum();
+        assertThat(sum).isCloseTo(i.score(), within(1e-5)); // float scores vs double sums
+        assertThat(i.confidence()).isBetween(0.0, 1.0);
+        assertThat(i.evidence()).isNotEmpty();
+      }
+      for (int k = 1; k < r.items().size(); k++) {
+        assertThat(r.items().get(k).score()).isLessThanOrEqualTo(r.items().get(k - 1).score());
+      }
+    }
+  }
+
+  @Test
+  void recentFeedbackExcludesAndDismissIsNeverRecommended() {
+    List<Recommendation> before = hybrid.recommend(RecommendRequest.of("u1", 5));
+    String first = before.get(0).courseId();
+    String second = before.get(1).courseId();
+    List<Interaction> recent = List.of(Interaction.of("u1", first, EventType.ENROLL), Interaction.of("u1", second, EventType.DISMISS));
+    List<Recommendation> after = hybrid.recommend(RecommendRequest.of("u1", 40).withRecentEvents(recent));
+    assertThat(after).extracting(Recommendation::courseId).doesNotContain(first, second);
+    assertThat(after).extracting(Recommendation::courseId).doesNotContainAnyElementsOf(takenOrDismissed("u1", recent));
+  }
+
+  @Test
+  void coldStartLearnerGetsContentMatchesAndUnknownLearnerIsAnError() {
+    HybridRanking cold = hybrid.rank(RecommendRequest.of("cold", 5).withExplain(true));
+    assertThat(cold.strategy()).isEqualTo("cold-start");
+    assertThat(cold.segment()).isEqualTo(UserSegment.COLD);
+    // declared kubernetes/docker/aws: the cloud subject (s2) must lead
+    assertThat(cold.items().get(0).courseId()).startsWith("s2");
+    assertThat(cold.items().get(0).evidence()).anySatisfy(e -> assertThat(e.signal()).isEqualTo("content"));
+    HybridRanking byInterest = hybrid.rank(RecommendRequest.of("nobody", 5).withInterests(List.of("photoshop typography")));
+    assertThat(byInterest.items().get(0).courseId()).startsWith("s3");
+    assertThatThrownBy(() -> hybrid.rank(RecommendRequest.of("nobody", 5))).isInstanceOf(UnknownEntityException.class)
+        .hasMessageContaining("nobody");
+  }
+
+  @Test
+  void filtersHoldAndPagesAgree() {
+    CourseFilter adv = new CourseFilter(Level.ADVANCED, null, null, null, null);
+    List<Recommendation> page = hybrid.recommend(RecommendRequest.of("u3", 6).withFilter(adv));
+    for (Recommendation r : page) assertThat(data.course(r.courseId()).orElseThrow().level()).isEqualTo(Level.ADVANCED);
+    List<Recommendation> all = hybrid.recommend(RecommendRequest.of("u3", 8));
+    RecommendRequest second = new RecommendRequest("u3", 4, 4, CourseFilter.NONE, Set.of(), false, false, List.of(), List.of());
+    assertThat(hybrid.recommend(second)).extracting(Recommendation::courseId)
+        .containsExactlyElementsOf(all.subList(4, 8).stream().map(Recommendation::courseId).toList());
+  }
+
+  @Test
+  void explainMatchesTheRankingAndNamesExclusions() {
+    HybridRanking r = hybrid.rank(RecommendRequest.of("u5", 10));
+    HybridItem third = r.items().get(2);
+    HybridExplanation e = hybrid.explain(RecommendRequest.of("u5", 10), third.courseId());
+    assertThat(e.rank()).isEqualTo(3);
+    assertThat(e.item().score()).isCloseTo(third.score(), within(1e-6));
+    assertThat(e.luceneExplanation()).contains("hybrid blend");
+    String taken = data.eventsOf("u5").stream().filter(x -> x.event().marksTaken()).findFirst().orElseThrow().courseId();
+    HybridExplanation ex = hybrid.explain(RecommendRequest.of("u5", 10), taken);
+    assertThat(ex.rank()).isEqualTo(-1);
+    assertThat(ex.excludedBecause()).startsWith("you already");
+    assertThatThrownBy(() -> hybrid.explain(RecommendRequest.of("u5", 10), "nope")).isInstanceOf(UnknownEntityException.class);
+  }
+
+  @Test
+  void searchIsPlainBm25WithoutUserAndPersonalWithOne() {
+    HybridRanking plain = hybrid.search("kubernetes", null, CourseFilter.NONE, 5, 0);
+    assertThat(plain.strategy()).isEqualTo("search");
+    assertThat(plain.items()).isNotEmpty().allSatisfy(i -> assertThat(i.courseId()).startsWith("s2"));
+    HybridRanking personal = hybrid.search("learn", "u2", CourseFilter.NONE, 10, 0);
+    assertThat(personal.strategy()).isEqualTo("search-personal");
+    assertThat(hybrid.search("zzzqqq", null, CourseFilter.NONE, 5, 0).items()).isEmpty();
+    assertThat(hybrid.search("C++ AND title:(", null, CourseFilter.NONE, 5, 0).items()).isEmpty();
+  }
+
+  @Test
+  void saveLoadGivesIdenticalRecommendations() throws Exception {
+    Path models = dir.resolve("models");
+    hybrid.save(models);
+    try (HybridRecommender loaded = new HybridRecommender(config, dir.resolve("index"))) {
+      loaded.load(models, data);
+      for (String u : List.of("u0", "u9", "u33", "cold")) {
+        List<Recommendation> a = hybrid.recommend(RecommendRequest.of(u, 10));
+        List<Recommendation> b = loaded.recommend(RecommendRequest.of(u, 10));
+        assertThat(b).extracting(Recommendation::courseId).containsExactlyElementsOf(a.stream().map(Recommendation::courseId).toList());
+        for (int i = 0; i < a.size(); i++) assertThat(b.get(i).score()).isCloseTo(a.get(i).score(), within(1e-6));
+      }
+    }
+  }
+
+  @Test
+  void switchingModeUsesOneSignal() {
+    try (HybridRecommender sw = new HybridRecommender(config.with(io.courserec.config.ConfigKey.HYBRID_MODE, "switch"), null)) {
+      sw.train(data);
+      HybridRanking r = sw.rank(RecommendRequest.of("u0", 5));
+      long nonZero = Map.of("c", r.weights().content(), "i", r.weights().itemcf(), "u", r.weights().usercf(),
+          "m", r.weights().mf(), "p", r.weights().prior()).values().stream().filter(w -> w > 0).count();
+      assertThat(nonZero).isEqualTo(1);
+    }
+  }
+}
