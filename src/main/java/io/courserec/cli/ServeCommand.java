@@ -5,6 +5,7 @@ import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.engine.Engine;
 import io.courserec.engine.Engines;
+import io.courserec.store.StoreException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -71,7 +72,12 @@ public final class ServeCommand implements Callable<Integer> {
     Config config = common.config();
     if (port != null) config = config.with(ConfigKey.SERVER_PORT, port);
     if (host != null) config = config.with(Map.of(ConfigKey.SERVER_HOST, host));
-    Engine engine = engines.apply(config);
+    Engine engine;
+    try {
+      engine = engines.apply(config);
+    } catch (StoreException e) {
+      throw new UserError("cannot open the feedback store: " + e.getMessage(), e);
+    }
     CourseRecServer server;
     try {
       server = CourseRecServer.start(engine, config);
