@@ -6,6 +6,7 @@ import io.courserec.store.InteractionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -102,6 +103,11 @@ final class ModelLifecycle implements AutoCloseable {
    * {@code models.train_on_start}); then schedule periodic retraining if configured.
    */
   void startInBackground() {
+    startInBackground(Duration.ofMinutes(config.integer(ConfigKey.RETRAIN_INTERVAL)));
+  }
+
+  /** As {@link #startInBackground()} with an explicit retrain period (zero: no periodic retraining). */
+  void startInBackground(Duration retrainEvery) {
     notReady = "loading the model from " + models.root();
     jobs.execute(() -> {
       if (closed || loadLatest()) return;
@@ -112,23 +118,22 @@ final class ModelLifecycle implements AutoCloseable {
         notReady = "no trained model in " + models.root() + ": POST /admin/retrain or run ./courserec train";
       }
     });
-    int minutes = config.integer(ConfigKey.RETRAIN_INTERVAL);
-    if (minutes > 0) {
-      scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "courserec-retrain-timer");
-        t.setDaemon(true);
-        return t;
-      });
-      scheduler.scheduleWithFixedDelay(() -> {
-        try {
-          JobStatus j = startRetrain();
-          log.info("periodic retrain: job {} ({})", j.id(), j.state());
-        } catch (RuntimeException e) {
-          log.warn("periodic retrain could not start: {}", e.getMessage());
-        }
-      }, minutes, minutes, TimeUnit.MINUTES);
-      log.info("retraining every {} minutes", minutes);
-    }
+    if (retrainEvery.isZero()) return;
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "courserec-retrain-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    long ms = retrainEvery.toMillis();
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        JobStatus j = startRetrain();
+        log.info("periodic retrain: job {} ({})", j.id(), j.state());
+      } catch (RuntimeException e) {
+        log.warn("periodic retrain could not start: {}", e.getMessage());
+      }
+    }, ms, ms, TimeUnit.MILLISECONDS);
+    log.info("retraining every {}", retrainEvery);
   }
 
   private String firstModel(Consumer<String> progress) throws IOException {

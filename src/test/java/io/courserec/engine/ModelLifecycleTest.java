@@ -173,4 +173,21 @@ class ModelLifecycleTest {
           .extracting(RankedCourse::courseId).doesNotContain("ux1", "ux2");
     }
   }
+
+  @Test
+  void periodicRetrainingStartsJobsOnItsOwn() throws Exception {
+    Config config = EngineFixture.config(tmp);
+    String v1 = build(config);
+    DefaultEngine e = Engines.openForTraining(config);
+    try {
+      // the server schedules with models.retrain_interval_minutes; a 1 s period makes the timer observable here
+      e.lifecycle().startInBackground(Duration.ofSeconds(1));
+      // sealed versions only: the timer may already be building the next one (a directory without manifest yet)
+      await(() -> e.models().stream().filter(m -> m.createdAt() != null).count() >= 3, "two periodic retrains");
+      assertThat(e.status().modelVersion()).isNotEqualTo(v1);
+      assertThat(e.models()).filteredOn(m -> m.createdAt() != null).allSatisfy(m -> assertThat(m.note()).startsWith("promoted"));
+    } finally {
+      e.close();
+    }
+  }
 }
