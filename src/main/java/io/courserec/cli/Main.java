@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         SimilarCommand.class,
         EvaluateCommand.class,
         TuneCommand.class,
+        GenerateCommand.class,
         TrainCommand.class,
         RetrainCommand.class,
         RecommendCommand.class,

@@ -71,7 +71,7 @@ final class HybridRanker {
     }
     if (ctx.hasItemCf()) sources.put(Signal.ITEMCF, ItemCfSignal.of(ctx.historyOrdinals(), ctx.historyWeights(), ctx.itemCfMax()));
     if (ctx.hasUserCf()) sources.put(Signal.USERCF, UserCfSignal.of(ctx.userCfScores(), ctx.userCfSupport()));
-    if (ctx.hasFactors()) sources.put(Signal.MF, MfSignal.of(ctx.userFactors()));
+    if (ctx.hasFactors()) sources.put(Signal.MF, MfSignal.of(ctx.userFactors(), ctx.mfMax()));
     sources.put(Signal.PRIOR, PriorSignal.of(PRIOR_RATING_SHARE, MISSING_RATING));
     BlendWeights w = weights(ctx, sources);
     String strategy = ctx.positiveCourses() > 0 ? "personal" : ctx.hasContent() ? "cold-start" : "popular";

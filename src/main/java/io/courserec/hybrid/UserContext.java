@@ -15,6 +15,7 @@ import java.util.Set;
  * @param historyWeights their weights divided by the learner's largest (so in (0,1])
  * @param excludedIds course ids no list may contain (taken unless asked, dismissed, request exclusions)
  * @param userFactors MF factors (trained, or folded in from the history), null when there is no positive history
+ * @param mfMax the learner's largest MF dot product over eligible courses (0: no usable factors)
  * @param userCfScores user-kNN score per course ordinal divided by its maximum, or null
  * @param userCfSupport number of neighbours with positive feedback per course ordinal, or null
  * @param neighbourCount similar learners found
@@ -23,11 +24,11 @@ import java.util.Set;
  * @param contentScores normalised exact content score per course ordinal, or null
  */
 public record UserContext(UserHistory history, UserSegment segment, int positiveCourses, int[] historyOrdinals,
-                          float[] historyWeights, Set<String> excludedIds, float[] userFactors, float[] userCfScores,
+                          float[] historyWeights, Set<String> excludedIds, float[] userFactors, double mfMax, float[] userCfScores,
                           int[] userCfSupport, int neighbourCount, double itemCfMax, LearnerProfile profile,
                           float[] contentScores) {
 
-  public boolean hasFactors() { return userFactors != null; }
+  public boolean hasFactors() { return userFactors != null && mfMax > 0; }
   public boolean hasUserCf() { return userCfScores != null; }
   public boolean hasItemCf() { return itemCfMax > 0; }
   public boolean hasContent() { return contentScores != null; }

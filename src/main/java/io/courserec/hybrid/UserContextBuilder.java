@@ -78,12 +78,17 @@ final class UserContextBuilder {
     UserSegment segment = UserSegment.of(hOrd.length, warmMin, richMin);
 
     float[] factors = null;
+    double mfMax = 0;
     float[] ucf = null;
     int[] support = null;
     int neighbours = 0;
     double itemMax = 0;
     if (hOrd.length > 0) {
       factors = m.mf().userFactors(history);
+      if (factors != null) {
+        float[] dots = m.mf().model().scores(factors);
+        for (int i = 0; i < n && i < dots.length; i++) if (!excludedOrd[i]) mfMax = Math.max(mfMax, dots[i]);
+      }
       Neighbors nb = m.userKnn().neighbors(history);
       neighbours = nb.size();
       if (nb.size() > 0) {
@@ -100,7 +105,7 @@ final class UserContextBuilder {
       itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i]);
     }
     CbrRecommender.ContentScores content = m.cbr().contentScores(h, req, excluded, Math.max(contentDepth, depth));
-    return new UserContext(history, segment, hOrd.length, hOrd, hW, Set.copyOf(excluded), factors, ucf, support,
+    return new UserContext(history, segment, hOrd.length, hOrd, hW, Set.copyOf(excluded), factors, mfMax, ucf, support,
         neighbours, itemMax, content.profile(), content.byOrdinal());
   }
 

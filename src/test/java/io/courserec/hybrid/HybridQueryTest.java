@@ -81,6 +81,7 @@ class HybridQueryTest {
       rating[i] = i == 6 ? Float.NaN : 0.6f + 0.04f * i;
       if (i != 6) b.popularityPrior(i, pop[i]).ratingPrior(i, rating[i]);
     }
+    for (int i = 0; i < 7; i++) MF_MAX = Math.max(MF_MAX, MfSignal.dot(USER, factors[i]));
     new CatalogIndexer(root, Config.defaults()).reindex(data, b.build());
     index = CatalogIndex.open(root);
   }
@@ -111,6 +112,9 @@ class HybridQueryTest {
     return s;
   }
 
+  /** The learner's best dot product over the planted factors (the MF normaliser). */
+  static double MF_MAX;
+
   static final BlendWeights W = new BlendWeights(0.3, 0.25, 0.15, 0.2, 0.1);
 
   private BlendedSource blend(IndexSearcher s) throws Exception {
@@ -122,7 +126,7 @@ class HybridQueryTest {
     m.put(Signal.CONTENT, ContentSignal.ofQuery(profile, contentMax));
     m.put(Signal.ITEMCF, ItemCfSignal.of(HISTORY, WEIGHTS, itemMax));
     m.put(Signal.USERCF, UserCfSignal.of(USERCF, null));
-    m.put(Signal.MF, MfSignal.of(USER));
+    m.put(Signal.MF, MfSignal.of(USER, MF_MAX));
     m.put(Signal.PRIOR, PriorSignal.of(0.3, 0.5));
     return BlendedSource.of(m, W);
   }
@@ -145,7 +149,7 @@ class HybridQueryTest {
       double content = bm25.getOrDefault(c.id(), 0.0) / contentMax;
       double itemcf = itemCfRaw(i) / itemMax;
       double usercf = USERCF[i];
-      double mf = factors[i] == null ? 0 : Math.max(0, Math.min(1, MfSignal.dot(USER, factors[i])));
+      double mf = factors[i] == null ? 0 : Math.max(0, Math.min(1, MfSignal.dot(USER, factors[i]) / MF_MAX));
       double p = Float.isNaN(pop[i]) ? 0 : pop[i];
       double r = Float.isNaN(rating[i]) ? 0.5 : rating[i];
       double prior = 0.7 * p + 0.3 * r;
@@ -227,8 +231,8 @@ class HybridQueryTest {
       assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
       HybridQuery c = HybridQuery.of(cand, BlendedSource.of(blend(s).sources(), new BlendWeights(1, 0, 0, 0, 0)));
       assertThat(a).isNotEqualTo(c);
-      assertThat(MfSignal.of(new float[] {1, 2})).isEqualTo(MfSignal.of(new float[] {1, 2}))
-          .isNotEqualTo(MfSignal.of(new float[] {1, 3}));
+      assertThat(MfSignal.of(new float[] {1, 2}, 1)).isEqualTo(MfSignal.of(new float[] {1, 2}, 1))
+          .isNotEqualTo(MfSignal.of(new float[] {1, 3}, 1)).isNotEqualTo(MfSignal.of(new float[] {1, 2}, 2));
       assertThat(a.toString()).contains("hybrid(");
     }
   }

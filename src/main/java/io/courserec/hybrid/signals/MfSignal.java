@@ -11,21 +11,25 @@ import org.apache.lucene.search.Explanation;
 import org.apache.lucene.search.IndexSearcher;
 
 /**
- * MF signal: {@code clamp(x_u . y_i, 0, 1)} where {@code y_i} is the course's item factor vector read from the
- * {@link CourseFields#MF_ITEM_FACTORS} vector values and {@code x_u} the learner's factors. Implicit ALS regresses
- * the binary preference p_ui (Hu, Koren, Volinsky 2008), so the dot product estimates a preference on the same
- * [0,1] scale for every learner; clamping removes the small over- and undershoots. A course without factors (added
- * after training) scores 0 and explain says so.
+ * MF signal: {@code clamp(x_u . y_i / max, 0, 1)} where {@code y_i} is the course's item factor vector read from
+ * the {@link CourseFields#MF_ITEM_FACTORS} vector values, {@code x_u} the learner's factors and {@code max} the
+ * learner's largest dot product over the eligible courses (computed per request from the in-memory factors, one
+ * k-length dot per course), so the learner's best MF course scores 1, as for the other signals. A course without
+ * factors (added after training) scores 0 and explain says so.
  */
 public final class MfSignal extends DoubleValuesSource {
   private final float[] userFactors;
+  private final double max;
 
-  private MfSignal(float[] userFactors) {
+  private MfSignal(float[] userFactors, double max) {
+    if (!(max > 0) || Double.isInfinite(max)) throw new IllegalArgumentException("max must be positive, got " + max);
     this.userFactors = userFactors;
+    this.max = max;
   }
 
-  public static MfSignal of(float[] userFactors) {
-    return new MfSignal(userFactors.clone());
+  /** @param max the learner's largest dot product over eligible courses (> 0) */
+  public static MfSignal of(float[] userFactors, double max) {
+    return new MfSignal(userFactors.clone(), max);
   }
 
   /** The raw dot product in double precision (the same arithmetic the in-memory check uses). */
@@ -37,8 +41,8 @@ public final class MfSignal extends DoubleValuesSource {
   }
 
   /** Maps a raw MF score to [0,1]. */
-  public static double normalise(double raw) {
-    return Double.isNaN(raw) ? 0 : Math.max(0, Math.min(1, raw));
+  public double normalise(double raw) {
+    return Double.isNaN(raw) ? 0 : Math.max(0, Math.min(1, raw / max));
   }
 
   @Override
@@ -64,7 +68,8 @@ public final class MfSignal extends DoubleValuesSource {
     float[] y = LeafSignals.open(ctx).itemFactors(doc);
     if (y == null) return Explanation.match(0.0, "mf: course has no factors (not in the trained model), 0");
     double raw = dot(userFactors, y);
-    return Explanation.match(normalise(raw), "mf: clamp(dot(user factors, course factors), 0, 1); dot = " + raw);
+    return Explanation.match(normalise(raw), "mf: clamp(dot(user factors, course factors) / learner max " + max
+        + ", 0, 1); dot = " + raw);
   }
 
   @Override
@@ -78,11 +83,11 @@ public final class MfSignal extends DoubleValuesSource {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof MfSignal m && Arrays.equals(userFactors, m.userFactors);
+    return o instanceof MfSignal m && m.max == max && Arrays.equals(userFactors, m.userFactors);
   }
 
   @Override
-  public int hashCode() { return Arrays.hashCode(userFactors); }
+  public int hashCode() { return Arrays.hashCode(userFactors) * 31 + Double.hashCode(max); }
 
   @Override
   public String toString() { return "mf(rank=" + userFactors.length + ")"; }
