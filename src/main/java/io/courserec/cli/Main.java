@@ -22,6 +22,11 @@ import picocli.CommandLine.Command;
         EvaluateCommand.class,
         TuneCommand.class,
         GenerateCommand.class,
+        TrainCommand.class,
+        RetrainCommand.class,
+        RecommendCommand.class,
+        ExplainCommand.class,
+        ServeCommand.class,
     })
 public final class Main implements Runnable {
   public static void main(String[] args) {

@@ -4,6 +4,8 @@ import io.courserec.api.CourseRecServer;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.engine.Engine;
+import io.courserec.engine.Engines;
+import io.courserec.store.StoreException;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -14,9 +16,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
- * {@code courserec serve [--host H] [--port N]}: opens the engine for the configured data, index and models, starts
- * the HTTP API ({@link CourseRecServer}), prints its URL and serves until the process is stopped (Ctrl-C or
- * SIGTERM), then stops HTTP and closes the engine. {@code --port 0} picks a free port.
+ * {@code courserec serve [--host H] [--port N]}: opens the engine for the configured data, store and models
+ * ({@link Engines#open}: the latest good model version loads in the background, and the first one is trained when
+ * there is none), starts the HTTP API ({@link CourseRecServer}), prints its URL and serves until the process is
+ * stopped (Ctrl-C or SIGTERM), then stops HTTP (in-flight requests finish) and closes the engine (a running build
+ * is abandoned; its partial directory is skipped at the next start). {@code --port 0} picks a free port.
  */
 @Command(name = "serve", mixinStandardHelpOptions = true,
     description = "Serve the HTTP API (recommend, search, feedback, health, metrics, admin) until stopped.")
@@ -32,15 +36,9 @@ public final class ServeCommand implements Callable<Integer> {
   private final Function<Config, Engine> engines;
   private final PrintStream out;
 
-  /**
-   * TODO(lead): wire the real engine — replace the factory below with {@code io.courserec.engine.Engines::open}
-   * and add {@code ServeCommand.class} to {@link Main}'s {@code subcommands}. Until then this command is not
-   * registered, and running it directly fails with a one-line error.
-   */
+  /** The real engine ({@link Engines#open}): loads the latest model in the background, trains one if none. */
   public ServeCommand() {
-    this(config -> {
-      throw new UserError("serve is not wired to an engine yet (io.courserec.engine.Engines.open is missing)");
-    }, System.out);
+    this(Engines::open, System.out);
   }
 
   /** @param engines opens the engine for a configuration (tests pass a fake) */
@@ -74,7 +72,12 @@ public final class ServeCommand implements Callable<Integer> {
     Config config = common.config();
     if (port != null) config = config.with(ConfigKey.SERVER_PORT, port);
     if (host != null) config = config.with(Map.of(ConfigKey.SERVER_HOST, host));
-    Engine engine = engines.apply(config);
+    Engine engine;
+    try {
+      engine = engines.apply(config);
+    } catch (StoreException e) {
+      throw new UserError("cannot open the feedback store: " + e.getMessage(), e);
+    }
     CourseRecServer server;
     try {
       server = CourseRecServer.start(engine, config);

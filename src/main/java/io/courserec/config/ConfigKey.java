@@ -124,7 +124,10 @@ public enum ConfigKey {
   SEARCH_W_SUBJECT("index.search.weight.subject", Type.DOUBLE, "1.0", 0.0, 100.0, false, "BM25 boost of the subject in catalog search"),
 
   // --- api ----------------------------------------------------------------------------------------------------
-  SERVER_STATUS_REFRESH("server.status_refresh_ms", Type.INT, "1000", 50.0, 600000.0, false, "How often the server re-reads the engine status (model version for the cache, gauges)");
+  SERVER_STATUS_REFRESH("server.status_refresh_ms", Type.INT, "1000", 50.0, 600000.0, false, "How often the server re-reads the engine status (model version for the cache, gauges)"),
+
+  // --- engine -------------------------------------------------------------------------------------------------
+  TRAIN_ON_START("models.train_on_start", Type.BOOLEAN, "true", null, null, false, "When no usable model exists at server start-up, train one in the background (the server answers 503 until it is ready)");
 
   /** Value types; each has its own parser and range check. */
   public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }

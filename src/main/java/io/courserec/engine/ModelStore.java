@@ -73,9 +73,7 @@ public final class ModelStore {
         files.put(rel, Files.size(f) + ":" + sha256(f));
       }
     }
-    ModelManifest m = new ModelManifest(dir.getFileName().toString(), partial.createdAt(), partial.dataHash(),
-        partial.configHash(), partial.seed(), partial.metrics(), partial.timingsMs(), partial.promoted(), partial.note(),
-        partial.courses(), partial.learners(), partial.interactions(), files);
+    ModelManifest m = partial.sealed(dir.getFileName().toString(), files);
     writeAtomically(dir.resolve(MANIFEST), json.writeValueAsBytes(m));
     return m;
   }
@@ -83,8 +81,7 @@ public final class ModelStore {
   /** Rewrites the manifest's promotion flag and note (the files are unchanged). */
   public ModelManifest mark(String version, boolean promoted, String note) throws IOException {
     ModelManifest m = readManifest(root.resolve(version)).orElseThrow(() -> new IOException("no manifest in " + version));
-    ModelManifest n = new ModelManifest(m.version(), m.createdAt(), m.dataHash(), m.configHash(), m.seed(), m.metrics(),
-        m.timingsMs(), promoted, note, m.courses(), m.learners(), m.interactions(), m.files());
+    ModelManifest n = m.marked(promoted, note);
     writeAtomically(root.resolve(version).resolve(MANIFEST), json.writeValueAsBytes(n));
     return n;
   }
@@ -155,18 +152,30 @@ public final class ModelStore {
    * unusable directories are logged and skipped.
    */
   public Optional<String> latestGood() {
+    return goodVersions().findFirst();
+  }
+
+  /**
+   * The versions that may be loaded, best first: {@code CURRENT} if it verifies, then every other promoted version
+   * that verifies, newest first. Lazy: a version is verified (its files hashed) only when the stream reaches it,
+   * so a caller that tries them in turn and stops at the first that loads hashes no more than needed. Unusable
+   * directories are logged and skipped.
+   */
+  public Stream<String> goodVersions() {
     Optional<String> cur = current();
-    if (cur.isPresent() && verify(cur.get())) return cur;
-    cur.ifPresent(c -> log.warn("current model version {} is missing or corrupt; looking for an older one", c));
+    List<String> order = new ArrayList<>();
+    cur.ifPresent(order::add);
     List<String> vs = new ArrayList<>(versions());
-    for (int i = vs.size() - 1; i >= 0; i--) {
-      String v = vs.get(i);
+    for (int i = vs.size() - 1; i >= 0; i--) if (!vs.get(i).equals(cur.orElse(null))) order.add(vs.get(i));
+    return order.stream().filter(v -> {
+      boolean isCurrent = v.equals(cur.orElse(null));
       Optional<ModelManifest> m = readManifest(root.resolve(v));
-      if (m.isPresent() && m.get().promoted() && verify(v)) return Optional.of(v);
-      log.warn("skipping model version {} ({})", v, m.isEmpty() ? "no manifest: partial or corrupt" :
+      if (m.isPresent() && (isCurrent || m.get().promoted()) && verify(v)) return true;
+      if (isCurrent) log.warn("current model version {} is missing or corrupt; looking for an older one", v);
+      else log.warn("skipping model version {} ({})", v, m.isEmpty() ? "no manifest: partial or corrupt" :
           m.get().promoted() ? "files do not match manifest" : "not promoted");
-    }
-    return Optional.empty();
+      return false;
+    });
   }
 
   /** Deletes the oldest versions beyond {@code keep}, never the current one nor those in {@code inUse}. */

@@ -1,0 +1,74 @@
+package io.courserec.cli;
+
+import io.courserec.catalog.DataException;
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.engine.DefaultEngine;
+import io.courserec.engine.Engines;
+import io.courserec.engine.ModelManifest;
+import io.courserec.store.StoreException;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code courserec train [--data DIR] [--models DIR]}: builds a model version from the data directory plus the
+ * feedback store, exactly as the server's retrain does (holdout evaluation, training, versioned directory with a
+ * manifest), and promotes it whatever its quality (use {@code retrain} for the quality gate). Prints the version,
+ * its holdout metrics and the time of each stage.
+ */
+@Command(name = "train", mixinStandardHelpOptions = true,
+    description = "Train and save a new model version from the data directory and stored feedback; promote it.")
+public final class TrainCommand implements Callable<Integer> {
+  @Mixin CommonOptions common;
+  @Spec CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    return build(common.config(), false, spec.commandLine().getOut());
+  }
+
+  /** Builds one version through the engine; prints its summary; exit code 0 (also when the gate held it back). */
+  static int build(Config config, boolean gate, PrintWriter out) {
+    long t0 = System.nanoTime();
+    ModelManifest m;
+    try (DefaultEngine engine = Engines.openForTraining(config)) {
+      m = engine.retrainNow(gate);
+    } catch (DataException | StoreException e) {
+      throw new UserError(e.getMessage(), e);
+    }
+    print(m, config, (System.nanoTime() - t0) / 1e9, out);
+    return 0;
+  }
+
+  static void print(ModelManifest m, Config config, double seconds, PrintWriter out) {
+    out.printf(Locale.ROOT, "model %s in %s/ (%.1f s): %s%n", m.version(), config.string(ConfigKey.MODELS_DIR), seconds,
+        m.note());
+    out.printf(Locale.ROOT, "  data      %d courses, %d learners, %d interactions (%d from the feedback store up to "
+        + "sequence %d%s)%n", m.courses(), m.learners(), m.interactions(), m.storeEvents(), m.storeSequence(),
+        m.storeEventsSkipped() == 0 ? "" : "; " + m.storeEventsSkipped() + " on unknown courses skipped");
+    out.printf("  data hash %s  config hash %s  seed %d%n", m.dataHash().substring(0, 12), m.configHash(), m.seed());
+    if (m.metrics().isEmpty()) {
+      out.println("  holdout   not evaluated (no learner has enough positive events)");
+    } else {
+      StringBuilder sb = new StringBuilder("  holdout  ");
+      for (Map.Entry<String, Double> e : m.metrics().entrySet().stream().sorted(Map.Entry.comparingByKey()).toList()) {
+        sb.append(String.format(Locale.ROOT, " %s %s", e.getKey(),
+            e.getKey().equals("test_users") ? String.valueOf(e.getValue().longValue()) : String.format(Locale.ROOT, "%.4f", e.getValue())));
+      }
+      out.println(sb);
+    }
+    StringBuilder t = new StringBuilder("  timings  ");
+    for (String stage : new String[] {"load_catalog", "read_feedback", "hash", "evaluate", "train", "save", "total"}) {
+      Long ms = m.timingsMs().get(stage);
+      if (ms != null) t.append(String.format(Locale.ROOT, " %s %.2f s", stage, ms / 1000.0));
+    }
+    out.println(t);
+    out.flush();
+  }
+}

@@ -1,0 +1,128 @@
+package io.courserec.engine;
+
+import io.courserec.rec.UnknownEntityException;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The admin jobs (retrain, reindex) on one background thread: one job at a time, so two model builds never compete
+ * for the two cores or the model directory. Asking for a job while one is queued or running returns that job's
+ * status instead of queueing another (whatever its kind: both rebuild the model). The last {@value #KEPT} jobs are
+ * remembered for {@code GET /admin/jobs/{id}}.
+ *
+ * <p>A job's state goes queued → running → succeeded | failed; its message says what it is doing while it runs
+ * (the work reports progress) and what it did at the end (the work's return value, or the failure).
+ */
+final class BackgroundJobs implements AutoCloseable {
+  static final int KEPT = 100;
+  private static final Logger log = LoggerFactory.getLogger(BackgroundJobs.class);
+
+  /** A job's body: reports progress, returns the final message; any exception fails the job. */
+  interface Work {
+    String run(Consumer<String> progress) throws Exception;
+  }
+
+  private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "courserec-jobs");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Map<String, JobStatus> jobs = new LinkedHashMap<>();
+  private final AtomicLong counter = new AtomicLong();
+  private final String prefix = Long.toString(System.currentTimeMillis(), 36);
+  private String active;
+
+  /** Queues a job, or returns the queued or running one. */
+  synchronized JobStatus submit(String kind, Work work) {
+    if (active != null) return jobs.get(active);
+    String id = kind + "-" + prefix + "-" + counter.incrementAndGet();
+    JobStatus queued = new JobStatus(id, kind, "queued", Instant.now(), null, "waiting for the job thread");
+    put(queued);
+    try {
+      executor.execute(() -> run(queued, work));
+    } catch (RejectedExecutionException e) {
+      jobs.remove(id);
+      throw new NotReadyException("the engine is shutting down; no new jobs");
+    }
+    active = id;
+    return queued;
+  }
+
+  /** Runs plain start-up work on the job thread (before any job queued after it); not a job. */
+  void execute(Runnable task) {
+    executor.execute(task);
+  }
+
+  private void run(JobStatus queued, Work work) {
+    String id = queued.id();
+    update(id, "running", null, "started");
+    long t0 = System.nanoTime();
+    try {
+      String message = work.run(progress -> update(id, "running", null, progress));
+      finish(id, "succeeded", message);
+      log.info("job {} succeeded in {} ms: {}", id, (System.nanoTime() - t0) / 1_000_000, message);
+    } catch (Exception | Error e) {
+      String message = e.getClass().getSimpleName() + ": " + e.getMessage();
+      finish(id, "failed", message);
+      log.error("job {} failed after {} ms", id, (System.nanoTime() - t0) / 1_000_000, e);
+    }
+  }
+
+  private synchronized void update(String id, String state, Instant finished, String message) {
+    JobStatus j = jobs.get(id);
+    if (j != null) put(new JobStatus(id, j.kind(), state, j.startedAt(), finished, message));
+  }
+
+  private synchronized void finish(String id, String state, String message) {
+    update(id, state, Instant.now(), message);
+    if (id.equals(active)) active = null;
+  }
+
+  private void put(JobStatus j) {
+    jobs.put(j.id(), j);
+    for (Iterator<String> it = jobs.keySet().iterator(); jobs.size() > KEPT && it.hasNext(); ) {
+      String old = it.next();
+      if (!old.equals(active)) it.remove();
+    }
+  }
+
+  /** A job's status; {@link UnknownEntityException} ("job") for an id never issued or long forgotten. */
+  synchronized JobStatus job(String id) {
+    JobStatus j = jobs.get(id);
+    if (j == null) throw new UnknownEntityException("job", id);
+    return j;
+  }
+
+  /** The queued or running job, or null. */
+  synchronized JobStatus active() {
+    return active == null ? null : jobs.get(active);
+  }
+
+  /** Stops taking work, interrupts the running job and waits up to {@code seconds} for it to end. */
+  void close(long seconds) {
+    executor.shutdownNow();
+    try {
+      if (!executor.awaitTermination(seconds, TimeUnit.SECONDS)) {
+        log.warn("a background job is still running after {} s; abandoning it (its partial model directory is "
+            + "skipped at the next start)", seconds);
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    close(10);
+  }
+}

@@ -1,0 +1,280 @@
+package io.courserec.engine;
+
+import io.courserec.catalog.Course;
+import io.courserec.catalog.EventType;
+import io.courserec.catalog.Interaction;
+import io.courserec.config.Config;
+import io.courserec.hybrid.HybridExplanation;
+import io.courserec.hybrid.HybridRanking;
+import io.courserec.hybrid.Recommenders;
+import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.Recommendation;
+import io.courserec.rec.UnknownEntityException;
+import io.courserec.store.AppendResult;
+import io.courserec.store.InteractionStore;
+import io.courserec.store.StoredEvent;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The engine behind the API and the CLI: requests are answered from the current {@link Generation} (leased from a
+ * {@link Swappable}, so a request uses one model version from start to end and a swap never closes a version in
+ * use), feedback goes to the {@link InteractionStore}, and the model lifecycle runs through {@link ModelLifecycle}.
+ *
+ * <p><b>Feedback takes effect at once.</b> The model records the store position its training data covers
+ * ({@link ModelManifest#storeSequence()}); every request reads the learner's stored events after that position and
+ * passes them as {@link RecommendRequest#recentEvents()}: the hybrid then excludes newly enrolled, completed and
+ * dismissed courses, adds them to the content profile, folds them into the MF factors and uses them as item-CF
+ * evidence, without retraining. Events on courses the serving catalog does not have are left out of requests.
+ *
+ * <p><b>Learners nobody knows</b> (not in the training data, no stored feedback, no interests) get the most popular
+ * courses with strategy {@code popular} ({@link PopularRanking}); with interests, the hybrid's content-based cold
+ * start ({@code cold-start}). Single algorithms that cannot serve a learner fall back to the same popular list.
+ */
+public final class DefaultEngine implements Engine {
+  private static final int MAX_ID_LENGTH = InteractionStore.MAX_ID_LENGTH;
+  private static final int MAX_EVENT_ID_LENGTH = 128;
+  private static final long MAX_FUTURE_SECONDS = 3600;
+
+  private final InteractionStore store;
+  private final ModelLifecycle lifecycle;
+
+  DefaultEngine(Config config, InteractionStore store, ModelStore models) {
+    this.store = store;
+    this.lifecycle = new ModelLifecycle(config, store, models);
+  }
+
+  ModelLifecycle lifecycle() { return lifecycle; }
+
+  // ---- requests ---------------------------------------------------------------------------------------------
+
+  @Override
+  public RecommendResult recommend(RecommendQuery q) {
+    if (!Recommenders.NAMES.contains(q.algorithm())) {
+      throw new InvalidInputException("algorithm", "unknown algorithm '" + q.algorithm() + "'; known: "
+          + String.join(", ", Recommenders.NAMES));
+    }
+    String user = requireId("user", q.userId());
+    checkPage(q.k(), q.offset());
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      List<Interaction> recent = recentEvents(g, user);
+      RecommendRequest req = new RecommendRequest(user, q.k(), q.offset(), q.filter(), Set.of(), false, q.explain(),
+          recent, q.interests());
+      boolean known = g.data().learner(user).isPresent();
+      boolean interests = q.interests().stream().anyMatch(s -> !s.isBlank());
+      boolean hybrid = q.algorithm().equals("hybrid");
+      if (!known && recent.isEmpty() && !interests) return popular(g, q, req, hybrid);
+      if (hybrid) {
+        HybridRanking r = g.hybrid().rank(req);
+        return new RecommendResult(user, q.algorithm(), r.strategy(), r.segment().code(), g.version(),
+            Answers.ofHybrid(g.data(), r.items(), q.offset()));
+      }
+      List<Recommendation> recs;
+      try {
+        recs = g.single(q.algorithm()).recommend(req);
+      } catch (UnknownEntityException e) {
+        if (!e.kind().equals("user")) throw e;
+        return popular(g, q, req, false);
+      }
+      String strategy = known || !recent.isEmpty() ? "personal" : "cold-start";
+      return new RecommendResult(user, q.algorithm(), strategy, "", g.version(),
+          Answers.ofSingle(g.data(), recs, q.offset(), Map.of()));
+    }
+  }
+
+  private static RecommendResult popular(Generation g, RecommendQuery q, RecommendRequest req, boolean hybrid) {
+    List<RankedCourse> items = Answers.ofSingle(g.data(), PopularRanking.rank(g, req), q.offset(), Map.of("prior", 1.0));
+    return new RecommendResult(q.userId(), q.algorithm(), "popular", hybrid ? "cold" : "", g.version(), items);
+  }
+
+  @Override
+  public SearchResult search(SearchQuery q) {
+    if (q.text() == null || q.text().isBlank()) throw new InvalidInputException("q", "q must not be blank");
+    checkPage(q.k(), q.offset());
+    String user = q.userId() == null || q.userId().isBlank() ? null : q.userId();
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      HybridRanking r;
+      try {
+        r = g.hybrid().search(q.text(), user, q.filter(), q.k(), q.offset());
+      } catch (UnknownEntityException e) {
+        if (!e.kind().equals("user")) throw e;
+        r = g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
+      }
+      return new SearchResult(q.text(), user, "search-personal".equals(r.strategy()), r.candidates(),
+          Answers.ofHybrid(g.data(), r.items(), q.offset()));
+    }
+  }
+
+  @Override
+  public List<RankedCourse> similar(String courseId, int k) {
+    if (k <= 0) throw new InvalidInputException("k", "k must be at least 1, got " + k);
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      requireCourse(g, courseId);
+      return Answers.ofSingle(g.data(), g.hybrid().similar(courseId, k), 0, Map.of("content", 1.0));
+    }
+  }
+
+  @Override
+  public ExplainResult explain(String userId, String courseId) {
+    String user = requireId("user", userId);
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      requireCourse(g, courseId);
+      List<Interaction> recent = recentEvents(g, user);
+      if (g.data().learner(user).isEmpty() && recent.isEmpty()) throw new UnknownEntityException("user", user);
+      RecommendRequest req = new RecommendRequest(user, 1, 0, null, Set.of(), false, true, recent, List.of());
+      HybridExplanation e = g.hybrid().explain(req, courseId);
+      return Answers.ofExplanation(e);
+    }
+  }
+
+  @Override
+  public Course course(String courseId) {
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      return requireCourse(lease.get(), courseId);
+    }
+  }
+
+  /**
+   * The training events of the learner (CSV and feedback folded into the serving model) followed by stored
+   * feedback received since, sorted by time (events without a time first; ties keep that order).
+   */
+  @Override
+  public List<Interaction> history(String userId) {
+    String user = requireId("user", userId);
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      List<Interaction> out = new ArrayList<>(g.data().eventsOf(user));
+      long seq = g.manifest().storeSequence();
+      for (StoredEvent s : store.eventsOf(user)) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
+      if (out.isEmpty() && g.data().learner(user).isEmpty()) throw new UnknownEntityException("user", user);
+      out.sort(Comparator.comparing(Interaction::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())));
+      return out;
+    }
+  }
+
+  /**
+   * Validates every event, then appends them in one transaction; returns once committed. Unknown courses raise
+   * {@link UnknownEntityException} ("course"; the API answers 400 {@code unknown_course} naming the event); other
+   * field errors raise {@link InvalidInputException} naming {@code events[i].<field>}.
+   */
+  @Override
+  public FeedbackResult feedback(List<Interaction> events) {
+    if (events == null || events.isEmpty()) throw new InvalidInputException("events", "no events given");
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      long latest = System.currentTimeMillis() / 1000 + MAX_FUTURE_SECONDS;
+      for (int i = 0; i < events.size(); i++) validate(g, events.get(i), "events[" + i + "].", latest);
+    }
+    AppendResult r = store.appendAll(events);
+    return new FeedbackResult(r.inserted(), r.duplicateEventIds().size(), r.duplicateEventIds());
+  }
+
+  private static void validate(Generation g, Interaction e, String at, long latestSecond) {
+    if (e == null) throw new InvalidInputException(at.substring(0, at.length() - 1), "event is null");
+    requireId(at + "user_id", e.userId());
+    requireId(at + "course_id", e.courseId());
+    requireCourse(g, e.courseId());
+    if (e.event() == EventType.RATE) {
+      if (e.rating() == null) throw new InvalidInputException(at + "rating", "rating is required for event 'rate'");
+      if (!(e.rating() >= 1 && e.rating() <= 5)) {
+        throw new InvalidInputException(at + "rating", "rating must be in [1, 5], got " + e.rating());
+      }
+    } else if (e.rating() != null) {
+      throw new InvalidInputException(at + "rating", "rating is only allowed for event 'rate', not '" + e.event().code() + "'");
+    }
+    if (e.timestamp() != null && (e.timestamp().getEpochSecond() < 0 || e.timestamp().getEpochSecond() > latestSecond)) {
+      throw new InvalidInputException(at + "timestamp", "timestamp must be after 1970 and at most "
+          + MAX_FUTURE_SECONDS / 60 + " minutes ahead of the server clock, got " + e.timestamp());
+    }
+    if (e.eventId() != null && (e.eventId().isBlank() || e.eventId().length() > MAX_EVENT_ID_LENGTH)) {
+      throw new InvalidInputException(at + "event_id", "event_id must be 1.." + MAX_EVENT_ID_LENGTH + " characters");
+    }
+  }
+
+  /** The learner's stored events after the model's store position, on courses the model's catalog has. */
+  private List<Interaction> recentEvents(Generation g, String user) {
+    long seq = g.manifest().storeSequence();
+    List<Interaction> out = new ArrayList<>();
+    for (StoredEvent s : store.eventsOf(user)) {
+      if (s.sequence() > seq && g.data().courseOrdinal(s.interaction().courseId()) >= 0) {
+        out.add(TrainingSet.asTraining(s));
+      }
+    }
+    return out;
+  }
+
+  private static Course requireCourse(Generation g, String courseId) {
+    if (courseId == null) throw new InvalidInputException("course", "course id is required");
+    return g.data().course(courseId).orElseThrow(() -> new UnknownEntityException("course", courseId));
+  }
+
+  private static String requireId(String field, String id) {
+    if (id == null || id.isBlank()) throw new InvalidInputException(field, field + " is required");
+    if (id.length() > MAX_ID_LENGTH) throw new InvalidInputException(field, field + " is longer than " + MAX_ID_LENGTH + " characters");
+    return id;
+  }
+
+  private static void checkPage(int k, int offset) {
+    if (k <= 0) throw new InvalidInputException("k", "k must be at least 1, got " + k);
+    if (offset < 0) throw new InvalidInputException("offset", "offset must be >= 0, got " + offset);
+  }
+
+  // ---- status and lifecycle -------------------------------------------------------------------------------
+
+  @Override
+  public EngineStatus status() {
+    Map<String, Long> byEvent = new LinkedHashMap<>();
+    store.countsByEvent().forEach((type, n) -> byEvent.put(type.code(), n));
+    long feedback = store.count();
+    Swappable.Lease<Generation> lease = lifecycle.leaseOrNull();
+    if (lease == null) return new EngineStatus(false, null, -1, 0, 0, 0, feedback, null, Map.of(), byEvent);
+    try (lease) {
+      Generation g = lease.get();
+      ModelManifest m = g.manifest();
+      return new EngineStatus(true, g.version(), g.indexGeneration(), g.data().numCourses(), g.data().numLearners(),
+          g.data().interactions().size(), feedback, m.createdAt(), m.metrics(), byEvent);
+    }
+  }
+
+  @Override
+  public JobStatus startReindex() { return lifecycle.startReindex(); }
+
+  @Override
+  public JobStatus startRetrain() { return lifecycle.startRetrain(); }
+
+  @Override
+  public JobStatus job(String jobId) { return lifecycle.job(jobId); }
+
+  @Override
+  public List<ModelInfo> models() { return lifecycle.models(); }
+
+  /**
+   * Builds a model version synchronously in the calling thread (the CLI's {@code train} and {@code retrain}):
+   * the same steps as a background retrain; with {@code gate} false the new version is promoted whatever its
+   * quality.
+   */
+  public ModelManifest retrainNow(boolean gate) {
+    return lifecycle.rebuildNow(gate).manifest();
+  }
+
+  /** True once a model version is serving. */
+  public boolean ready() { return lifecycle.ready(); }
+
+  /** Stops background work (a running build is interrupted), closes the serving model and the store. */
+  @Override
+  public void close() {
+    try {
+      lifecycle.close();
+    } finally {
+      store.close();
+    }
+  }
+}

@@ -1,0 +1,111 @@
+package io.courserec.engine;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.config.Config;
+import io.courserec.hybrid.HybridRecommender;
+import io.courserec.hybrid.Recommenders;
+import io.courserec.rec.Recommender;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One servable model version: the data set it was trained on, the loaded hybrid (with its index generation) and
+ * the single algorithms for {@code algorithm=pop|cbr|itemknn|userknn|mf}. Popularity and CBR are the hybrid's own
+ * components; item-kNN, user-kNN and MF are loaded from the hybrid's component directories on first use (each
+ * holds its own copy of the interaction matrix, so they cost memory only when asked for). Immutable apart from that
+ * lazy cache; shared by concurrent requests through {@link Swappable} leases and closed after the last one.
+ *
+ * <p>Version directory layout (self-contained; the swap is one pointer, {@code models/CURRENT}):
+ * <pre>
+ *   models/v-20260101T120000-1/
+ *     manifest.json   written last (sizes and SHA-256 of every file below)
+ *     dataset.bin     the exact training data ({@link DatasetFile})
+ *     hybrid/         HybridRecommender.save: pop/ itemknn/ userknn/ mf/ cbr/ hybrid.json
+ *     index/          the Lucene index root holding the generation with this model's signals
+ * </pre>
+ */
+final class Generation implements AutoCloseable {
+  static final String HYBRID_DIR = "hybrid";
+  static final String INDEX_DIR = "index";
+  private static final Logger log = LoggerFactory.getLogger(Generation.class);
+
+  private final ModelManifest manifest;
+  private final Path dir;
+  private final Dataset data;
+  private final HybridRecommender hybrid;
+  private final long indexGeneration;
+  private final Config config;
+  private final float[] popularity;
+  private final ConcurrentHashMap<String, Recommender> singles = new ConcurrentHashMap<>();
+
+  Generation(ModelManifest manifest, Path dir, Dataset data, HybridRecommender hybrid, Config config) {
+    this.manifest = manifest;
+    this.dir = dir;
+    this.data = data;
+    this.hybrid = hybrid;
+    this.config = config;
+    try {
+      this.indexGeneration = hybrid.index().generation();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    this.popularity = PopularRanking.scores(hybrid.popularity(), data.numCourses());
+  }
+
+  /** Loads a sealed version directory; the caller has verified it against its manifest. */
+  static Generation load(Path dir, ModelManifest manifest, Config config) throws IOException {
+    long t0 = System.nanoTime();
+    Dataset data = DatasetFile.read(dir.resolve(DatasetFile.NAME));
+    HybridRecommender hybrid = new HybridRecommender(config, dir.resolve(INDEX_DIR));
+    try {
+      hybrid.load(dir.resolve(HYBRID_DIR), data);
+      Generation g = new Generation(manifest, dir, data, hybrid, config);
+      log.info("loaded model {} ({} courses, {} learners, {} interactions) in {} ms", manifest.version(),
+          data.numCourses(), data.numLearners(), data.interactions().size(), (System.nanoTime() - t0) / 1_000_000);
+      return g;
+    } catch (IOException | RuntimeException e) {
+      hybrid.close();
+      throw e;
+    }
+  }
+
+  String version() { return manifest.version(); }
+  ModelManifest manifest() { return manifest; }
+  Dataset data() { return data; }
+  HybridRecommender hybrid() { return hybrid; }
+  long indexGeneration() { return indexGeneration; }
+
+  /** Popularity per course ordinal divided by the most popular course's (the ranking of the popular fallback). */
+  float[] popularity() { return popularity; }
+
+  /** A single algorithm by registry name (not {@code hybrid}); loaded on first use. */
+  Recommender single(String name) {
+    return switch (name) {
+      case "pop" -> hybrid.popularity();
+      case "cbr" -> hybrid.contentRecommender();
+      default -> singles.computeIfAbsent(name, this::loadSingle);
+    };
+  }
+
+  private Recommender loadSingle(String name) {
+    long t0 = System.nanoTime();
+    Recommender r = Recommenders.create(name, config);
+    try {
+      r.load(dir.resolve(HYBRID_DIR).resolve(name), data);
+    } catch (IOException e) {
+      throw new UncheckedIOException("loading " + name + " of model " + version() + ": " + e.getMessage(), e);
+    }
+    log.info("loaded {} of model {} in {} ms", name, version(), (System.nanoTime() - t0) / 1_000_000);
+    return r;
+  }
+
+  @Override
+  public void close() {
+    hybrid.close();
+    log.info("closed model {}", version());
+  }
+}

@@ -1,0 +1,112 @@
+package io.courserec.engine;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.eval.DatasetDigest;
+import io.courserec.hybrid.HybridRecommender;
+import io.courserec.store.InteractionStore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Builds one model version — the body of {@code retrain}, {@code reindex} and {@code train}:
+ * <ol>
+ *   <li>load the catalog, learners and CSV interactions from {@code data.dir} ({@code load_catalog});
+ *   <li>add every stored feedback event up to the store's last sequence ({@code read_feedback});
+ *   <li>hash the data ({@code hash}: {@link DatasetDigest}, the experiment log's data hash);
+ *   <li>evaluate on a random holdout ({@code evaluate}: {@link HoldoutEvaluation}) and ask the {@link PromotionGate};
+ *   <li>train the hybrid on everything, writing its index generation into the new version directory
+ *       ({@code train});
+ *   <li>save the components and the training data ({@code save}), then seal the directory with its manifest.
+ * </ol>
+ * Timings per stage go into the manifest ({@code timingsMs}, plus {@code total}). A version the gate rejects is
+ * still written and sealed, with {@code promoted=false} and the reason as its note, but is not opened for serving.
+ * A failure removes the half-written directory.
+ */
+final class ModelBuilder {
+  private static final Logger log = LoggerFactory.getLogger(ModelBuilder.class);
+
+  private final Config config;
+  private final ModelStore models;
+  private final InteractionStore store;
+
+  ModelBuilder(Config config, ModelStore models, InteractionStore store) {
+    this.config = config;
+    this.models = models;
+    this.store = store;
+  }
+
+  /**
+   * What a build produced.
+   *
+   * @param generation the new version opened for serving, or null when the gate kept it back
+   */
+  record Outcome(ModelManifest manifest, Generation generation, PromotionGate.Decision decision) {}
+
+  Outcome build(PromotionGate gate, ModelManifest serving, Consumer<String> progress) throws IOException {
+    Map<String, Long> timings = new LinkedHashMap<>();
+    long start = System.nanoTime();
+    long t = start;
+    progress.accept("loading the catalog from " + config.string(ConfigKey.DATA_DIR));
+    Dataset catalog = TrainingSet.loadCatalog(config).dataset();
+    t = lap(timings, "load_catalog", t);
+    progress.accept("reading stored feedback");
+    TrainingSet training = TrainingSet.assemble(catalog, store);
+    Dataset data = training.data();
+    t = lap(timings, "read_feedback", t);
+    String dataHash = DatasetDigest.sha256(data);
+    t = lap(timings, "hash", t);
+    progress.accept(String.format(Locale.ROOT, "evaluating on a holdout (%d interactions)", data.interactions().size()));
+    Map<String, Double> metrics = HoldoutEvaluation.evaluate(data, config);
+    t = lap(timings, "evaluate", t);
+    PromotionGate.Decision decision = gate.decide(metrics, serving);
+    log.info("promotion gate: {}", decision.reason());
+
+    Path dir = models.newVersionDir();
+    HybridRecommender hybrid = null;
+    try {
+      progress.accept(String.format(Locale.ROOT, "training on %d interactions into %s", data.interactions().size(),
+          dir.getFileName()));
+      hybrid = new HybridRecommender(config, dir.resolve(Generation.INDEX_DIR));
+      hybrid.train(data);
+      t = lap(timings, "train", t);
+      progress.accept("saving " + dir.getFileName());
+      hybrid.save(dir.resolve(Generation.HYBRID_DIR));
+      DatasetFile.write(dir.resolve(DatasetFile.NAME), data);
+      lap(timings, "save", t);
+      timings.put("total", (System.nanoTime() - start) / 1_000_000);
+      ModelManifest manifest = models.seal(dir, new ModelManifest(null, Instant.now(), dataHash, config.modelHash(),
+          config.longValue(ConfigKey.SEED), metrics, timings, decision.promote(), decision.reason(),
+          data.numCourses(), data.numLearners(), data.interactions().size(), null, training.storeSequence(),
+          training.storeEvents(), training.storeEventsSkipped()));
+      log.info("model {} built in {} ms: {}", manifest.version(), timings.get("total"), timings);
+      if (!decision.promote()) {
+        hybrid.close();
+        return new Outcome(manifest, null, decision);
+      }
+      return new Outcome(manifest, new Generation(manifest, dir, data, hybrid, config), decision);
+    } catch (IOException | RuntimeException | Error e) {
+      if (hybrid != null) hybrid.close();
+      try {
+        ModelStore.deleteTree(dir);
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static long lap(Map<String, Long> timings, String stage, long since) {
+    long now = System.nanoTime();
+    timings.put(stage, (now - since) / 1_000_000);
+    return now;
+  }
+}

@@ -1,0 +1,245 @@
+package io.courserec.engine;
+
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.store.InteractionStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Which model version serves, and how a new one gets there: loading the latest good version at start-up (corrupt
+ * or partial directories are skipped), building new ones in the background ({@link ModelBuilder}), promoting them
+ * ({@code models/CURRENT}) and swapping them in, and pruning old versions (never one still open).
+ *
+ * <p><b>Swap.</b> The serving {@link Generation} lives in a {@link Swappable}: requests lease it, a swap publishes
+ * the new generation in one step, and the old one is closed when its last request releases it. Versions that are
+ * still open are never pruned.
+ *
+ * <p><b>Reindex</b> rebuilds the model version from the current catalog file. Course ordinals are shared by the
+ * index and every CF/MF matrix, so a changed catalog cannot be re-indexed under old models; a reindex is therefore
+ * a full build (catalog, stored feedback, holdout evaluation, training) that is promoted without the quality gate.
+ * A retrain is the same build with the gate.
+ */
+final class ModelLifecycle implements AutoCloseable {
+  private static final Logger log = LoggerFactory.getLogger(ModelLifecycle.class);
+
+  private final Config config;
+  private final ModelStore models;
+  private final ModelBuilder builder;
+  private final BackgroundJobs jobs = new BackgroundJobs();
+  private final Swappable<Generation> serving;
+  private final Set<String> open = ConcurrentHashMap.newKeySet();
+  private ScheduledExecutorService scheduler;
+  private volatile String notReady = "no model loaded yet";
+  private volatile boolean closed;
+
+  ModelLifecycle(Config config, InteractionStore store, ModelStore models) {
+    this.config = config;
+    this.models = models;
+    this.builder = new ModelBuilder(config, models, store);
+    this.serving = new Swappable<>(g -> {
+      open.remove(g.version());
+      g.close();
+    });
+  }
+
+  /** Leases the serving generation; {@link NotReadyException} when none is loaded. */
+  Swappable.Lease<Generation> lease() {
+    Swappable.Lease<Generation> l = serving.acquire();
+    if (l == null) throw new NotReadyException(notReady);
+    return l;
+  }
+
+  /** Leases the serving generation, or returns null when none is loaded. */
+  Swappable.Lease<Generation> leaseOrNull() {
+    return serving.acquire();
+  }
+
+  boolean ready() {
+    return serving.peek() != null;
+  }
+
+  // ---- start-up -------------------------------------------------------------------------------------------
+
+  /**
+   * Loads the best usable version: {@code CURRENT} if it verifies and loads, else the newest promoted one that
+   * does. Returns false when there is none.
+   */
+  boolean loadLatest() {
+    for (Iterator<String> it = models.goodVersions().iterator(); it.hasNext(); ) {
+      String v = it.next();
+      Path dir = models.root().resolve(v);
+      Optional<ModelManifest> m = models.readManifest(dir);
+      if (m.isEmpty()) continue;
+      try {
+        publish(Generation.load(dir, m.get(), config));
+        return true;
+      } catch (IOException | RuntimeException e) {
+        log.warn("model version {} verifies but cannot be loaded ({}); trying an older one", v, e.toString());
+      }
+    }
+    log.info("no usable model version under {}", models.root());
+    return false;
+  }
+
+  /**
+   * Server start-up in the background: load the latest version; without one, train the first (when
+   * {@code models.train_on_start}); then schedule periodic retraining if configured.
+   */
+  void startInBackground() {
+    startInBackground(Duration.ofMinutes(config.integer(ConfigKey.RETRAIN_INTERVAL)));
+  }
+
+  /** As {@link #startInBackground()} with an explicit retrain period (zero: no periodic retraining). */
+  void startInBackground(Duration retrainEvery) {
+    notReady = "loading the model from " + models.root();
+    jobs.execute(() -> {
+      if (closed || loadLatest()) return;
+      if (config.bool(ConfigKey.TRAIN_ON_START)) {
+        JobStatus j = jobs.submit("retrain", this::firstModel);
+        notReady = "no trained model yet: training the first one (job " + j.id() + ")";
+      } else {
+        notReady = "no trained model in " + models.root() + ": POST /admin/retrain or run ./courserec train";
+      }
+    });
+    if (retrainEvery.isZero()) return;
+    scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "courserec-retrain-timer");
+      t.setDaemon(true);
+      return t;
+    });
+    long ms = retrainEvery.toMillis();
+    scheduler.scheduleWithFixedDelay(() -> {
+      try {
+        JobStatus j = startRetrain();
+        log.info("periodic retrain: job {} ({})", j.id(), j.state());
+      } catch (RuntimeException e) {
+        log.warn("periodic retrain could not start: {}", e.getMessage());
+      }
+    }, ms, ms, TimeUnit.MILLISECONDS);
+    log.info("retraining every {}", retrainEvery);
+  }
+
+  private String firstModel(Consumer<String> progress) throws IOException {
+    try {
+      return describe(rebuild(false, progress));
+    } catch (IOException | RuntimeException e) {
+      notReady = "training the first model failed (" + e.getMessage() + "): fix the data and POST /admin/retrain";
+      throw e;
+    }
+  }
+
+  // ---- builds ---------------------------------------------------------------------------------------------
+
+  JobStatus startRetrain() {
+    return jobs.submit("retrain", progress -> describe(rebuild(true, progress)));
+  }
+
+  JobStatus startReindex() {
+    return jobs.submit("reindex", progress -> describe(rebuild(false, progress)));
+  }
+
+  JobStatus job(String id) {
+    return jobs.job(id);
+  }
+
+  /** A build in the calling thread (CLI); progress goes to the log. */
+  ModelBuilder.Outcome rebuildNow(boolean gate) {
+    try {
+      return rebuild(gate, s -> log.info("{}", s));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String describe(ModelBuilder.Outcome o) {
+    return o.manifest().version() + " " + o.decision().reason();
+  }
+
+  /** One build: evaluate, train, seal, then promote and swap unless the gate said no; prune. */
+  private ModelBuilder.Outcome rebuild(boolean gate, Consumer<String> progress) throws IOException {
+    Generation current = serving.peek();
+    PromotionGate g = new PromotionGate(HoldoutEvaluation.gateMetric(config),
+        config.number(ConfigKey.PROMOTE_MARGIN), gate);
+    // compare with the serving model; a CLI build serves nothing, so with the version CURRENT names
+    ModelManifest against = current != null ? current.manifest()
+        : models.current().flatMap(v -> models.readManifest(models.root().resolve(v))).orElse(null);
+    ModelBuilder.Outcome o = builder.build(g, against, progress);
+    if (o.generation() != null) {
+      try {
+        models.promote(o.manifest().version());
+      } catch (IOException | RuntimeException e) {
+        o.generation().close();
+        throw e;
+      }
+      publish(o.generation());
+    }
+    prune();
+    return o;
+  }
+
+  private synchronized void publish(Generation g) {
+    if (closed) {
+      g.close();
+      return;
+    }
+    open.add(g.version());
+    serving.swap(g);
+    log.info("serving model {} (index generation {})", g.version(), g.indexGeneration());
+  }
+
+  private void prune() {
+    Set<String> inUse = new HashSet<>(open);
+    Generation now = serving.peek();
+    if (now != null) inUse.add(now.version());
+    try {
+      List<String> removed = models.prune(config.integer(ConfigKey.KEEP_VERSIONS), inUse);
+      if (!removed.isEmpty()) log.info("pruned model versions {}", removed);
+    } catch (IOException e) {
+      log.warn("pruning old model versions failed: {}", e.getMessage());
+    }
+  }
+
+  /** Every version directory, newest first, with its manifest (or a note that it is partial or corrupt). */
+  List<ModelInfo> models() {
+    Generation now = serving.peek();
+    String current = now == null ? null : now.version();
+    List<String> versions = new ArrayList<>(models.versions());
+    List<ModelInfo> out = new ArrayList<>(versions.size());
+    for (int i = versions.size() - 1; i >= 0; i--) {
+      String v = versions.get(i);
+      Optional<ModelManifest> m = models.readManifest(models.root().resolve(v));
+      out.add(m.map(x -> new ModelInfo(v, v.equals(current), x.promoted(), x.createdAt(), x.dataHash(), x.configHash(),
+              x.metrics(), x.timingsMs(), x.note()))
+          .orElseGet(() -> new ModelInfo(v, false, false, null, null, null, Map.of(), Map.of(),
+              "no manifest: a build in progress, or a partial or corrupt directory (skipped at start-up)")));
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    synchronized (this) {
+      closed = true;
+    }
+    if (scheduler != null) scheduler.shutdownNow();
+    jobs.close();
+    serving.clear();
+  }
+}

@@ -1,0 +1,151 @@
+package io.courserec.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.courserec.catalog.CatalogLoader;
+import io.courserec.catalog.Dataset;
+import io.courserec.catalog.EventType;
+import io.courserec.catalog.Interaction;
+import io.courserec.config.Config;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** train, retrain, recommend and explain through the real command line, on the engine tests' small fixture. */
+class EngineCommandsTest {
+  private static final Path DATA = Path.of("src/test/resources/engine/small");
+  @TempDir static Path dir;
+  private static Dataset data;
+
+  private static IndexCommandsTest.Run run(String... args) {
+    List<String> all = new ArrayList<>(List.of(args));
+    all.addAll(List.of("--data", DATA.toString(), "--models", dir.resolve("models").toString(),
+        "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("feedback.db"), "--set", "mf.rank=8",
+        "--set", "mf.iterations=5"));
+    return IndexCommandsTest.run(all.toArray(String[]::new));
+  }
+
+  @BeforeAll
+  static void train() {
+    IndexCommandsTest.Run r = run("train");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).startsWith("model v-").contains("promoted (first model)").contains("40 courses, 60 learners, 474 interactions")
+        .contains("ndcg@10").contains("timings").contains(" train ");
+    data = CatalogLoader.load(DATA, Config.defaults()).dataset();
+  }
+
+  /** The error line comes last on stderr, after the log lines (logback writes INFO to stderr). */
+  private static String lastLine(String err) {
+    List<String> lines = err.strip().lines().toList();
+    return lines.get(lines.size() - 1);
+  }
+
+  /** Enrolled, completed or dismissed in the data: must never be recommended. */
+  private static Set<String> excluded(String user) {
+    Set<String> s = new HashSet<>();
+    for (Interaction e : data.eventsOf(user)) if (e.event().marksTaken() || e.event() == EventType.DISMISS) s.add(e.courseId());
+    return s;
+  }
+
+  @Test
+  void csvForAFileOfLearnersIsWellFormedInInputOrderAndSkipsUnknownOnes() throws IOException {
+    Path users = dir.resolve("users.txt");
+    // u07 and u14 dismissed their home subject's capstone in the data (every 7th learner does)
+    Files.writeString(users, "# learners to score\nu07\nu14\nghost\nu01\n\nu33\n");
+    IndexCommandsTest.Run r = run("recommend", "--users", users.toString(), "--k", "5", "--format", "csv");
+    assertThat(r.exit()).isEqualTo(1); // one learner failed
+    assertThat(r.err()).contains("error: learner 'ghost': unknown user 'ghost'").contains("1 of 5 learners failed");
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("user_id,rank,course_id,score");
+    assertThat(lines).hasSize(1 + 4 * 5);
+    Map<String, List<String>> byUser = new HashMap<>();
+    List<String> order = new ArrayList<>();
+    for (String line : lines.subList(1, lines.size())) {
+      String[] f = line.split(",");
+      assertThat(f).hasSize(4);
+      if (!byUser.containsKey(f[0])) order.add(f[0]);
+      List<String> list = byUser.computeIfAbsent(f[0], u -> new ArrayList<>());
+      assertThat(Integer.parseInt(f[1])).isEqualTo(list.size() + 1);
+      assertThat(data.course(f[2])).isPresent();
+      assertThat(Double.parseDouble(f[3])).isBetween(0.0, 1.0);
+      list.add(f[2]);
+    }
+    assertThat(order).containsExactly("u07", "u14", "u01", "u33");
+    byUser.forEach((u, courses) -> assertThat(courses).as(u).doesNotContainAnyElementsOf(excluded(u)).doesNotHaveDuplicates());
+  }
+
+  @Test
+  void aUsersCsvWithHeaderWorksAndSingleAlgorithmsToo() throws IOException {
+    Path users = dir.resolve("users.csv");
+    Files.writeString(users, "user_id,interests\nu02,\nu03,x\n");
+    IndexCommandsTest.Run r = run("recommend", "--users", users.toString(), "--k", "3", "--format", "csv",
+        "--algorithm", "itemknn", "--threads", "2");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out().lines().skip(1).map(l -> l.split(",")[0]).distinct().toList()).containsExactly("u02", "u03");
+  }
+
+  @Test
+  void oneLearnerAsTableJsonAndFile() throws IOException {
+    IndexCommandsTest.Run t = run("recommend", "--user", "u01", "--k", "3", "--explain");
+    assertThat(t.exit()).as(t.err()).isZero();
+    assertThat(t.out()).contains("recommendations for u01: hybrid, strategy personal").contains("rank").contains("signals");
+    IndexCommandsTest.Run j = run("recommend", "--user", "u01", "--k", "3", "--format", "json");
+    JsonNode n = new ObjectMapper().readTree(j.out());
+    assertThat(n.get("user_id").asText()).isEqualTo("u01");
+    assertThat(n.get("items")).hasSize(3);
+    assertThat(n.get("items").get(0).get("course_id").asText()).isNotIn(excluded("u01"));
+    Path out = dir.resolve("out.csv");
+    assertThat(run("recommend", "--user", "u01", "--k", "3", "--format", "csv", "--out", out.toString()).exit()).isZero();
+    assertThat(Files.readAllLines(out)).hasSize(4);
+  }
+
+  @Test
+  void unknownLearnerAlgorithmOrMissingModelAreOneLineErrors() {
+    IndexCommandsTest.Run u = run("recommend", "--user", "ghost");
+    assertThat(u.exit()).isEqualTo(2);
+    assertThat(lastLine(u.err())).isEqualTo("error: unknown user 'ghost'");
+    IndexCommandsTest.Run cold = run("recommend", "--user", "ghost", "--interests", "Spanish|Grammar", "--k", "2");
+    assertThat(cold.exit()).as(cold.err()).isZero();
+    assertThat(cold.out()).contains("strategy cold-start");
+    IndexCommandsTest.Run a = run("recommend", "--user", "u01", "--algorithm", "svd");
+    assertThat(a.exit()).isEqualTo(2);
+    assertThat(lastLine(a.err())).startsWith("error: --algorithm: unknown algorithm 'svd'");
+    IndexCommandsTest.Run none = IndexCommandsTest.run("recommend", "--user", "u01", "--models",
+        dir.resolve("empty-models").toString(), "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("other.db"));
+    assertThat(none.exit()).isEqualTo(2);
+    assertThat(lastLine(none.err())).isEqualTo("error: no trained model in " + dir.resolve("empty-models") + "/: run ./courserec train");
+  }
+
+  @Test
+  void explainNamesSignalsAndExclusions() {
+    IndexCommandsTest.Run r = run("explain", "--user", "u05", "--course", "bz8");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("for learner u05").containsPattern("rank \\d+, score")
+        .contains("contribution").contains("content").contains("prior").contains("ranks ");
+    String taken = data.eventsOf("u05").stream().filter(e -> e.event().marksTaken()).findFirst().orElseThrow().courseId();
+    IndexCommandsTest.Run x = run("explain", "--user", "u05", "--course", taken);
+    assertThat(x.out()).containsPattern("not recommended: you already (enrolled in|completed|enrolled)");
+    IndexCommandsTest.Run bad = run("explain", "--user", "u05", "--course", "nope");
+    assertThat(bad.exit()).isEqualTo(2);
+    assertThat(lastLine(bad.err())).isEqualTo("error: unknown course 'nope'");
+  }
+
+  @Test
+  void retrainAppliesTheGate() {
+    IndexCommandsTest.Run r = run("retrain");
+    assertThat(r.exit()).as(r.err()).isZero();
+    // same data and seed: the holdout NDCG equals the serving one up to parallel rounding, far inside the 0.02 margin
+    assertThat(r.out()).contains("promoted: ndcg@10");
+  }
+}

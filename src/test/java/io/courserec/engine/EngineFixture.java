@@ -1,0 +1,43 @@
+package io.courserec.engine;
+
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * The small data set the engine tests run on ({@code src/test/resources/engine/small}, written once by the seeded
+ * script {@code make_fixture.py} next to it): 40 courses in 5 subjects of 8 (ids {@code py1..py8} programming,
+ * {@code ds1..ds8} data, {@code ux1..ux8} design, {@code bz1..bz8} business, {@code es1..es8} languages), 60 learners
+ * {@code u01..u60} whose home subject is subject number {@code (n - 1) mod 5} in that order; each took 4 to 7
+ * consecutive courses of the home subject (enroll, complete or view; some completions rated 3..5), viewed one
+ * course of the next subject, and every 7th learner dismissed the home subject's 8th course. 474 interactions.
+ *
+ * <p>Models are trained small (rank 8, 5 ALS sweeps) so a build takes about a second.
+ */
+final class EngineFixture {
+  static final Path DATA = Path.of("src/test/resources/engine/small");
+  static final int COURSES = 40;
+  static final int LEARNERS = 60;
+  static final int INTERACTIONS = 474;
+
+  private EngineFixture() {}
+
+  /** Configuration over the fixture with models and the feedback store under {@code dir}. */
+  static Config config(Path dir, Map<ConfigKey, Object> extra) {
+    Config c = Config.defaults().with(Map.of(
+        ConfigKey.DATA_DIR, DATA.toString(),
+        ConfigKey.MODELS_DIR, dir.resolve("models").toString(),
+        ConfigKey.INDEX_DIR, dir.resolve("index").toString(),
+        ConfigKey.STORE_URL, "jdbc:sqlite:" + dir.resolve("feedback.db"),
+        ConfigKey.MF_RANK, "8",
+        ConfigKey.MF_ITERATIONS, "5",
+        ConfigKey.EVAL_MAX_USERS, "0"));
+    for (Map.Entry<ConfigKey, Object> e : extra.entrySet()) c = c.with(e.getKey(), e.getValue());
+    return c;
+  }
+
+  static Config config(Path dir) {
+    return config(dir, Map.of());
+  }
+}
