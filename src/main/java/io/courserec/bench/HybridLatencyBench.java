@@ -18,7 +18,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Per-user hybrid ranking latency (single thread, one request at a time, after warm-up): trains the hybrid on a
- * data directory, then ranks a seeded sample of learners and reports p50/p90/p99/max with HdrHistogram.
+ * data directory (without confidence calibration, which does not change ranking cost), then ranks a seeded sample
+ * of learners and reports p50/p90/p99/max with HdrHistogram. Configuration comes from
+ * {@code config/courserec.properties} and {@code COURSEREC_*} environment variables (e.g.
+ * {@code COURSEREC_HYBRID_CANDIDATES_PER_SIGNAL=0} to score every course).
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp target/courserec.jar io.courserec.bench.HybridLatencyBench \
@@ -38,7 +41,7 @@ public final class HybridLatencyBench {
     long t0 = System.nanoTime();
     Dataset d = CatalogLoader.load(data, config).dataset();
     long t1 = System.nanoTime();
-    try (HybridRecommender h = new HybridRecommender(config, null)) {
+    try (HybridRecommender h = new HybridRecommender(config, null, false)) {
       h.train(d);
       long t2 = System.nanoTime();
       List<String> ids = new ArrayList<>();

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Course recommendations inside a Lucene index.",
     subcommands = {
         CommandLine.HelpCommand.class,
+        DemoCommand.class,
         ValidateCommand.class,
         ImportCommand.class,
         ReindexCommand.class,

@@ -81,6 +81,7 @@ public enum ConfigKey {
   HW_RICH_MF("hybrid.rich.mf", Type.DOUBLE, "0.045", 0.0, 10.0, true, "Rich segment weight of MF"),
   HW_RICH_PRIOR("hybrid.rich.prior", Type.DOUBLE, "0.455", 0.0, 10.0, true, "Rich segment weight of the prior"),
   HYBRID_CONTENT_POOL("hybrid.content_pool", Type.INT, "100", 10.0, 100000.0, false, "Best profile matches scored exactly for the content signal per request; others score 0"),
+  HYBRID_CANDIDATES("hybrid.candidates_per_signal", Type.INT, "300", 0.0, 1000000.0, false, "Candidates taken from each signal (top MF, top popular, every course with content/item-CF/user-CF evidence) before scoring; 0 scores every course"),
   HYBRID_SEARCH_PERSONAL("hybrid.search.personal_weight", Type.DOUBLE, "0.3", 0.0, 10.0, false, "Share of personal signals blended into catalog search"),
   MMR_LAMBDA("hybrid.mmr.lambda", Type.DOUBLE, "1.0", 0.0, 1.0, false, "MMR trade-off: 1 = pure relevance, 0 = pure diversity"),
   OVERSAMPLE("hybrid.oversample", Type.INT, "3", 1.0, 50.0, false, "Candidates fetched per requested item before re-ranking"),

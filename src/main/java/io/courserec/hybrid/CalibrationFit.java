@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fits the {@link ConfidenceCalibrator} without touching any test data: the training data itself is split again
- * (random per-learner holdout, the configured seed), a hybrid without calibration is trained on the inner part,
- * and its top-{@value #K} lists for up to {@value #MAX_USERS} held-out learners give (features, relevant) pairs.
- * Costs one extra training on ~80% of the data.
+ * Fits the {@link ConfidenceCalibrator} without touching any test data: the training data itself is split again,
+ * once by random per-learner holdout and once by the cold-start splitter (the configured seed); a hybrid without
+ * calibration is trained on each inner part, and its top-{@value #K} lists for up to {@value #MAX_USERS} held-out
+ * learners of each give (features, relevant) pairs. Costs two extra trainings on most of the data.
  */
 final class CalibrationFit {
   static final int K = 10;
@@ -30,20 +30,34 @@ final class CalibrationFit {
   private CalibrationFit() {}
 
   static ConfidenceCalibrator fit(Config config, Dataset data) {
+    List<double[]> x = new ArrayList<>();
+    List<Integer> y = new ArrayList<>();
+    collect(config, data, SplitKind.RANDOM, config, x, y);
+    // cold learners never appear in a random holdout: add a cold-start split so the cold segment is calibrated too
+    Config cold = config.number(ConfigKey.EVAL_COLD_FRACTION) >= 0.25 ? config : config.with(ConfigKey.EVAL_COLD_FRACTION, 0.25);
+    collect(config, data, SplitKind.COLD_START, cold, x, y);
+    int[] yy = y.stream().mapToInt(Integer::intValue).toArray();
+    if (yy.length == 0) return ConfidenceCalibrator.identity();
+    ConfidenceCalibrator c = ConfidenceCalibrator.fit(x.toArray(new double[0][]), yy, 1e-3);
+    log.info("confidence calibrated on {} recommendations (base rate {})", yy.length,
+        (double) java.util.Arrays.stream(yy).sum() / yy.length);
+    return c;
+  }
+
+  private static void collect(Config config, Dataset data, SplitKind kind, Config splitConfig, List<double[]> x,
+                              List<Integer> y) {
     Split split;
     try {
-      split = SplitKind.RANDOM.create(config).split(data);
+      split = kind.create(splitConfig).split(data);
     } catch (RuntimeException e) {
-      log.warn("no calibration split possible ({}); confidence left uncalibrated", e.getMessage());
-      return ConfidenceCalibrator.identity();
+      log.warn("no {} calibration split possible ({})", kind.code(), e.getMessage());
+      return;
     }
-    if (split.heldOut().isEmpty()) return ConfidenceCalibrator.identity();
+    if (split.heldOut().isEmpty()) return;
     List<String> users = new ArrayList<>(split.heldOut().keySet());
     Collections.sort(users);
     Collections.shuffle(users, new Random(config.longValue(ConfigKey.SEED) ^ 0x5eedL));
     if (users.size() > MAX_USERS) users = users.subList(0, MAX_USERS);
-    List<double[]> x = new ArrayList<>();
-    List<Integer> y = new ArrayList<>();
     try (HybridRecommender inner = new HybridRecommender(config, null, false)) {
       inner.train(split.train());
       for (String u : users) {
@@ -56,16 +70,11 @@ final class CalibrationFit {
         }
         int rank = 1;
         for (HybridItem i : r.items()) {
-          x.add(ConfidenceModel.features(i.score(), i.rawConfidence(), rank++));
+          x.add(ConfidenceModel.features(i.score(), i.rawConfidence(), rank++, r.segment()));
           y.add(relevant.contains(i.courseId()) ? 1 : 0);
         }
       }
     }
-    int[] yy = y.stream().mapToInt(Integer::intValue).toArray();
-    ConfidenceCalibrator c = ConfidenceCalibrator.fit(x.toArray(new double[0][]), yy, 1e-3);
-    log.info("confidence calibrated on {} recommendations of {} learners (base rate {})", yy.length, users.size(),
-        yy.length == 0 ? 0 : (double) java.util.Arrays.stream(yy).sum() / yy.length);
-    return c;
   }
 
   static Map<String, Set<String>> heldOut(Split s) { return s.heldOut(); }

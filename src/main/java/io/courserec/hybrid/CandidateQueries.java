@@ -1,6 +1,8 @@
 package io.courserec.hybrid;
 
+import io.courserec.index.CourseFields;
 import io.courserec.index.FilterQueries;
+import org.apache.lucene.document.NumericDocValuesField;
 import io.courserec.rec.CourseFilter;
 import java.util.Collection;
 import org.apache.lucene.search.BooleanClause;
@@ -19,6 +21,15 @@ public final class CandidateQueries {
   /** All courses passing the filter, minus the excluded ids. */
   public static Query recommendation(CourseFilter filter, Collection<String> excludedIds) {
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST);
+    return FilterQueries.addTo(b, filter, excludedIds).build();
+  }
+
+  /** Only the given course ordinals (a learner's candidates), passing the filter, minus the excluded ids. */
+  public static Query recommendation(CourseFilter filter, Collection<String> excludedIds, int[] ordinals) {
+    long[] values = new long[ordinals.length];
+    for (int i = 0; i < ordinals.length; i++) values[i] = ordinals[i];
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
+        .add(NumericDocValuesField.newSlowSetQuery(CourseFields.ORDINAL, values), BooleanClause.Occur.FILTER);
     return FilterQueries.addTo(b, filter, excludedIds).build();
   }
 

@@ -11,8 +11,9 @@ import java.util.Arrays;
  *
  * fitted by Newton-Raphson (iteratively reweighted least squares) on held-out outcomes with a small L2 penalty
  * {@code l2} on b_1..b_m for stability on separable data. Features used by the hybrid: the blended score, the
- * evidence-weighted raw confidence, and 1/log2(rank+1). Until fitted, {@link #identity()} passes the raw
- * confidence through unchanged.
+ * evidence-weighted raw confidence, 1/log2(rank+1) and the learner's segment (see {@code ConfidenceModel}). Until
+ * fitted, {@link #identity()} passes the raw confidence through unchanged. A calibrator whose coefficient count
+ * does not match the features (a model saved by an older version) also falls back to the raw confidence.
  */
 public final class ConfidenceCalibrator {
   private final double[] beta; // beta[0] intercept; null = identity on feature 1
@@ -37,7 +38,9 @@ public final class ConfidenceCalibrator {
   public double[] coefficients() { return beta == null ? new double[0] : beta.clone(); }
 
   public double probability(double... features) {
-    if (beta == null) return Math.max(0, Math.min(1, features.length > 1 ? features[1] : features[0]));
+    if (beta == null || beta.length != features.length + 1) {
+      return Math.max(0, Math.min(1, features.length > 1 ? features[1] : features[0]));
+    }
     double z = beta[0];
     for (int j = 0; j < features.length; j++) z += beta[j + 1] * features[j];
     return sigmoid(z);

@@ -38,8 +38,12 @@ final class ConfidenceModel {
     return s;
   }
 
-  /** Features the calibrator sees: the blended score, the raw confidence and 1/log2(rank + 1). */
-  static double[] features(double score, double raw, int rank) {
-    return new double[] {score, raw, 1.0 / (Math.log(rank + 1.0) / Math.log(2))};
+  /**
+   * Features the calibrator sees: the blended score, the raw confidence, 1/log2(rank + 1), and indicators of the
+   * cold and warm segments (the base rate of relevance differs by how much is known about the learner).
+   */
+  static double[] features(double score, double raw, int rank, UserSegment segment) {
+    return new double[] {score, raw, 1.0 / (Math.log(rank + 1.0) / Math.log(2)),
+        segment == UserSegment.COLD ? 1 : 0, segment == UserSegment.WARM ? 1 : 0};
   }
 }

@@ -15,4 +15,16 @@ import io.courserec.mf.MfRecommender;
  */
 record HybridModels(Dataset data, InteractionSnapshot snapshot, PopularityRecommender pop, ItemKnnRecommender itemKnn,
                     UserKnnRecommender userKnn, MfRecommender mf, CbrRecommender cbr, CatalogIndex index,
-                    ReverseNeighbors reverse, ConfidenceCalibrator calibrator, String modelVersion) {}
+                    ReverseNeighbors reverse, ConfidenceCalibrator calibrator, String modelVersion, int[] popularOrder) {
+
+  /** Course ordinals by descending popularity (ties by ordinal): the prior's candidates. */
+  static int[] popularOrder(PopularityRecommender pop, int n) {
+    Integer[] o = new Integer[n];
+    for (int i = 0; i < n; i++) o[i] = i;
+    java.util.Arrays.sort(o, (a, b) -> pop.popularity(a) != pop.popularity(b)
+        ? Integer.compare(pop.popularity(b), pop.popularity(a)) : Integer.compare(a, b));
+    int[] out = new int[n];
+    for (int i = 0; i < n; i++) out[i] = o[i];
+    return out;
+  }
+}

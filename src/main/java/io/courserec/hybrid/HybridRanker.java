@@ -64,6 +64,14 @@ final class HybridRanker {
   }
 
   Built build(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
+    return build(m, h, req, true);
+  }
+
+  /**
+   * @param prune score only the learner's candidates (each signal's best courses, see
+   *     {@code hybrid.candidates_per_signal}); false scores every eligible course (explain ranks among all)
+   */
+  Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune) throws IOException {
     UserContext ctx = contexts.build(m, h, req, req.depth());
     Map<Signal, DoubleValuesSource> sources = new EnumMap<>(Signal.class);
     if (ctx.hasContent()) {
@@ -75,7 +83,9 @@ final class HybridRanker {
     sources.put(Signal.PRIOR, PriorSignal.of(PRIOR_RATING_SHARE, MISSING_RATING));
     BlendWeights w = weights(ctx, sources);
     String strategy = ctx.positiveCourses() > 0 ? "personal" : ctx.hasContent() ? "cold-start" : "popular";
-    Query candidates = CandidateQueries.recommendation(req.filter(), ctx.excludedIds());
+    Query candidates = prune && ctx.candidates() != null
+        ? CandidateQueries.recommendation(req.filter(), ctx.excludedIds(), ctx.candidates())
+        : CandidateQueries.recommendation(req.filter(), ctx.excludedIds());
     return new Built(ctx, w, strategy, HybridQuery.of(candidates, BlendedSource.of(sources, w)), Map.copyOf(sources));
   }
 
@@ -168,7 +178,7 @@ final class HybridRanker {
     for (Signal s : v.keySet()) conf.put(s, v.get(s) * strengths.get(s));
     double raw = ConfidenceModel.raw(c, strengths);
     // Calibration was fitted on recommendation lists; search answers report the raw evidence strength.
-    double p = b.strategy().startsWith("search") ? raw : m.calibrator().probability(ConfidenceModel.features(score, raw, rank));
+    double p = b.strategy().startsWith("search") ? raw : m.calibrator().probability(ConfidenceModel.features(score, raw, rank, b.ctx().segment()));
     return new HybridItem(id, ord, doc, score, v, c, conf, raw, p,
         explain && b.ctx() != null ? evidence.of(m, h, b.ctx(), doc, ord, c) : List.of());
   }

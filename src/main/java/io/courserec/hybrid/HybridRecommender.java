@@ -56,7 +56,11 @@ public final class HybridRecommender implements Recommender, Closeable {
     this(config, indexRoot, true);
   }
 
-  HybridRecommender(Config config, Path indexRoot, boolean calibrate) {
+  /**
+   * @param calibrate false skips fitting the confidence calibrator (two inner trainings); confidence then stays the
+   *     raw evidence strength. For benchmarks and the inner models of tuning and calibration.
+   */
+  public HybridRecommender(Config config, Path indexRoot, boolean calibrate) {
     this.config = config;
     try {
       this.ownsIndexRoot = indexRoot == null;
@@ -100,7 +104,7 @@ public final class HybridRecommender implements Recommender, Closeable {
       CbrRecommender cbr = new CbrRecommender(index, config);
       cbr.train(data);
       models = new HybridModels(data, snapshot, pop, itemKnn, userKnn, mf, cbr, index,
-          new ReverseNeighbors(itemKnn.model()), calibrator, version);
+          new ReverseNeighbors(itemKnn.model()), calibrator, version, HybridModels.popularOrder(pop, data.numCourses()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -165,7 +169,8 @@ public final class HybridRecommender implements Recommender, Closeable {
     cbr.load(dir.resolve("cbr"), catalog);
     HybridModels old = models;
     models = new HybridModels(catalog, itemKnn.snapshot(), pop, itemKnn, userKnn, mf, cbr, index,
-        new ReverseNeighbors(itemKnn.model()), saved.calibrator(), saved.modelVersion());
+        new ReverseNeighbors(itemKnn.model()), saved.calibrator(), saved.modelVersion(),
+        HybridModels.popularOrder(pop, catalog.numCourses()));
     if (old != null) old.index().close();
   }
 
@@ -191,7 +196,7 @@ public final class HybridRecommender implements Recommender, Closeable {
     if (ord < 0) throw new UnknownEntityException("course", courseId);
     String title = m.data().course(ord).title();
     try (IndexHandle h = m.index().acquire()) {
-      HybridRanker.Built b = ranker.build(m, h, request.withExplain(true));
+      HybridRanker.Built b = ranker.build(m, h, request.withExplain(true), false);
       if (b.ctx().excludedIds().contains(courseId)) {
         String why = request.exclude().contains(courseId) ? "excluded by the request"
             : b.ctx().history() != null && b.ctx().history().dismissed(ord) ? "you dismissed it"

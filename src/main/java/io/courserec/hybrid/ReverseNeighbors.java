@@ -33,8 +33,12 @@ final class ReverseNeighbors {
     }
   }
 
-  /** max_i sum_{j in N(i) and history} sim(i,j) * w_j, over courses not excluded by {@code skip}; 0 when none. */
-  double maxScore(int[] historyOrdinals, float[] historyWeights, int numCourses, java.util.function.IntPredicate skip) {
+  /**
+   * max_i sum_{j in N(i) and history} sim(i,j) * w_j, over courses not excluded by {@code skip}; 0 when none. Every
+   * course with item-CF evidence is added to {@code touchedOut} when it is not null.
+   */
+  double maxScore(int[] historyOrdinals, float[] historyWeights, int numCourses, java.util.function.IntPredicate skip,
+                  java.util.BitSet touchedOut) {
     float[] acc = new float[numCourses];
     int[] touched = new int[16];
     int nt = 0;
@@ -53,7 +57,10 @@ final class ReverseNeighbors {
     double max = 0;
     for (int t = 0; t < nt; t++) {
       int i = touched[t];
-      if (!skip.test(i)) max = Math.max(max, acc[i]);
+      if (!skip.test(i)) {
+        max = Math.max(max, acc[i]);
+        if (touchedOut != null && acc[i] > 0) touchedOut.set(i);
+      }
     }
     return max;
   }

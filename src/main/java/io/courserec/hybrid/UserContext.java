@@ -22,11 +22,12 @@ import java.util.Set;
  * @param itemCfMax the learner's largest raw item-CF score over the catalog (0: no item-CF evidence)
  * @param profile content profile, or null when nothing is known to build one from
  * @param contentScores normalised exact content score per course ordinal, or null
+ * @param candidates course ordinals worth scoring (ascending), or null to score every eligible course
  */
 public record UserContext(UserHistory history, UserSegment segment, int positiveCourses, int[] historyOrdinals,
                           float[] historyWeights, Set<String> excludedIds, float[] userFactors, double mfMax, float[] userCfScores,
                           int[] userCfSupport, int neighbourCount, double itemCfMax, LearnerProfile profile,
-                          float[] contentScores) {
+                          float[] contentScores, int[] candidates) {
 
   public boolean hasFactors() { return userFactors != null && mfMax > 0; }
   public boolean hasUserCf() { return userCfScores != null; }

@@ -26,11 +26,13 @@ final class UserContextBuilder {
   private final int warmMin;
   private final int richMin;
   private final int contentDepth;
+  private final int perSignal;
 
   UserContextBuilder(Config config) {
     this.warmMin = config.integer(ConfigKey.HYBRID_WARM_MIN);
     this.richMin = config.integer(ConfigKey.HYBRID_RICH_MIN);
     this.contentDepth = config.integer(ConfigKey.HYBRID_CONTENT_POOL);
+    this.perSignal = config.integer(ConfigKey.HYBRID_CANDIDATES);
   }
 
   UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth) throws IOException {
@@ -79,6 +81,8 @@ final class UserContextBuilder {
 
     float[] factors = null;
     double mfMax = 0;
+    float[] dots = null;
+    java.util.BitSet cand = perSignal > 0 ? new java.util.BitSet(n) : null;
     float[] ucf = null;
     int[] support = null;
     int neighbours = 0;
@@ -86,7 +90,7 @@ final class UserContextBuilder {
     if (hOrd.length > 0) {
       factors = m.mf().userFactors(history);
       if (factors != null) {
-        float[] dots = m.mf().model().scores(factors);
+        dots = m.mf().model().scores(factors);
         for (int i = 0; i < n && i < dots.length; i++) if (!excludedOrd[i]) mfMax = Math.max(mfMax, dots[i]);
       }
       Neighbors nb = m.userKnn().neighbors(history);
@@ -98,15 +102,50 @@ final class UserContextBuilder {
         for (int i = 0; i < n; i++) if (!excludedOrd[i]) max = Math.max(max, raw[i]);
         if (max > 0) {
           ucf = new float[n];
-          for (int i = 0; i < n; i++) ucf[i] = Math.max(0, raw[i] / max);
+          for (int i = 0; i < n; i++) {
+            ucf[i] = Math.max(0, raw[i] / max);
+            if (cand != null && ucf[i] > 0 && !excludedOrd[i]) cand.set(i);
+          }
         }
       }
       boolean[] ex = excludedOrd;
-      itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i]);
+      itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i], cand);
     }
     CbrRecommender.ContentScores content = m.cbr().contentScores(h, req, excluded, Math.max(contentDepth, depth));
+    int[] candidates = null;
+    if (cand != null) {
+      if (content.byOrdinal() != null) {
+        for (int i = 0; i < n; i++) if (content.byOrdinal()[i] > 0) cand.set(i);
+      }
+      if (dots != null) addTop(cand, dots, excludedOrd, perSignal);
+      int taken = 0;
+      for (int i : m.popularOrder()) {
+        if (taken == perSignal) break;
+        if (!excludedOrd[i]) {
+          cand.set(i);
+          taken++;
+        }
+      }
+      candidates = cand.cardinality() * 2 >= n ? null : cand.stream().toArray();
+    }
     return new UserContext(history, segment, hOrd.length, hOrd, hW, Set.copyOf(excluded), factors, mfMax, ucf, support,
-        neighbours, itemMax, content.profile(), content.byOrdinal());
+        neighbours, itemMax, content.profile(), content.byOrdinal(), candidates);
+  }
+
+  /** Adds the {@code top} highest-scoring eligible courses to {@code cand} (a bounded min-heap, O(n log top)). */
+  private static void addTop(java.util.BitSet cand, float[] scores, boolean[] excluded, int top) {
+    java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(top + 1,
+        (a, b) -> scores[a] != scores[b] ? Float.compare(scores[a], scores[b]) : Integer.compare(b, a));
+    for (int i = 0; i < scores.length && i < excluded.length; i++) {
+      if (excluded[i]) continue;
+      if (heap.size() < top) {
+        heap.add(i);
+      } else if (scores[i] > scores[heap.peek()]) {
+        heap.poll();
+        heap.add(i);
+      }
+    }
+    for (int i : heap) cand.set(i);
   }
 
   /** For each course, how many of the neighbours gave it positive feedback. */

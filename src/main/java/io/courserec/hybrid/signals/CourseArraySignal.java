@@ -40,18 +40,7 @@ public final class CourseArraySignal extends DoubleValuesSource {
   @Override
   public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     LeafSignals leaf = LeafSignals.open(ctx);
-    return new DoubleValues() {
-      double value;
-
-      @Override
-      public double doubleValue() { return value; }
-
-      @Override
-      public boolean advanceExact(int doc) throws IOException {
-        value = valueAt(leaf.ordinal(doc));
-        return true;
-      }
-    };
+    return PerDocValues.of(doc -> valueAt(leaf.ordinal(doc)));
   }
 
   @Override

@@ -68,18 +68,7 @@ public final class ItemCfSignal extends DoubleValuesSource {
   @Override
   public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     LeafSignals leaf = LeafSignals.open(ctx);
-    return new DoubleValues() {
-      double value;
-
-      @Override
-      public double doubleValue() { return value; }
-
-      @Override
-      public boolean advanceExact(int doc) throws IOException {
-        value = normalise(raw(leaf.neighbors(doc)));
-        return true;
-      }
-    };
+    return PerDocValues.of(doc -> normalise(raw(leaf.neighbors(doc))));
   }
 
   @Override

@@ -48,19 +48,10 @@ public final class MfSignal extends DoubleValuesSource {
   @Override
   public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     LeafSignals leaf = LeafSignals.open(ctx);
-    return new DoubleValues() {
-      double value;
-
-      @Override
-      public double doubleValue() { return value; }
-
-      @Override
-      public boolean advanceExact(int doc) throws IOException {
-        float[] y = leaf.itemFactors(doc);
-        value = y == null ? 0 : normalise(dot(userFactors, y));
-        return true;
-      }
-    };
+    return PerDocValues.of(doc -> {
+      float[] y = leaf.itemFactors(doc);
+      return y == null ? 0 : normalise(dot(userFactors, y));
+    });
   }
 
   @Override

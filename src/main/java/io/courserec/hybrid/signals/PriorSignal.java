@@ -39,18 +39,7 @@ public final class PriorSignal extends DoubleValuesSource {
   @Override
   public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     LeafSignals leaf = LeafSignals.open(ctx);
-    return new DoubleValues() {
-      double value;
-
-      @Override
-      public double doubleValue() { return value; }
-
-      @Override
-      public boolean advanceExact(int doc) throws IOException {
-        value = combine(leaf.popularityPrior(doc, Float.NaN), leaf.ratingPrior(doc, Float.NaN));
-        return true;
-      }
-    };
+    return PerDocValues.of(doc -> combine(leaf.popularityPrior(doc, Float.NaN), leaf.ratingPrior(doc, Float.NaN)));
   }
 
   @Override
