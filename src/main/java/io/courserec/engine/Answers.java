@@ -65,7 +65,7 @@ final class Answers {
         segment, signals, item.evidence(), null, summary(e, item));
   }
 
-  /** "Intro to SQL ranks 3 of 37 for u1 (warm learner), score 0.412: itemcf 54%, content 30%, prior 16%." */
+  /** "Listening Masterclass ranks 3 of 37 for u05 (warm learner), score 0.761: prior 60%, content 24%, itemcf 15%, mf 1%." */
   static String summary(HybridExplanation e, HybridItem item) {
     StringBuilder sb = new StringBuilder();
     sb.append(e.title()).append(" ranks ").append(e.rank()).append(" of ").append(e.eligible()).append(" for ")

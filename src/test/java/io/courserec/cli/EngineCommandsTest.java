@@ -142,6 +142,14 @@ class EngineCommandsTest {
   }
 
   @Test
+  void trainWithoutDataIsAOneLineError() {
+    IndexCommandsTest.Run r = IndexCommandsTest.run("train", "--data", dir.resolve("no-such-dir").toString(),
+        "--models", dir.resolve("models-x").toString(), "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("x.db"));
+    assertThat(r.exit()).isEqualTo(2);
+    assertThat(lastLine(r.err())).isEqualTo("error: data directory not found: " + dir.resolve("no-such-dir"));
+  }
+
+  @Test
   void retrainAppliesTheGate() {
     IndexCommandsTest.Run r = run("retrain");
     assertThat(r.exit()).as(r.err()).isZero();
