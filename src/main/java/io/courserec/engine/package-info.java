@@ -1,6 +1,8 @@
 /**
- * The engine facade that the API and the CLI call: generations (catalog + index + models) with atomic swap, the
- * feedback path, and the model lifecycle (retrain, promote, prune). Imports hybrid, eval, store and below; never api
- * or cli.
+ * The engine facade that the API and the CLI call ({@link io.courserec.engine.Engines} opens a
+ * {@link io.courserec.engine.DefaultEngine}): the serving model version (a self-contained version directory:
+ * training data, hybrid components, index) behind an atomic {@link io.courserec.engine.Swappable}, feedback stored
+ * durably and applied per request since the model's store position, and the model lifecycle (build with a holdout
+ * evaluation, promotion gate, swap, prune, background jobs). Imports hybrid, eval, store and below; never api or cli.
  */
 package io.courserec.engine;
