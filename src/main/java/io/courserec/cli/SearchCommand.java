@@ -62,6 +62,10 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "--format", defaultValue = "table", description = "table | json (default ${DEFAULT-VALUE})")
   String format;
 
+  @Option(names = "--user", paramLabel = "ID", description = "Personalise: blend BM25 with this learner's CF/MF signals "
+      + "(answers from the trained model in --models, like the API's /search?user=)")
+  String user;
+
   @Override
   public Integer call() throws IOException {
     if (k < 1) throw new UserError("--k must be at least 1, got " + k);
@@ -73,6 +77,7 @@ public final class SearchCommand implements Callable<Integer> {
     if (maxHours != null && !(maxHours >= 0)) throw new UserError("--max-hours must be a non-negative number, got " + maxHours);
     CourseFilter filter = new CourseFilter(parseLevel(level), blank(language), blank(organization), blank(subject), maxHours);
     Config config = common.config();
+    if (user != null) return personal(config, filter);
     SearchResult r;
     try (CatalogIndex index = IndexOpener.open(config.path(ConfigKey.INDEX_DIR))) {
       r = new CatalogSearch(index, config).search(new SearchRequest(query, filter, k, offset));
@@ -82,6 +87,42 @@ public final class SearchCommand implements Callable<Integer> {
     else table(out, r, !filter.isEmpty());
     out.flush();
     return 0;
+  }
+
+  /** The engine's personalised search, the same code path as {@code GET /search?q=&user=}. */
+  private int personal(Config config, CourseFilter filter) throws IOException {
+    io.courserec.engine.SearchResult r;
+    try (io.courserec.engine.DefaultEngine engine = openEngine(config)) {
+      r = engine.search(new io.courserec.engine.SearchQuery(query, user, filter, k, offset));
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (format.equals("json")) {
+      out.println(new com.fasterxml.jackson.databind.ObjectMapper()
+          .registerModule(new com.fasterxml.jackson.datatype.jsr310.JavaTimeModule())
+          .writerWithDefaultPrettyPrinter().writeValueAsString(r));
+    } else if (r.totalHits() == 0) {
+      out.printf("no course matches \"%s\"%s%n", query, filter.isEmpty() ? "" : " with these filters");
+    } else {
+      out.printf("%4s  %7s  %-16s  %-50s  %s%n", "rank", "score", "course", "title", "signals");
+      for (io.courserec.engine.RankedCourse c : r.items()) {
+        StringBuilder sig = new StringBuilder();
+        c.signals().forEach((name, share) -> sig.append(String.format(Locale.ROOT, "%s %.0f%% ", name, 100 * share)));
+        out.printf(Locale.ROOT, "%4d  %7.3f  %-16s  %-50s  %s%n", c.rank(), c.score(), cut(c.courseId(), 16),
+            cut(c.title(), 50), sig.toString().trim());
+      }
+      out.printf("%d of %d matching courses, %s for %s%n", r.items().size(), r.totalHits(),
+          r.personalised() ? "personalised" : "plain BM25 (learner unknown to the model)", user);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static io.courserec.engine.DefaultEngine openEngine(Config config) {
+    try {
+      return io.courserec.engine.Engines.openForQueries(config);
+    } catch (RuntimeException e) {
+      throw new UserError("--user needs a trained model (" + e.getMessage() + "); run ./courserec train first");
+    }
   }
 
   static Level parseLevel(String s) {

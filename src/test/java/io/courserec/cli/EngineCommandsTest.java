@@ -142,6 +142,19 @@ class EngineCommandsTest {
   }
 
   @Test
+  void personalisedSearchBlendsTextWithTheLearnersSignals() {
+    String word = data.course(0).title().split(" ")[0];
+    IndexCommandsTest.Run r = run("search", word, "--user", "u05", "--k", "5");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains("personalised for u05").contains("content ");
+    IndexCommandsTest.Run none = run("search", "zzzqqqxx", "--user", "u05");
+    assertThat(none.exit()).isZero();
+    assertThat(none.out()).contains("no course matches \"zzzqqqxx\"");
+    IndexCommandsTest.Run stranger = run("search", word, "--user", "stranger");
+    assertThat(stranger.out()).contains("plain BM25 (learner unknown to the model)");
+  }
+
+  @Test
   void trainWithoutDataIsAOneLineError() {
     IndexCommandsTest.Run r = IndexCommandsTest.run("train", "--data", dir.resolve("no-such-dir").toString(),
         "--models", dir.resolve("models-x").toString(), "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("x.db"));
