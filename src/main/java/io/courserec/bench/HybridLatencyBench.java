@@ -56,6 +56,7 @@ public final class HybridLatencyBench {
         h.recommend(RecommendRequest.of(u, k));
         hist.recordValue((System.nanoTime() - s) / 1000);
       }
+      io.courserec.hybrid.HybridProfile.print(n + Math.min(warmup, ids.size()));
       System.out.printf("courses=%d learners=%d interactions=%d load=%.1fs train=%.1fs%n", d.numCourses(),
           d.numLearners(), d.interactions().size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       System.out.printf("hybrid ranking, k=%d, %d users: p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms mean=%.2f ms%n", k, n,

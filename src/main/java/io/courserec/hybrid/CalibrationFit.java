@@ -10,7 +10,6 @@ import io.courserec.rec.UnknownEntityException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import org.slf4j.Logger;
@@ -77,5 +76,4 @@ final class CalibrationFit {
     }
   }
 
-  static Map<String, Set<String>> heldOut(Split s) { return s.heldOut(); }
 }

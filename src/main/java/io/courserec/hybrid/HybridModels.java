@@ -15,7 +15,16 @@ import io.courserec.mf.MfRecommender;
  */
 record HybridModels(Dataset data, InteractionSnapshot snapshot, PopularityRecommender pop, ItemKnnRecommender itemKnn,
                     UserKnnRecommender userKnn, MfRecommender mf, CbrRecommender cbr, CatalogIndex index,
-                    ReverseNeighbors reverse, ConfidenceCalibrator calibrator, String modelVersion, int[] popularOrder) {
+                    ReverseNeighbors reverse, ConfidenceCalibrator calibrator, String modelVersion, int[] popularOrder,
+                    float[][] itemFactors) {
+
+  /** The MF item factors as one array per course, for SIMD dot products ({@code VectorUtil.dotProduct}). */
+  static float[][] itemFactors(MfRecommender mf, int n) {
+    float[][] out = new float[n][];
+    for (int i = 0; i < n && i < mf.model().numCourses(); i++) out[i] = mf.model().itemFactors(i);
+    return out;
+  }
+
 
   /** Course ordinals by descending popularity (ties by ordinal): the prior's candidates. */
   static int[] popularOrder(PopularityRecommender pop, int n) {

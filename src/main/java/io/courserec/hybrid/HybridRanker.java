@@ -120,8 +120,20 @@ final class HybridRanker {
   }
 
   HybridRanking rank(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
-    return rank(m, h, req, build(m, h, req));
+    long t0 = System.nanoTime();
+    Built b = build(m, h, req);
+    long t1 = System.nanoTime();
+    HybridRanking r = rank(m, h, req, b);
+    if (PROFILE) {
+      BUILD_NS.add(t1 - t0);
+      RANK_NS.add(System.nanoTime() - t1);
+    }
+    return r;
   }
+
+  static final boolean PROFILE = Boolean.getBoolean("courserec.profile");
+  static final java.util.concurrent.atomic.LongAdder BUILD_NS = new java.util.concurrent.atomic.LongAdder();
+  static final java.util.concurrent.atomic.LongAdder RANK_NS = new java.util.concurrent.atomic.LongAdder();
 
   HybridRanking rank(HybridModels m, IndexHandle h, RecommendRequest req, Built b) throws IOException {
     IndexSearcher searcher = h.searcher();

@@ -8,7 +8,6 @@ import io.courserec.index.CatalogSearch;
 import io.courserec.index.IndexHandle;
 import io.courserec.rec.CourseFilter;
 import io.courserec.rec.RecommendRequest;
-import io.courserec.rec.UnknownEntityException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -29,13 +28,11 @@ import org.apache.lucene.search.TopDocs;
  * renormalised to sum to 1). Nothing is excluded: a learner may search for a course they took.
  */
 final class HybridSearch {
-  private final Config config;
   private final CatalogSearch text;
   private final HybridRanker ranker;
   private final double personal;
 
   HybridSearch(Config config, HybridRanker ranker, CatalogSearch text) {
-    this.config = config;
     this.ranker = ranker;
     this.text = text;
     this.personal = config.number(ConfigKey.HYBRID_SEARCH_PERSONAL);
@@ -55,11 +52,7 @@ final class HybridSearch {
     HybridRanker.Built built = null;
     String strategy = "search";
     if (userId != null && personal > 0) {
-      try {
-        built = ranker.build(m, h, RecommendRequest.of(userId, Math.max(1, k + offset)).withFilter(filter));
-      } catch (UnknownEntityException e) {
-        throw e;
-      }
+      built = ranker.build(m, h, RecommendRequest.of(userId, Math.max(1, k + offset)).withFilter(filter));
       BlendWeights seg = built.weights();
       double[] x = new double[Signal.values().length];
       double sum = 0;

@@ -148,7 +148,7 @@ public final class HybridTuner {
     List<Signal> free = s == UserSegment.COLD ? List.of(Signal.CONTENT, Signal.PRIOR) : List.of(Signal.values());
     double[] w = new double[Signal.values().length];
     for (Signal sig : Signal.values()) w[sig.ordinal()] = start.of(sig);
-    double before = objective(ranker, m, h, cs, w);
+    double before = objective(ranker, cs, w);
     int trials = 1;
     // Starting points: the configured weights and each signal alone; the best of them seeds the ascent, so the
     // result is never worse on validation than the configured blend or any single signal.
@@ -157,7 +157,7 @@ public final class HybridTuner {
     for (Signal sig : free) {
       double[] single = new double[w.length];
       single[sig.ordinal()] = 1;
-      double v = objective(ranker, m, h, cs, single);
+      double v = objective(ranker, cs, single);
       trials++;
       progress.accept(String.format(Locale.ROOT, "%s: %s alone NDCG@%d %.4f", s.code(), sig.code(), K, v));
       if (v > best + 1e-9) {
@@ -174,7 +174,7 @@ public final class HybridTuner {
           if (g == keep) continue;
           w[sig.ordinal()] = g;
           if (sum(w) <= 0) continue;
-          double v = objective(ranker, m, h, cs, w);
+          double v = objective(ranker, cs, w);
           trials++;
           if (v > best + 1e-9) {
             best = v;
@@ -196,8 +196,7 @@ public final class HybridTuner {
   }
 
   /** Mean NDCG@K over the cases with the weights renormalised per learner over the signals they have. */
-  private static double objective(HybridRanker ranker, HybridModels m, IndexHandle h, List<Case> cs, double[] w)
-      throws IOException {
+  private static double objective(HybridRanker ranker, List<Case> cs, double[] w) throws IOException {
     double total = 0;
     for (Case c : cs) {
       Set<Signal> has = c.built().available();

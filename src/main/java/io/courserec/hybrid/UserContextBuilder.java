@@ -35,6 +35,9 @@ final class UserContextBuilder {
     this.perSignal = config.integer(ConfigKey.HYBRID_CANDIDATES);
   }
 
+  static final java.util.concurrent.atomic.LongAdder CONTENT_NS = new java.util.concurrent.atomic.LongAdder();
+  static final java.util.concurrent.atomic.LongAdder UCF_NS = new java.util.concurrent.atomic.LongAdder();
+
   UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth) throws IOException {
     List<Interaction> recent = new ArrayList<>();
     for (Interaction e : req.recentEvents()) if (e.userId().equals(req.userId())) recent.add(e);
@@ -90,10 +93,17 @@ final class UserContextBuilder {
     if (hOrd.length > 0) {
       factors = m.mf().userFactors(history);
       if (factors != null) {
-        dots = m.mf().model().scores(factors);
-        for (int i = 0; i < n && i < dots.length; i++) if (!excludedOrd[i]) mfMax = Math.max(mfMax, dots[i]);
+        dots = new float[n];
+        float[][] y = m.itemFactors();
+        for (int i = 0; i < n; i++) {
+          if (excludedOrd[i] || y[i] == null) continue;
+          dots[i] = org.apache.lucene.util.VectorUtil.dotProduct(factors, y[i]); // SIMD through Lucene's vector support
+          mfMax = Math.max(mfMax, dots[i]);
+        }
       }
+      long tu = System.nanoTime();
       Neighbors nb = m.userKnn().neighbors(history);
+      if (HybridRanker.PROFILE) UCF_NS.add(System.nanoTime() - tu);
       neighbours = nb.size();
       if (nb.size() > 0) {
         float[] raw = m.userKnn().scoresFor(nb);
@@ -111,7 +121,9 @@ final class UserContextBuilder {
       boolean[] ex = excludedOrd;
       itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i], cand);
     }
+    long tc = System.nanoTime();
     CbrRecommender.ContentScores content = m.cbr().contentScores(h, req, excluded, Math.max(contentDepth, depth));
+    if (HybridRanker.PROFILE) CONTENT_NS.add(System.nanoTime() - tc);
     int[] candidates = null;
     if (cand != null) {
       if (content.byOrdinal() != null) {

@@ -69,7 +69,7 @@ class EvaluateCommandTest {
     assertThat(json.get("results").get(2).get("split").asText()).isEqualTo("cold-start");
     assertThat(json.get("evalSettings").get("eval.cold_start_fraction").asText()).isEqualTo("0.5");
     assertThat(configsSeen).anyMatch(c -> c.integer(ConfigKey.MF_RANK) == 8)
-        .anyMatch(c -> c.integer(ConfigKey.MF_RANK) == 64);
+        .anyMatch(c -> c.integer(ConfigKey.MF_RANK) == Integer.parseInt(ConfigKey.MF_RANK.defaultValue()));
     assertThat(Files.readAllLines(log)).hasSize(1);
     assertThat(out.toString()).contains("| pop | random |").contains("| pop-r8 | cold-start |");
     assertThat(err.toString()).contains("random/pop: trained in").contains("appended the run to");
