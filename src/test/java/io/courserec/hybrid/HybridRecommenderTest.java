@@ -150,8 +150,7 @@ class HybridRecommenderTest {
     try (HybridRecommender sw = new HybridRecommender(config.with(io.courserec.config.ConfigKey.HYBRID_MODE, "switch"), null)) {
       sw.train(data);
       HybridRanking r = sw.rank(RecommendRequest.of("u0", 5));
-      long nonZero = Map.of("c", r.weights().content(), "i", r.weights().itemcf(), "u", r.weights().usercf(),
-          "m", r.weights().mf(), "p", r.weights().prior()).values().stream().filter(w -> w > 0).count();
+      long nonZero = r.weights().asMap().values().stream().filter(w -> w > 0).count();
       assertThat(nonZero).isEqualTo(1);
     }
   }
