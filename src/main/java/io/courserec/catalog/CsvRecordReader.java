@@ -136,6 +136,15 @@ final class CsvRecordReader implements Closeable {
   /** The header's named columns and their 0-based positions, in header order (empty without a header). */
   Map<String, Integer> columns() { return columns; }
 
+  /** The header's names whose positions are not in {@code used}, in header order (to report them as ignored). */
+  List<String> columnsOtherThan(Set<Integer> used) {
+    List<String> out = new ArrayList<>();
+    columns.forEach((col, i) -> {
+      if (!used.contains(i)) out.add(col);
+    });
+    return out;
+  }
+
   /** Fields per record: the header's, or without a header the expected count (known after the first record). */
   int fields() { return headerSize; }
 

@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -36,7 +35,7 @@ final class ImportedDataWriter implements AutoCloseable {
   private final List<Course> unlisted = new ArrayList<>();
   private final Map<String, Integer> users = new LinkedHashMap<>();
   private final LongPairSet seen = new LongPairSet();
-  private final Map<EventType, Long> written = new EnumMap<>(EventType.class);
+  private final long[] written = new long[EventType.values().length];
   private final CsvWriter events;
   private long remapped;
 
@@ -77,7 +76,7 @@ final class ImportedDataWriter implements AutoCloseable {
       return;
     }
     report.loaded(row.file());
-    written.merge(event, 1L, Long::sum);
+    written[event.ordinal()]++;
     events.write(new Interaction(user, courseId(c), event, rating, ts));
   }
 
@@ -114,7 +113,12 @@ final class ImportedDataWriter implements AutoCloseable {
     CsvWriter.writeUsers(dir.resolve(LearnerCleaner.FILE), users.keySet().stream().map(Learner::anonymous).toList());
     List<String> all = new ArrayList<>(notes);
     StringBuilder counts = new StringBuilder();
-    written.forEach((e, n) -> counts.append(counts.isEmpty() ? "" : ", ").append(n).append(' ').append(e.code()));
+    long n = 0;
+    for (EventType e : EventType.values()) {
+      if (written[e.ordinal()] == 0) continue;
+      counts.append(counts.isEmpty() ? "" : ", ").append(written[e.ordinal()]).append(' ').append(e.code());
+      n += written[e.ordinal()];
+    }
     all.add("events written: " + (counts.isEmpty() ? "none" : counts));
     all.add(String.format(java.util.Locale.ROOT, "courses: %d from the item file, %d titled 'Item <id>'",
         catalog.courses().size(), unlisted.size()));
@@ -124,7 +128,6 @@ final class ImportedDataWriter implements AutoCloseable {
       throw new DataException("cannot write " + dir.resolve(ImportedData.NOTES) + ": " + e.getMessage(), e);
     }
     report.normalization(report.normalization().withInteractionsRemapped(remapped));
-    long n = written.values().stream().mapToLong(Long::longValue).sum();
     return new ImportedData(dir, courses.size(), users.size(), n, all, report.build(source));
   }
 

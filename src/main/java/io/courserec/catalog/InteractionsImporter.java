@@ -37,6 +37,7 @@ public final class InteractionsImporter {
   static ImportedData run(Path file, InteractionsImportOptions o, Path outDir, CleaningRules rules, String source,
                           List<String> leadingNotes) {
     long start = System.nanoTime();
+    refuseOverwriting(outDir, file, o.items);
     ReportCollector report = new ReportCollector(rules.maxExamples());
     List<String> notes = new ArrayList<>(leadingNotes);
     CleanCatalog catalog = o.items == null ? new CleanCatalog(List.of(), Map.of()) : ItemFile.read(o.items, rules, report);
@@ -50,7 +51,12 @@ public final class InteractionsImporter {
       CsvRow first = r.next();
       if (first == null && header == null) throw new DataException(name + " is empty");
       EventColumns columns = EventColumns.resolve(name, header, r.fields(), first, o.columns);
-      if (header != null) reportUnused(name, header, columns, report);
+      if (header != null) {
+        Set<Integer> used = new HashSet<>();
+        for (EventColumns.Role role : EventColumns.Role.values()) used.add(columns.of(role));
+        List<String> unused = r.columnsOtherThan(used);
+        if (!unused.isEmpty()) report.unknownColumns(name, unused);
+      }
       notes.add(name + ": " + dialect.separatorName() + "-separated" + (o.separator == null ? " (detected)" : "")
           + (o.header ? ", with a header" : ", no header"));
       notes.add(columns.describe(header));
@@ -68,13 +74,15 @@ public final class InteractionsImporter {
     return result;
   }
 
-  private static void reportUnused(String name, Map<String, Integer> header, EventColumns columns, ReportCollector report) {
-    Set<Integer> used = new HashSet<>();
-    for (EventColumns.Role role : EventColumns.Role.values()) used.add(columns.of(role));
-    List<String> unused = new ArrayList<>();
-    header.forEach((col, i) -> {
-      if (!used.contains(i)) unused.add(col);
-    });
-    if (!unused.isEmpty()) report.unknownColumns(name, unused);
+  /** Fails when a file to be written is one of the sources (a data directory imported onto itself). */
+  private static void refuseOverwriting(Path outDir, Path... sources) {
+    for (String written : List.of(CatalogLoader.COURSES, LearnerCleaner.FILE, InteractionValidator.FILE, ImportedData.NOTES)) {
+      Path target = outDir.resolve(written).toAbsolutePath().normalize();
+      for (Path source : sources) {
+        if (source != null && source.toAbsolutePath().normalize().equals(target)) {
+          throw new DataException(source + " would be overwritten by the import: choose another --out directory");
+        }
+      }
+    }
   }
 }

@@ -39,10 +39,7 @@ final class ItemFile {
       int id = column(name, header, ID_NAMES, "item id");
       int title = column(name, header, TITLE_NAMES, "title");
       int genres = GENRE_NAMES.stream().filter(header::containsKey).findFirst().map(header::get).orElse(-1);
-      List<String> unused = new ArrayList<>();
-      header.forEach((col, i) -> {
-        if (i != id && i != title && i != genres) unused.add(col);
-      });
+      List<String> unused = r.columnsOtherThan(Set.of(id, title, genres));
       if (!unused.isEmpty()) report.unknownColumns(name, unused);
       for (CsvRow row = r.next(); row != null; row = r.next()) {
         if (report.accept(row)) cleaner.add(draft(row, row.field(id), row.field(title), genres(row.field(genres)), null));

@@ -171,5 +171,9 @@ class InteractionsImporterTest {
         .hasMessage("--delimiter '#': expected one of , ; | or tab");
     assertThatThrownBy(() -> InteractionsImporter.run(dir.resolve("none.csv"), InteractionsImportOptions.builder()
         .build(), out, rules)).hasMessage("none.csv not found: " + dir.resolve("none.csv"));
+    Path own = write("interactions.csv", "user_id,course_id,event\nu,c,enroll\n");
+    assertThatThrownBy(() -> InteractionsImporter.run(own, InteractionsImportOptions.builder().build(), dir, rules))
+        .hasMessage(own + " would be overwritten by the import: choose another --out directory");
+    assertThat(own).hasContent("user_id,course_id,event\nu,c,enroll");
   }
 }

@@ -32,5 +32,12 @@ class LongPairSetTest {
     assertThat(s.add(1, 2)).isFalse();
     assertThat(s.add(0, 0)).isTrue();
     assertThat(s.add(0, 0)).isFalse();
+    // the free-slot marker as a key, whole and in halves
+    assertThat(s.add(Long.MIN_VALUE, Long.MIN_VALUE)).isTrue();
+    assertThat(s.add(Long.MIN_VALUE, Long.MIN_VALUE)).isFalse();
+    assertThat(s.add(Long.MIN_VALUE, 0)).isTrue();
+    assertThat(s.add(0, Long.MIN_VALUE)).isTrue();
+    assertThat(s.add(Long.MIN_VALUE, 0)).isFalse();
+    assertThat(s.size()).isEqualTo(6);
   }
 }
