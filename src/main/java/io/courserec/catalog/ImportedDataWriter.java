@@ -25,6 +25,13 @@ import java.util.Map;
  * events themselves are not kept.
  */
 final class ImportedDataWriter implements AutoCloseable {
+  /** Bits of the event type in a duplicate key: user ordinal (31 bits) | item ordinal (29) | event (3). */
+  private static final int EVENT_BITS = 3;
+
+  static {
+    if (EventType.values().length > 1 << EVENT_BITS) throw new IllegalStateException("widen EVENT_BITS");
+  }
+
   private final Path dir;
   private final ReportCollector report;
   private final CleanCatalog catalog;
@@ -69,7 +76,7 @@ final class ImportedDataWriter implements AutoCloseable {
       users.put(user, u);
     }
     int c = course(row, item);
-    long key = ((long) u << 32) | ((long) c << 3) | event.ordinal();
+    long key = ((long) u << 32) | ((long) c << EVENT_BITS) | event.ordinal();
     if (!seen.add(key, ts == null ? Long.MIN_VALUE : ts.toEpochMilli())) {
       report.issue(row.file(), row.line(), IssueKind.DUPLICATE_EVENT,
           "same user, item, event and time as an earlier row; the first is kept", row.excerpt());
