@@ -25,12 +25,14 @@ final class LearnerSynthesizer {
 
   private final SyntheticCatalog catalog;
   private final double meanPicks;
+  private final double picksSigma;
   private final double[] demand;
   private final double[] languageWeights;
 
   LearnerSynthesizer(SyntheticCatalog catalog, BehaviourModel model, double eventsPerUser) {
     this.catalog = catalog;
     this.meanPicks = eventsPerUser / model.eventsPerChoice();
+    this.picksSigma = model.picksSigma();
     this.demand = new double[catalog.numSubjects()];
     for (int s = 0; s < demand.length; s++) demand[s] = catalog.subjectDemand(s);
     this.languageWeights = new double[catalog.languages().size()];
@@ -107,7 +109,7 @@ final class LearnerSynthesizer {
     double practicePref = Draws.clamp(0.6 * Draws.gaussian(rng), -1, 1);
     double lengthPref = Draws.clamp(0.6 * Draws.gaussian(rng), -1, 1);
     int picks = cold ? 1
-        : (int) Math.min(400, Math.max(2, Math.round(Draws.logNormal(rng, StrictMath.log(meanPicks) - 0.32, 0.8))));
+        : (int) Math.min(400, Math.max(2, Math.round(Draws.logNormal(rng, StrictMath.log(meanPicks) - picksSigma * picksSigma / 2, picksSigma))));
     int[] goalSkills = goals.stream().mapToInt(Integer::intValue).sorted().toArray();
     LearnerTaste taste = new LearnerTaste(cold, main, logTheta, goalTracks, goalSkills, practicePref, lengthPref,
         hidden, favourite, language, level, picks);
