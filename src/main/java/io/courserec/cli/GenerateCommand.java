@@ -55,7 +55,7 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Random seed; default the 'seed' configuration key")
   Long seed;
 
-  @Option(names = "--events-per-user", paramLabel = "E", description = "Mean events of a non-cold-start learner; default 22 (ratings-only 107, short-histories 13)")
+  @Option(names = "--events-per-user", paramLabel = "E", description = "Mean events of a non-cold-start learner; default 22 (ratings-only 107, short-histories 13.5)")
   Double eventsPerUser;
 
   @Option(names = "--cold-start", paramLabel = "SHARE", description = "Share of learners with only one or two events; default 0.12 (ratings-only 0, short-histories 0.05)")

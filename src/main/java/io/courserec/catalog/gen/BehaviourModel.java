@@ -25,8 +25,7 @@ package io.courserec.catalog.gen;
  * @param sequenceShare probability that a pick follows the learner's last taken course along its follow-up list
  *     ({@link FollowUps}); 0 turns the mechanism off (and draws no random number for it)
  * @param eventStyle what a pick writes: the full funnel, one enrolment, or one rating
- * @param picksSigma σ of the log-normal number of picks per warm learner (its mean stays events-per-user /
- *     eventsPerChoice); mean / median = exp(σ² / 2)
+ * @param history the distribution of picks per warm learner (its mean stays events-per-user / eventsPerChoice)
  * @param ratingShift added to the rating formula's intercept (ratings-only logs rate every pick, not only the
  *     completed ones, so their centre differs)
  * @param popularitySpread 0: the catalog's Zipf-like popularity; σ &gt; 0: the same order with log-normal values of
@@ -37,13 +36,13 @@ public record BehaviourModel(double popularityExponent, double goalSkillWeight, 
                              double englishPenalty, double foreignPenalty, double overqualifiedPenalty,
                              double continueShare, double exploreShare, double randomShare, double eventsPerChoice,
                              double coldPopularityExponent, double coldGoalFactor, double sequenceShare,
-                             EventStyle eventStyle, double picksSigma, double ratingShift,
+                             EventStyle eventStyle, HistoryLength history, double ratingShift,
                              double popularitySpread) {
 
   /** The calibrated defaults used by {@code courserec generate}. */
   public static BehaviourModel standard() {
     return new BehaviourModel(1.0, 0.8, 1.4, 0.6, 0.7, 0.8, 0.25, -0.6, -4.0, -0.4, 0.35, 0.22, 0.05, 2.0, 0.6, 1.5,
-        0, EventStyle.FUNNEL, 0.8, 0, 0);
+        0, EventStyle.FUNNEL, HistoryLength.standard(), 0, 0);
   }
 
   /**
@@ -54,7 +53,7 @@ public record BehaviourModel(double popularityExponent, double goalSkillWeight, 
     return new BehaviourModel(exponent, goalSkillWeight, goalTrackWeight, styleWeight, hiddenWeight,
         organizationWeight, qualityWeight, englishPenalty, foreignPenalty, overqualifiedPenalty, continueShare,
         explore, random, eventsPerChoice, coldPopularityExponent, coldGoalFactor, sequenceShare, eventStyle,
-        picksSigma, ratingShift, spread);
+        history, ratingShift, spread);
   }
 
   /** This model with another share of picks that follow the last taken course ({@link FollowUps}). */
@@ -62,17 +61,17 @@ public record BehaviourModel(double popularityExponent, double goalSkillWeight, 
     return new BehaviourModel(popularityExponent, goalSkillWeight, goalTrackWeight, styleWeight, hiddenWeight,
         organizationWeight, qualityWeight, englishPenalty, foreignPenalty, overqualifiedPenalty, continueShare,
         exploreShare, randomShare, eventsPerChoice, coldPopularityExponent, coldGoalFactor, sequence, eventStyle,
-        picksSigma, ratingShift, popularitySpread);
+        history, ratingShift, popularitySpread);
   }
 
   /**
-   * This model writing {@code style} events, with {@code perChoice} mean events per pick, σ of the log number of
-   * picks, and the rating shift.
+   * This model writing {@code style} events, with {@code perChoice} mean events per pick, the history length
+   * distribution, and the rating shift.
    */
-  public BehaviourModel withLog(EventStyle style, double perChoice, double sigma, double shift) {
+  public BehaviourModel withLog(EventStyle style, double perChoice, HistoryLength length, double shift) {
     return new BehaviourModel(popularityExponent, goalSkillWeight, goalTrackWeight, styleWeight, hiddenWeight,
         organizationWeight, qualityWeight, englishPenalty, foreignPenalty, overqualifiedPenalty, continueShare,
-        exploreShare, randomShare, perChoice, coldPopularityExponent, coldGoalFactor, sequenceShare, style, sigma,
+        exploreShare, randomShare, perChoice, coldPopularityExponent, coldGoalFactor, sequenceShare, style, length,
         shift, popularitySpread);
   }
 }

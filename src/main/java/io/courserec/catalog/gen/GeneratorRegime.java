@@ -22,7 +22,8 @@ import java.util.stream.Collectors;
  *       because every pick is rated, not only the completed ones); no cold-start learners; long histories
  *       (log-normal picks, σ 1.0, mean 107: median about 65, like a movie-ratings log).</li>
  *   <li>{@link #SHORT_HISTORIES}: an enrolment log: every pick is one {@code enroll} event; short histories
- *       (log-normal picks, σ 0.85, mean 12.5: median about 8), 5 % cold-start learners, and a log-normal
+ *       (mean 13.5 picks: log-normal with σ 0.65, and 5 % heavy learners with 7 times as many, {@link
+ *       HistoryLength}; median about 8), 5 % cold-start learners, and a log-normal
  *       popularity (σ 1.75 over the catalog's popularity order, {@link PopularityPrior}; 10 % of picks from global
  *       popularity, 2 % uniform), tuned at 3,000 courses to the real MOOC enrolment log's shape (Gini 0.70, top
  *       10 % 54 %, top 1 % 17 %; median 8, mean 13, p90 23 courses per learner).</li>
@@ -34,7 +35,7 @@ public enum GeneratorRegime {
   WEAK_POPULARITY(EnumSet.of(Aspect.POPULARITY), Double.NaN, Double.NaN),
   STRONG_SEQUENCES(EnumSet.of(Aspect.ORDER), Double.NaN, Double.NaN),
   RATINGS_ONLY(EnumSet.of(Aspect.LOG), 107, 0),
-  SHORT_HISTORIES(EnumSet.of(Aspect.LOG, Aspect.POPULARITY), 12.5, 0.05);
+  SHORT_HISTORIES(EnumSet.of(Aspect.LOG, Aspect.POPULARITY), 13.5, 0.05);
 
   /** The parts of the behaviour model a regime sets; two regimes that set the same part cannot be combined. */
   enum Aspect { POPULARITY, ORDER, LOG }
@@ -95,8 +96,8 @@ public enum GeneratorRegime {
       case DEFAULT -> m;
       case WEAK_POPULARITY -> m.withPopularity(0.15, 0.04, m.randomShare(), 0);
       case STRONG_SEQUENCES -> m.withSequenceShare(0.8);
-      case RATINGS_ONLY -> m.withLog(EventStyle.RATINGS, 1.0, 1.0, 0.6);
-      case SHORT_HISTORIES -> m.withLog(EventStyle.ENROLMENTS, 1.0, 0.85, 0).withPopularity(1.0, 0.10, 0.02, 1.75);
+      case RATINGS_ONLY -> m.withLog(EventStyle.RATINGS, 1.0, new HistoryLength(1.0, 0, 1), 0.6);
+      case SHORT_HISTORIES -> m.withLog(EventStyle.ENROLMENTS, 1.0, new HistoryLength(0.65, 0.05, 7), 0).withPopularity(1.0, 0.10, 0.02, 1.75);
     };
   }
 }

@@ -12,10 +12,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The short-histories regime at the scale of the real MOOC enrolment log of issue 8 (3,000 courses, 20,000
  * learners, seed 42) lands near that log's shape: Gini 0.70, top 10 % of courses 54 %, top 1 % 17 %; median 8,
- * mean 13, p90 23 courses per learner. Measured (docs/generator.md): Gini 0.70, 54.7 %, 14.8 %; 8, 11.8, 25.
+ * mean 13, p90 23 courses per learner. Measured (docs/generator.md): Gini 0.69, 53.7 %, 14.5 %; 8, 12.7, 22.
  * The bounds are the real values with the tolerance we call "near" (±0.04 Gini, ±5 points of share, ±1 on the
- * median, ±2 on the mean and the p90); the regime's one known gap is its lighter tail of heavy learners (a
- * log-normal cannot have both the real mean and the real p90).
+ * median, ±2 on the mean and the p90); the regime's known gap is its lighter head (top 1 % at 14.5 %, not 17 %).
  */
 class ShortHistoriesRealShapeIT {
   @TempDir Path tmp;
