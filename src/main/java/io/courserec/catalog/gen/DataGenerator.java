@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -33,7 +34,10 @@ import org.slf4j.LoggerFactory;
  * beginner -> advanced chains ({@link CourseSynthesizer}) or a given catalog ({@link CatalogAdapter}); learners with
  * latent tastes and a noisy declared profile ({@link LearnerSynthesizer}); and a behaviour simulation that draws
  * courses with probability proportional to {@code popularity^a x exp(fit)} under readiness gates and turns each pick
- * into a view -> bookmark -> enroll -> complete -> rate funnel, or a dismissal ({@link BehaviourSimulator}).
+ * into a view -> bookmark -> enroll -> complete -> rate funnel, or a dismissal ({@link BehaviourSimulator}). The
+ * settings' {@link GeneratorRegime}s change that model (weaker popularity, follow-up sequences, enrolment-only or
+ * ratings-only logs); the log's shape ({@link LogStatistics}) is measured while the learners are written; without
+ * the prerequisite column the true edges go to {@value #PREREQUISITES_TRUTH}.
  *
  * <p>Same settings, same bytes: learner i draws only from its own random stream (seed, i), blocks of learners are
  * simulated in parallel and written in learner order. Interactions are streamed: memory holds the catalog and a few
@@ -96,7 +100,9 @@ public final class DataGenerator {
       if (settings.prerequisiteColumn()) {
         CsvWriter.writeCourses(coursesTmp, catalog.courses());
       } else {
-        CsvWriter.writeCourses(coursesTmp, catalog.courses().stream().map(DataGenerator::withoutPrerequisites).toList());
+        Map<String, String> titles = new HashMap<>();
+        for (Course c : catalog.courses()) titles.put(c.id(), c.title());
+        CsvWriter.writeCourses(coursesTmp, catalog.courses().stream().map(c -> withoutPrerequisites(c, titles)).toList());
         PrerequisiteTruth.write(truthTmp, catalog.courses());
       }
       long[] totals = new long[EventType.values().length + 2]; // per type, then interactions, cold-start users
@@ -127,8 +133,16 @@ public final class DataGenerator {
     }
   }
 
-  private static Course withoutPrerequisites(Course c) {
-    return new Course(c.id(), c.title(), c.description(), c.skills(), c.organization(), c.level(), c.subject(),
+  /**
+   * The course without its prerequisites, and without the description's sentence that names the first one ("It
+   * continues where T left off.", see {@link CourseTextWriter}), which would give the hidden edge away.
+   */
+  private static Course withoutPrerequisites(Course c, Map<String, String> titles) {
+    String description = c.description();
+    if (!c.prerequisites().isEmpty() && titles.containsKey(c.prerequisites().get(0))) {
+      description = description.replace(" It continues where " + titles.get(c.prerequisites().get(0)) + " left off.", "");
+    }
+    return new Course(c.id(), c.title(), description, c.skills(), c.organization(), c.level(), c.subject(),
         c.language(), c.durationHours(), c.durationText(), c.rating(), c.numRatings(), c.url(), List.of());
   }
 
