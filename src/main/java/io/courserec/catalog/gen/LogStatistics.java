@@ -54,7 +54,7 @@ public record LogStatistics(int courses, int learners, int learnersWithCourses, 
 
   /** Whether an event of this type makes the course taken (enrolled, completed or rated). */
   public static boolean takes(EventType type) {
-    return type.marksTaken() || type == EventType.RATE;
+    return io.courserec.catalog.EventWeights.DEFAULT_TAKEN.contains(type);
   }
 
   /** Share of all events that have this type (0 for an empty log). */
