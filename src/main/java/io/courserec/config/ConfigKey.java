@@ -67,12 +67,12 @@ public enum ConfigKey {
 
   // --- hybrid -------------------------------------------------------------------------------------------------
   HYBRID_MODE("hybrid.mode", Type.STRING, "blend", null, null, true, "blend (weighted signals) | switch (one algorithm chosen by rules)"),
-  HYBRID_WARM_MIN("hybrid.segment.warm_min_events", Type.INT, "1", 1.0, 1000.0, true, "Fewest positive events for the warm segment"),
+  HYBRID_WARM_MIN("hybrid.segment.warm_min_events", Type.INT, "3", 1.0, 1000.0, true, "Fewest positive courses for the warm segment; below it a learner is cold (0 to 2 courses by default: tuned on learners cut to their first courses)"),
   HYBRID_RICH_MIN("hybrid.segment.rich_min_events", Type.INT, "8", 1.0, 10000.0, true, "Fewest positive events for the rich segment"),
   HYBRID_PRIOR_RATING("hybrid.prior.rating_share", Type.DOUBLE, "0.3", 0.0, 1.0, true, "Share of the rating prior in the prior signal (the rest is popularity); 0 makes the prior rank exactly as the pop algorithm"),
-  HW_COLD_CONTENT("hybrid.cold.content", Type.DOUBLE, "0.400", 0.0, 10.0, true, "Cold segment weight of the content signal"),
-  HW_COLD_PRIOR("hybrid.cold.prior", Type.DOUBLE, "0.600", 0.0, 10.0, true, "Cold segment weight of the popularity/rating prior"),
-  HW_COLD_ITEMCF("hybrid.cold.itemcf", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Cold segment weight of item-CF (learners below hybrid.segment.warm_min_events positive courses)"),
+  HW_COLD_CONTENT("hybrid.cold.content", Type.DOUBLE, "0.300", 0.0, 10.0, true, "Cold segment weight of the content signal"),
+  HW_COLD_PRIOR("hybrid.cold.prior", Type.DOUBLE, "0.500", 0.0, 10.0, true, "Cold segment weight of the popularity/rating prior"),
+  HW_COLD_ITEMCF("hybrid.cold.itemcf", Type.DOUBLE, "0.200", 0.0, 10.0, true, "Cold segment weight of item-CF (learners below hybrid.segment.warm_min_events positive courses)"),
   HW_COLD_MF("hybrid.cold.mf", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Cold segment weight of MF (fold-in)"),
   HW_COLD_USERCF("hybrid.cold.usercf", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Cold segment weight of user-CF"),
   HW_WARM_CONTENT("hybrid.warm.content", Type.DOUBLE, "0.273", 0.0, 10.0, true, "Warm segment weight of content"),
