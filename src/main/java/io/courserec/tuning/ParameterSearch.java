@@ -38,7 +38,7 @@ final class ParameterSearch {
   static List<Space> defaults() {
     return List.of(
         new Space(ItemKnnRecommender.NAME, List.of(
-            new Axis(ConfigKey.ITEMKNN_NEIGHBORS, List.of("20", "50", "100", "200")),
+            new Axis(ConfigKey.ITEMKNN_NEIGHBORS, List.of("20", "50", "100", "200", "400")),
             new Axis(ConfigKey.ITEMKNN_SHRINK, List.of("0", "10", "50", "200"))),
             (c, s) -> {
               ItemKnnRecommender r = new ItemKnnRecommender(c);
