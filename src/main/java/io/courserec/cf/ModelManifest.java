@@ -43,8 +43,11 @@ public record ModelManifest(String format, int formatVersion, String algorithm, 
                             long interactions, String referenceTime, EventWeights eventWeights,
                             Map<String, Object> params) {
   public static final String FORMAT = "courserec-cf-mf-model";
-  /** Bump when any file layout of the cf/mf models changes; older files are then refused. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * Bump when any file layout of the cf/mf models changes; older files are then refused. v2: interactions.bin
+   * carries the order of each learner's history ({@link HistoryOrder}).
+   */
+  public static final int FORMAT_VERSION = 2;
   public static final String FILE = "manifest.json";
 
   private static final Logger log = LoggerFactory.getLogger(ModelManifest.class);
