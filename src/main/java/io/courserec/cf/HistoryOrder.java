@@ -62,10 +62,10 @@ final class HistoryOrder {
         last[p - start] = e;
         age[p] = ageDays(referenceTime, events.get(e).seconds());
       }
-      Integer[] byLast = new Integer[len];
-      for (int q = 0; q < len; q++) byLast[q] = q;
-      Arrays.sort(byLast, Comparator.comparingInt((Integer q) -> last[q]).thenComparingInt(q -> q));
-      for (int r = 0; r < len; r++) rank[start + byLast[r]] = r;
+      long[] byLast = new long[len]; // (last event index, entry) packed, so a primitive sort orders the entries
+      for (int q = 0; q < len; q++) byLast[q] = ((long) (last[q] + 1) << 32) | q;
+      Arrays.sort(byLast);
+      for (int r = 0; r < len; r++) rank[start + (int) byLast[r]] = r;
     }
     return new HistoryOrder(rank, age);
   }

@@ -187,29 +187,32 @@ public final class InteractionSnapshot {
    */
   private Recency recency(int u, int[] ordinals, List<Interaction> recentEvents) {
     int n = ordinals.length;
-    long[] key = new long[n]; // larger = more recent; recent events rank above every training entry
+    int start = u < 0 ? 0 : matrix.rowStart(u);
+    int trained = u < 0 ? 0 : matrix.rowEnd(u) - start;
+    // key (larger = more recent): training rank 0..trained-1, then trained + index among the recent events;
+    // keys are unique, so a bucket per key orders the history without sorting
+    int[] key = new int[n];
     float[] age = new float[n];
     Arrays.fill(age, Float.NaN);
-    if (u >= 0) {
-      for (int p = matrix.rowStart(u); p < matrix.rowEnd(u); p++) {
-        int q = Arrays.binarySearch(ordinals, matrix.cols()[p]);
-        key[q] = order.rank(p);
-        age[q] = order.ageDays(p);
-      }
+    for (int p = start; p < start + trained; p++) {
+      int q = Arrays.binarySearch(ordinals, matrix.cols()[p]);
+      key[q] = order.rank(p);
+      age[q] = order.ageDays(p);
     }
     List<HistoryOrder.Timed> recent = HistoryOrder.chronological(recentEvents);
     for (int e = 0; e < recent.size(); e++) {
       HistoryOrder.Timed t = recent.get(e);
       int q = Arrays.binarySearch(ordinals, catalog.courseOrdinal(t.event().courseId()));
-      key[q] = (long) Integer.MAX_VALUE + e;
+      key[q] = trained + e;
       age[q] = referenceTime == null ? Float.NaN
           : t.seconds() == Long.MIN_VALUE ? 0f : Math.max(0f, HistoryOrder.ageDays(referenceTime, t.seconds()));
     }
-    Integer[] byKey = new Integer[n];
-    for (int q = 0; q < n; q++) byKey[q] = q;
-    Arrays.sort(byKey, (a, b) -> Long.compare(key[b], key[a]));
+    int[] bucket = new int[trained + recent.size()];
+    Arrays.fill(bucket, -1);
+    for (int q = 0; q < n; q++) bucket[key[q]] = q;
     int[] stepsBack = new int[n];
-    for (int r = 0; r < n; r++) stepsBack[byKey[r]] = r;
+    int r = 0;
+    for (int k = bucket.length - 1; k >= 0; k--) if (bucket[k] >= 0) stepsBack[bucket[k]] = r++;
     return new Recency(stepsBack, age);
   }
 
