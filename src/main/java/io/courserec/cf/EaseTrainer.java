@@ -2,6 +2,7 @@ package io.courserec.cf;
 
 import io.courserec.catalog.InteractionMatrix;
 import io.courserec.config.Config;
+import io.courserec.config.ConfigException;
 import io.courserec.config.ConfigKey;
 import java.util.Map;
 import org.ejml.EjmlParameters;
@@ -26,10 +27,11 @@ import org.slf4j.LoggerFactory;
  *   score(u,i) = Σ_j x(u,j) · B(j,i)
  * </pre>
  *
- * <b>X is binary</b>: x(u,j) = 1 when r(u,j) &gt; 0, else 0. Steck fits binary data, and with 0/1 entries XᵀX
- * counts co-occurrences, so λ lives on the scale of learner counts and does not move when the event weights
- * (view 1 … complete 5) are reconfigured; graded values would also let one learner's completions dominate the
- * Gram matrix. Dismissals and low ratings (r ≤ 0) are simply absent.
+ * <b>X is binary by default</b> ({@code cf.ease.input=binary}): x(u,j) = 1 when r(u,j) &gt; 0, else 0. Steck fits
+ * binary data, and with 0/1 entries XᵀX counts co-occurrences, so λ lives on the scale of learner counts and does
+ * not move when the event weights (view 1 … complete 5) are reconfigured. {@code weighted} uses x(u,j) = r(u,j)
+ * where positive, so a completion outweighs a view (λ then lives on the scale of squared weights); which one a
+ * log rewards is for validation to decide. Dismissals and low ratings (r ≤ 0) are absent either way.
  *
  * <p>Cost: the Gram matrix is built from the sparse rows in parallel, each thread owning whole rows of G
  * (G(i,·) accumulates over the learners of course i, Σ_u |row u|² integer additions, the same result for any
@@ -44,22 +46,32 @@ public final class EaseTrainer {
   private static final Logger log = LoggerFactory.getLogger(EaseTrainer.class);
 
   private final double lambda;
+  private final boolean weighted;
   private final int neighbors;
   private final int maxCourses;
   private final int threads;
 
-  public EaseTrainer(double lambda, int neighbors, int maxCourses, int threads) {
+  public EaseTrainer(double lambda, boolean weighted, int neighbors, int maxCourses, int threads) {
     if (!(lambda > 0)) throw new IllegalArgumentException("lambda must be > 0, got " + lambda);
     if (neighbors < 1) throw new IllegalArgumentException("neighbors must be >= 1, got " + neighbors);
     this.lambda = lambda;
+    this.weighted = weighted;
     this.neighbors = neighbors;
     this.maxCourses = maxCourses;
     this.threads = Math.max(1, threads);
   }
 
   public static EaseTrainer from(Config c) {
-    return new EaseTrainer(c.number(ConfigKey.EASE_LAMBDA), c.integer(ConfigKey.EASE_NEIGHBORS),
+    return new EaseTrainer(c.number(ConfigKey.EASE_LAMBDA), weighted(c), c.integer(ConfigKey.EASE_NEIGHBORS),
         c.integer(ConfigKey.EASE_MAX_COURSES), ParallelLoop.threads(c));
+  }
+
+  /** {@code cf.ease.input}: true for weighted, false for binary. */
+  static boolean weighted(Config c) {
+    String v = c.string(ConfigKey.EASE_INPUT).trim();
+    if (v.equalsIgnoreCase("binary")) return false;
+    if (v.equalsIgnoreCase("weighted")) return true;
+    throw new ConfigException(ConfigKey.EASE_INPUT.key() + " must be binary or weighted, got '" + v + "'");
   }
 
   /** Whether a catalog of this size is within {@code cf.ease.max_courses}. */
@@ -67,7 +79,7 @@ public final class EaseTrainer {
 
   /** Parameters for the manifest. */
   Map<String, Object> params(int numCourses) {
-    return Map.of("lambda", lambda, "neighbors", neighbors, "max_courses", maxCourses, "enabled", enabledFor(numCourses));
+    return Map.of("lambda", lambda, "input", weighted ? "weighted" : "binary", "neighbors", neighbors, "max_courses", maxCourses, "enabled", enabledFor(numCourses));
   }
 
   /** The top-K lists, or empty lists (with a logged note) when the catalog exceeds {@code cf.ease.max_courses}. */
@@ -135,7 +147,7 @@ public final class EaseTrainer {
     return p.data;
   }
 
-  /** G = XᵀX + λI with binary X, row i accumulated over the learners of course i (rows split across threads). */
+  /** G = XᵀX + λI (X binary or weighted), row i accumulated over the learners of course i (rows split across threads). */
   private DMatrixRMaj gram(PositiveFeedback x) {
     int n = x.numCourses;
     DMatrixRMaj g = new DMatrixRMaj(n, n);
@@ -145,7 +157,12 @@ public final class EaseTrainer {
         int row = i * n;
         for (int p = x.colPtr[i]; p < x.colPtr[i + 1]; p++) {
           int u = x.rows[p];
-          for (int q = x.rowPtr[u]; q < x.rowPtr[u + 1]; q++) gd[row + x.cols[q]] += 1;
+          if (weighted) {
+            double a = x.colVals[p];
+            for (int q = x.rowPtr[u]; q < x.rowPtr[u + 1]; q++) gd[row + x.cols[q]] += a * x.rowVals[q];
+          } else {
+            for (int q = x.rowPtr[u]; q < x.rowPtr[u + 1]; q++) gd[row + x.cols[q]] += 1;
+          }
         }
         gd[row + i] += lambda;
       }

@@ -53,6 +53,7 @@ public enum ConfigKey {
   USERKNN_SIMILARITY("cf.user.similarity", Type.STRING, "cosine", null, null, true, "cosine | pearson"),
   EASE_LAMBDA("cf.ease.lambda", Type.DOUBLE, "100", 0.001, 1.0E7, true, "EASE L2 penalty lambda in P = (X'X + lambda I)^-1 (X binary); a starting value, fitted per data set by tuning"),
   EASE_NEIGHBORS("cf.ease.neighbors", Type.INT, "100", 1.0, 1000.0, true, "EASE: largest positive weights B(j,i) kept per course"),
+  EASE_INPUT("cf.ease.input", Type.STRING, "binary", null, null, true, "EASE matrix X: binary (1 for positive feedback, as in the paper) | weighted (the summed event weight where positive)"),
   EASE_MAX_COURSES("cf.ease.max_courses", Type.INT, "5000", 0.0, 40000.0, true, "EASE is dense O(n^3) in the course count: above this many courses it is off (logged)"),
   SEQ_WINDOW("cf.seq.window", Type.INT, "3", 1.0, 100.0, true, "Sequence signal: a course counts as a successor of the w courses before it, weighted 1/distance"),
   SEQ_NEIGHBORS("cf.seq.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Sequence signal: strongest successors kept per course"),

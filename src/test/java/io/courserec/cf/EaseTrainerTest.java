@@ -39,11 +39,25 @@ class EaseTrainerTest {
   @ParameterizedTest(name = "threads {0}")
   @ValueSource(ints = {1, 2})
   void closedFormMatchesTheHandComputedInverse(int threads) {
-    double[][] b = new EaseTrainer(1, 10, 100, threads).denseWeights(matrix(3, new int[] {0, 2}, new int[] {1, 2}));
+    double[][] b = new EaseTrainer(1, false, 10, 100, threads).denseWeights(matrix(3, new int[] {0, 2}, new int[] {1, 2}));
     double[][] expected = {{0, -0.2, 0.5}, {-0.2, 0, 0.5}, {0.4, 0.4, 0}};
     for (int j = 0; j < 3; j++) {
       for (int i = 0; i < 3; i++) assertThat(b[j][i]).as("B(%d,%d)", j, i).isCloseTo(expected[j][i], within(1e-12));
     }
+  }
+
+  /*
+   * Weighted input: every entry of the matrix above is 3, so XᵀX is 9 times the binary one; with λ = 9,
+   * P_weighted = (9·(XᵀX + I))⁻¹ = P/9 and B(j,i) = −P(j,i)/P(i,i) does not change: the same B as binary with λ = 1.
+   */
+  @Test
+  void weightedInputScalesTheGramMatrix() {
+    InteractionMatrix m = matrix(3, new int[] {0, 2}, new int[] {1, 2});
+    double[][] binary = new EaseTrainer(1, false, 10, 100, 1).denseWeights(m);
+    double[][] weighted = new EaseTrainer(9, true, 10, 100, 1).denseWeights(m);
+    for (int j = 0; j < 3; j++) assertThat(weighted[j]).containsExactly(binary[j], within(1e-12));
+    double[][] weightedLambda1 = new EaseTrainer(1, true, 10, 100, 1).denseWeights(m);
+    assertThat(weightedLambda1[2][0]).isNotCloseTo(binary[2][0], within(1e-3)); // λ is on another scale
   }
 
   /*
@@ -54,13 +68,13 @@ class EaseTrainerTest {
   @Test
   void listsKeepTheLargestPositiveWeightsPerColumn() {
     InteractionMatrix m = matrix(3, new int[] {0, 2}, new int[] {1, 2});
-    ItemKnnModel five = new EaseTrainer(1, 5, 100, 1).train(m);
+    ItemKnnModel five = new EaseTrainer(1, false, 5, 100, 1).train(m);
     assertThat(five.neighborOrdinals(0)).containsExactly(2);
     assertThat(five.neighborSimilarities(0)[0]).isCloseTo(0.4f, within(1e-7f));
     assertThat(five.neighborOrdinals(1)).containsExactly(2);
     assertThat(five.neighborOrdinals(2)).containsExactly(0, 1);
     assertThat(five.neighborSimilarities(2)).containsExactly(new float[] {0.5f, 0.5f}, within(1e-7f));
-    ItemKnnModel one = new EaseTrainer(1, 1, 100, 1).train(m);
+    ItemKnnModel one = new EaseTrainer(1, false, 1, 100, 1).train(m);
     assertThat(one.neighborOrdinals(2)).containsExactly(0);
   }
 
@@ -82,7 +96,7 @@ class EaseTrainerTest {
       for (int a : rows[u]) for (int c : rows[u]) g[a][c]++;
     }
     double lambda = 2.5;
-    double[][] b = new EaseTrainer(lambda, 5, 100, threads).denseWeights(matrix(n, rows));
+    double[][] b = new EaseTrainer(lambda, false, 5, 100, threads).denseWeights(matrix(n, rows));
     for (int i = 0; i < n; i++) {
       assertThat(b[i][i]).isZero();
       for (int j = 0; j < n; j++) {
@@ -96,7 +110,7 @@ class EaseTrainerTest {
 
   @Test
   void aboveTheCourseLimitEaseIsOffWithEmptyLists() {
-    EaseTrainer t = new EaseTrainer(1, 5, 2, 1);
+    EaseTrainer t = new EaseTrainer(1, false, 5, 2, 1);
     assertThat(t.enabledFor(3)).isFalse();
     assertThat(t.params(3)).containsEntry("enabled", false);
     ItemKnnModel m = t.train(matrix(3, new int[] {0, 2}, new int[] {1, 2}));

@@ -87,7 +87,9 @@ class CfMfContractTest {
         Arguments.of("itemknn-recent time", (Function<Config, Recommender>) RecentItemKnnRecommender::new,
             c.apply(Map.of(ConfigKey.RECENT_MODE, "time"))),
         Arguments.of("seq", (Function<Config, Recommender>) SequenceRecommender::new, c.apply(Map.of())),
-        Arguments.of("ease", (Function<Config, Recommender>) EaseRecommender::new, c.apply(Map.of())));
+        Arguments.of("ease", (Function<Config, Recommender>) EaseRecommender::new, c.apply(Map.of())),
+        Arguments.of("ease weighted", (Function<Config, Recommender>) EaseRecommender::new,
+            c.apply(Map.of(ConfigKey.EASE_INPUT, "weighted", ConfigKey.EASE_LAMBDA, 1000))));
   }
 
   private static Recommender trained(Function<Config, Recommender> ctor, Config config) {
