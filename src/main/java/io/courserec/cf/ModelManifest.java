@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param format always {@link #FORMAT}
  * @param formatVersion {@link #FORMAT_VERSION} when written
- * @param algorithm registry name: pop, itemknn, userknn, mf
+ * @param algorithm registry name: pop, itemknn, userknn, mf, itemknn-recent, seq, ease
  * @param configHash {@code Config.modelHash()} at training time
  * @param trainedAt ISO-8601 instant training finished
  * @param trainingMillis wall-clock training time
