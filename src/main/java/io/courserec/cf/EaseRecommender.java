@@ -47,7 +47,7 @@ public final class EaseRecommender extends NeighborListRecommender {
   String listKind() { return "ease-weights"; }
 
   @Override
-  float[] historyWeights(UserHistory history) {
+  public float[] historyWeights(UserHistory history) {
     boolean weighted = weightedInput();
     float[] x = new float[history.size()];
     for (int p = 0; p < x.length; p++) x[p] = history.weight(p) > 0 ? (weighted ? history.weight(p) : 1f) : 0f;

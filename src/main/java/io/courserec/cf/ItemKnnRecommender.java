@@ -44,7 +44,7 @@ public final class ItemKnnRecommender extends NeighborListRecommender {
   String listKind() { return "item-neighbors"; }
 
   @Override
-  float[] historyWeights(UserHistory history) { return history.weights(); }
+  public float[] historyWeights(UserHistory history) { return history.weights(); }
 
   @Override
   String reason(String title, String action) { return "similar to " + title + ", which you " + action; }

@@ -55,8 +55,11 @@ public abstract sealed class NeighborListRecommender implements Recommender
 
   abstract String listKind();
 
-  /** x_u(j) per history position (aligned with {@link UserHistory#course(int)}). */
-  abstract float[] historyWeights(UserHistory history);
+  /**
+   * x_u(j) per history position (aligned with {@link UserHistory#course(int)}): what a scorer reading the lists
+   * from the index multiplies w(i,j) with, so that Σ_{j ∈ N(i)} w(i,j)·x_u(j) equals {@link #scores}. A new array.
+   */
+  public abstract float[] historyWeights(UserHistory history);
 
   /** The evidence sentence for history course {@code title}, which the learner {@code action} ("completed"). */
   abstract String reason(String title, String action);

@@ -68,7 +68,7 @@ public final class RecentItemKnnRecommender extends NeighborListRecommender {
   String listKind() { return "item-neighbors"; }
 
   @Override
-  float[] historyWeights(UserHistory history) {
+  public float[] historyWeights(UserHistory history) {
     float[] x = history.weights();
     if (mode == Mode.POSITION) {
       int[] recentFirst = history.positionsMostRecentFirst();

@@ -46,7 +46,7 @@ public final class SequenceRecommender extends NeighborListRecommender {
   String listKind() { return "seq-successors"; }
 
   @Override
-  float[] historyWeights(UserHistory history) {
+  public float[] historyWeights(UserHistory history) {
     float[] x = new float[history.size()];
     int[] recentFirst = history.positionsMostRecentFirst();
     int r = 0;

@@ -108,6 +108,29 @@ class SequenceRecommenderTest {
     assertThat(ba.get(0).score()).isCloseTo(5.0 / 7, within(1e-6));
   }
 
+  /* The index path: Σ_{j ∈ N(i) ∩ H} w(i,j)·x_u(j) from the lists and historyWeights equals scores(h), per course. */
+  @Test
+  void listsAndHistoryWeightsReproduceTheScores() {
+    SequenceRecommender r = trained(50);
+    UserHistory h = r.snapshot().history("u2", List.of());
+    float[] x = r.historyWeights(h);
+    float[] scores = r.scores(h);
+    for (int i = 0; i < 4; i++) {
+      Neighbors n = r.model().neighbors(i);
+      double sum = 0;
+      boolean any = false;
+      for (int q = 0; q < n.size(); q++) {
+        int p = h.indexOf(n.ids()[q]);
+        if (p >= 0 && x[p] != 0) {
+          sum += n.similarities()[q] * x[p];
+          any = true;
+        }
+      }
+      if (any) assertThat((double) scores[i]).isCloseTo(sum, within(1e-6));
+      else assertThat(scores[i]).isNaN();
+    }
+  }
+
   /*
    * u2 was trained with A last (day 3): score(B) = s(A→B)·1 + (C one step back, C ∉ N(B)) = 2/7, while B is taken;
    * with includeTaken the ranking over A, B, C is C (s(A→C)·1 + s(B→C)·0.25 = 3/7 + 1/7 = 4/7), B (2/7),
