@@ -3,6 +3,7 @@ package io.courserec.cf;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The sequence signal ({@code seq}): "learners who took X went on to Y" ({@link SequenceTrainer}). The learner's
@@ -34,7 +35,7 @@ public final class SequenceRecommender extends NeighborListRecommender {
   @Override
   Fit fit(InteractionSnapshot snapshot) {
     SequenceTrainer trainer = SequenceTrainer.from(config);
-    Map<String, Object> params = new java.util.TreeMap<>(trainer.params());
+    Map<String, Object> params = new TreeMap<>(trainer.params());
     params.put("decay", decay);
     return new Fit(trainer.train(snapshot.matrix(), snapshot.order()), params);
   }
