@@ -5,14 +5,7 @@ import io.courserec.config.Config;
 import io.courserec.config.ConfigException;
 import io.courserec.config.ConfigKey;
 import java.util.Map;
-import org.ejml.EjmlParameters;
-import org.ejml.data.DGrowArray;
-import org.ejml.data.DMatrixRBlock;
 import org.ejml.data.DMatrixRMaj;
-import org.ejml.dense.block.MatrixOps_DDRB;
-import org.ejml.dense.block.linsol.chol.CholeskyOuterSolver_DDRB;
-import org.ejml.dense.block.linsol.chol.CholeskyOuterSolver_MT_DDRB;
-import org.ejml.interfaces.linsol.LinearSolverDense;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +28,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Cost: the Gram matrix is built from the sparse rows in parallel, each thread owning whole rows of G
  * (G(i,·) accumulates over the learners of course i, Σ_u |row u|² integer additions, the same result for any
- * thread count); the inverse is dense: EJML's blocked Cholesky (multi-threaded when {@code mf.threads} &gt; 1)
- * decomposes G in place and inverts into a second n x n block matrix, so the peak is two n x n double arrays
+ * thread count); the inverse is dense ({@link SpdInverse}: EJML's blocked Cholesky in place, its triangular inverse,
+ * then only half of L⁻ᵀL⁻¹; multi-threaded when {@code mf.threads} &gt; 1): the peak is two n x n double arrays
  * (400 MB at 5,000 courses) and time grows as n³. Above {@code cf.ease.max_courses} EASE is off: {@link #train}
  * logs why and returns empty lists. Only the K largest positive weights of each column B(·,i) are kept, most
  * first (ties by lower ordinal): N(i) in {@link ItemKnnModel}'s layout, so the hybrid can index them like
@@ -134,17 +127,11 @@ public final class EaseTrainer {
     long t0 = System.nanoTime();
     DMatrixRMaj g = gram(PositiveFeedback.of(matrix, false));
     long t1 = System.nanoTime();
-    int bl = EjmlParameters.BLOCK_WIDTH;
-    DGrowArray work = new DGrowArray();
-    DMatrixRBlock a = MatrixOps_DDRB.convertInplace(g, null, work);
-    LinearSolverDense<DMatrixRBlock> solver = threads > 1 ? new CholeskyOuterSolver_MT_DDRB() : new CholeskyOuterSolver_DDRB();
-    if (!solver.setA(a)) throw new IllegalStateException("ease: XᵀX + λI is not positive definite (λ = " + lambda + ")");
-    DMatrixRBlock p = new DMatrixRBlock(n, n, bl);
-    solver.invert(p);
+    double[] p = SpdInverse.invert(g, threads);
+    if (p == null) throw new IllegalStateException("ease: XᵀX + λI is not positive definite (λ = " + lambda + ")");
     long t2 = System.nanoTime();
-    MatrixOps_DDRB.convertBlockToRow(n, n, bl, p.data, work);
     log.debug("ease: Gram {} ms, Cholesky inverse {} ms for {} courses", (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, n);
-    return p.data;
+    return p;
   }
 
   /** G = XᵀX + λI (X binary or weighted), row i accumulated over the learners of course i (rows split across threads). */
