@@ -51,6 +51,17 @@ public enum ConfigKey {
   USERKNN_NEIGHBORS("cf.user.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Neighbours per user (user-kNN)"),
   USERKNN_SHRINK("cf.user.shrinkage", Type.DOUBLE, "10", 0.0, 10000.0, true, "Shrinkage for user similarities"),
   USERKNN_SIMILARITY("cf.user.similarity", Type.STRING, "cosine", null, null, true, "cosine | pearson"),
+  EASE_LAMBDA("cf.ease.lambda", Type.DOUBLE, "100", 0.001, 1.0E7, true, "EASE L2 penalty lambda in P = (X'X + lambda I)^-1 (X binary); a starting value, fitted per data set by tuning"),
+  EASE_NEIGHBORS("cf.ease.neighbors", Type.INT, "100", 1.0, 1000.0, true, "EASE: largest positive weights B(j,i) kept per course"),
+  EASE_INPUT("cf.ease.input", Type.STRING, "binary", null, null, true, "EASE matrix X: binary (1 for positive feedback, as in the paper) | weighted (the summed event weight where positive)"),
+  EASE_MAX_COURSES("cf.ease.max_courses", Type.INT, "5000", 0.0, 40000.0, true, "EASE is dense O(n^3) in the course count: above this many courses it is off (logged)"),
+  SEQ_WINDOW("cf.seq.window", Type.INT, "3", 1.0, 100.0, true, "Sequence signal: a course counts as a successor of the w courses before it, weighted 1/distance"),
+  SEQ_NEIGHBORS("cf.seq.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Sequence signal: strongest successors kept per course"),
+  SEQ_SHRINKAGE("cf.seq.shrinkage", Type.DOUBLE, "5", 0.0, 10000.0, true, "Sequence signal: s(X->Y) = C(X->Y) / (C(X) + shrinkage)"),
+  SEQ_DECAY("cf.seq.decay", Type.DOUBLE, "0.5", 0.0, 1.0, false, "Sequence signal: weight decay^r of the r-th most recent positive course (r = 0 most recent)"),
+  RECENT_MODE("cf.recent.mode", Type.STRING, "position", null, null, false, "itemknn-recent: position (decay^steps back) | time (half-life from the learner's newest event)"),
+  RECENT_DECAY("cf.recent.decay", Type.DOUBLE, "0.7", 0.0, 1.0, false, "itemknn-recent, position mode: weight decay^r of the r-th most recent history course"),
+  RECENT_HALF_LIFE_DAYS("cf.recent.half_life_days", Type.DOUBLE, "30", 0.001, 36500.0, false, "itemknn-recent, time mode: half-life in days, measured back from the learner's newest event"),
 
   // --- matrix factorisation -----------------------------------------------------------------------------------
   MF_METHOD("mf.method", Type.STRING, "als", null, null, true, "als (implicit ALS, Hu et al. 2008) | puresvd"),
