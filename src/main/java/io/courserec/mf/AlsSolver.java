@@ -11,7 +11,7 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  * p_j = [r_j &gt; 0]:
  *
  * <pre>
- *   A = G_λ + Σ_j d_j f_j f_jᵀ = G_λ + Uᵀ D U     G_λ = FᵀF + λI; U stacks the f_j;  (= FᵀC F + λI)
+ *   A = G_λ + Σ_j d_j f_j f_jᵀ = G_λ + Uᵀ D U     G_λ = FᵀF + λ_row I; U stacks the f_j;  (= FᵀC F + λ_row I)
  *   b = Σ_{j: p_j = 1} (1 + d_j) f_j              (= FᵀC p)
  *   x = A⁻¹ b
  * </pre>
@@ -26,11 +26,20 @@ import org.ejml.interfaces.linsol.LinearSolverDense;
  *       t_j = w_j·h, S s = t (Cholesky, n³/3), and x = L (h − Σ_j s_j w_j) — about n²·k/2 + k² flops, far
  *       below k³ for the typical short row.</li>
  * </ul>
- * Both factorisations are EJML Cholesky ({@link LinearSolverFactory_DDRM#chol}). Scratch state; one per thread.
+ * Both factorisations are EJML Cholesky ({@link LinearSolverFactory_DDRM#chol}). λ_row is λ, or λ·n with
+ * {@link RegularizationScaling#COUNT}; then G_λ⁻¹ = Q Δ² Qᵀ from {@link FixedSide}'s eigendecomposition and the
+ * whitened rows are Δ w_j, scaled per row.
+ *
+ * <p>With {@code cgSteps > 0} (training with {@link MfSolver#CG}) a row whose {@link ConjugateGradient} steps cost
+ * fewer flops than its exact solve is instead improved from its current factors by those steps (approximate);
+ * the choice again depends on n and k only. Scratch state; one per thread.
  */
 final class AlsSolver {
   private final int k;
   private final double alpha;
+  private final int cgSteps;
+  private final ConjugateGradient cg;
+  private final double[] delta;
   private final DMatrixRMaj a;
   private final DMatrixRMaj b;
   private final DMatrixRMaj x;
@@ -46,8 +55,16 @@ final class AlsSolver {
   private double[] scratch = new double[16];
 
   AlsSolver(int k, double alpha) {
+    this(k, alpha, 0);
+  }
+
+  /** @param cgSteps conjugate-gradient steps for rows where they are cheaper than the exact solve; 0 = exact */
+  AlsSolver(int k, double alpha, int cgSteps) {
     this.k = k;
     this.alpha = alpha;
+    this.cgSteps = cgSteps;
+    this.cg = cgSteps > 0 ? new ConjugateGradient(k) : null;
+    this.delta = new double[k];
     this.a = new DMatrixRMaj(k, k);
     this.b = new DMatrixRMaj(k, 1);
     this.x = new DMatrixRMaj(k, 1);
@@ -57,14 +74,31 @@ final class AlsSolver {
 
   /** Whether the Woodbury path is cheaper than forming and factoring A for a row of n weighted entries. */
   static boolean woodbury(int n, int k) {
-    double direct = n * (k * (k + 1) / 2.0) + k * (double) k * k / 3.0 + 2.0 * k * k;
-    double wood = n * (n + 1) / 2.0 * k + n * (double) n * n / 3.0 + 4.0 * n * k + k * (double) k;
-    return wood < direct;
+    return woodburyFlops(n, k) < directFlops(n, k);
+  }
+
+  private static double directFlops(int n, int k) {
+    return n * (k * (k + 1) / 2.0) + k * (double) k * k / 3.0 + 2.0 * k * k;
+  }
+
+  private static double woodburyFlops(int n, int k) {
+    return n * (n + 1) / 2.0 * k + n * (double) n * n / 3.0 + 4.0 * n * k + k * (double) k;
+  }
+
+  /** Whether a row of n entries reads the whitened rows w_j (it takes the Woodbury path). */
+  static boolean whitened(int n, int k, int cgSteps) {
+    return !(cgSteps > 0 && conjugateGradient(n, k, cgSteps)) && woodbury(n, k);
+  }
+
+  /** Whether {@code steps} CG steps cost fewer flops than the cheaper exact path for a row of n entries. */
+  static boolean conjugateGradient(int n, int k, int steps) {
+    return ConjugateGradient.flops(n, k, steps) < Math.min(directFlops(n, k), woodburyFlops(n, k));
   }
 
   /**
    * Solves the row {@code idx[from..to)} / {@code vals[from..to)} against {@code side} and writes x into
-   * {@code out[off..off+k)}; zeros when no entry is positive.
+   * {@code out[off..off+k)}; zeros when no entry is positive. With CG steps, the row's current
+   * {@code out[off..off+k)} is the warm start.
    */
   void solve(FixedSide side, int[] idx, float[] vals, int from, int to, float[] out, int off) {
     int n = collect(idx, vals, from, to);
@@ -72,8 +106,15 @@ final class AlsSolver {
       for (int c = 0; c < k; c++) out[off + c] = 0f;
       return;
     }
-    if (woodbury(n, k) && solveWoodbury(side, n, out, off)) return;
-    if (!factorDirect(side, n)) throw new IllegalStateException("ALS system is singular; use mf.regularization > 0");
+    double lambdaRow = side.rowLambda(n);
+    if (cgSteps > 0 && conjugateGradient(n, k, cgSteps)) {
+      cg.solve(side, rows, d, pos, n, lambdaRow, cgSteps, out, off);
+      return;
+    }
+    if (woodbury(n, k) && solveWoodbury(side, n, lambdaRow, out, off)) return;
+    if (!factorDirect(side, n, lambdaRow)) {
+      throw new IllegalStateException("ALS system is singular; use mf.regularization > 0");
+    }
     chol.solve(b, x);
     for (int c = 0; c < k; c++) out[off + c] = (float) x.data[c];
   }
@@ -106,8 +147,10 @@ final class AlsSolver {
     return scratch;
   }
 
-  private boolean solveWoodbury(FixedSide side, int n, float[] out, int off) {
+  private boolean solveWoodbury(FixedSide side, int n, double lambdaRow, float[] out, int off) {
     double[] w = side.w;
+    boolean scaled = side.eigenvalues != null; // count scaling: whitened rows are Δ w_j for this row's λ
+    if (scaled) side.rowScale(lambdaRow, delta);
     Arrays.fill(h, 0);
     for (int j = 0; j < n; j++) {
       if (!pos[j]) continue;
@@ -115,9 +158,11 @@ final class AlsSolver {
       int o = rows[j] * k;
       for (int q = 0; q < k; q++) h[q] = Math.fma(c, w[o + q], h[q]);
     }
+    if (scaled) for (int q = 0; q < k; q++) h[q] *= delta[q];
     if (alpha > 0) { // with α = 0, D = 0: A = G_λ and x = L h
       double[] wn = scratch(n * k);
       for (int j = 0; j < n; j++) System.arraycopy(w, rows[j] * k, wn, j * k, k);
+      if (scaled) for (int j = 0; j < n; j++) for (int q = 0; q < k; q++) wn[j * k + q] *= delta[q];
       s.reshape(n, n);
       t.reshape(n, 1);
       sol.reshape(n, 1);
@@ -137,7 +182,8 @@ final class AlsSolver {
         for (int q = 0; q < k; q++) h[q] = Math.fma(sp, wn[o + q], h[q]);
       }
     }
-    // x = L h, as columns of L (rows of Lᵀ) scaled by h_q; column q of an upper-triangular L ends at row q
+    if (scaled) for (int q = 0; q < k; q++) h[q] *= delta[q];
+    // x = L h, as columns of L (rows of Lᵀ) scaled by h_q
     double[] xd = x.data;
     Arrays.fill(xd, 0);
     double[] lt = side.lt;
@@ -145,8 +191,9 @@ final class AlsSolver {
       double hq = h[q];
       if (hq == 0) continue;
       int row = q * k;
-      int end = side.upper ? q + 1 : k;
-      for (int i = 0; i < end; i++) xd[i] = Math.fma(hq, lt[row + i], xd[i]);
+      // full-length rows (the zeros of a triangular L included): a fixed trip count vectorises, which beats
+      // skipping half the flops with a variable one
+      for (int i = 0; i < k; i++) xd[i] = Math.fma(hq, lt[row + i], xd[i]);
     }
     for (int c = 0; c < k; c++) out[off + c] = (float) xd[c];
     return true;
@@ -166,7 +213,7 @@ final class AlsSolver {
   }
 
   /** Forms A and b for the collected entries and factors A; false when A is not positive definite. */
-  private boolean factorDirect(FixedSide side, int n) {
+  private boolean factorDirect(FixedSide side, int n, double lambdaRow) {
     double[] ad = a.data;
     double[] bd = b.data;
     float[] ff = side.f;
@@ -185,7 +232,7 @@ final class AlsSolver {
       for (int i = 0; i < k; i++) tt[i * n + j] = sq * ff[o + i];
     }
     System.arraycopy(side.gram, 0, ad, 0, k * k);
-    for (int i = 0; i < k; i++) ad[i * k + i] += side.lambda;
+    for (int i = 0; i < k; i++) ad[i * k + i] += lambdaRow;
     SymmetricRankK.addLower(tt, k, n, ad, k);
     Gram.mirrorLower(ad, k);
     return chol.setA(a);
@@ -203,7 +250,7 @@ final class AlsSolver {
    */
   Inverse inverse(FixedSide side, int[] idx, float[] vals, int from, int to) {
     int n = collect(idx, vals, from, to);
-    if (!anyPositive(n) || !factorDirect(side, n)) return null;
+    if (!anyPositive(n) || !factorDirect(side, n, side.rowLambda(n))) return null;
     return v -> {
       DMatrixRMaj out = new DMatrixRMaj(k, 1);
       chol.solve(DMatrixRMaj.wrap(k, 1, v.clone()), out);

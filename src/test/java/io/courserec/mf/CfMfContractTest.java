@@ -76,6 +76,9 @@ class CfMfContractTest {
             c.apply(Map.of(ConfigKey.USERKNN_SIMILARITY, "pearson"))),
         Arguments.of("mf als", (Function<Config, Recommender>) MfRecommender::new,
             c.apply(Map.of(ConfigKey.MF_RANK, 8, ConfigKey.MF_ITERATIONS, 5))),
+        Arguments.of("mf als count cg", (Function<Config, Recommender>) MfRecommender::new,
+            c.apply(Map.of(ConfigKey.MF_RANK, 8, ConfigKey.MF_ITERATIONS, 5, ConfigKey.MF_REG_SCALING, "count",
+                ConfigKey.MF_SOLVER, "cg"))),
         Arguments.of("mf puresvd", (Function<Config, Recommender>) MfRecommender::new,
             c.apply(Map.of(ConfigKey.MF_METHOD, "puresvd", ConfigKey.MF_RANK, 8))));
   }
