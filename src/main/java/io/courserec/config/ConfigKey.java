@@ -31,6 +31,7 @@ public enum ConfigKey {
   RATING_NEUTRAL("events.rating_neutral", Type.DOUBLE, "2.5", 1.0, 5.0, true, "Rating that counts as neither like nor dislike"),
   WEIGHT_DISMISS("events.weight.dismiss", Type.DOUBLE, "-5.0", -10.0, 0.0, true, "Weight of a dismiss event (negative)"),
   HALF_LIFE_DAYS("events.half_life_days", Type.DOUBLE, "0", 0.0, 36500.0, true, "Recency half-life for event weights in days; 0 turns decay off"),
+  EXCLUDE_EVENTS("recommend.exclude_events", Type.STRING, "enroll,complete,rate", null, null, true, "Event types that mark a course as taken, so it is never recommended again (comma-separated codes of view, bookmark, enroll, complete, rate; a dismissed course is always excluded)"),
 
   // --- content-based (CBR) ------------------------------------------------------------------------------------
   CBR_W_SKILLS("cbr.weight.skills", Type.DOUBLE, "3.0", 0.0, 100.0, true, "Field weight of skills in the content profile score"),

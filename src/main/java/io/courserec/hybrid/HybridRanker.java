@@ -91,15 +91,7 @@ final class HybridRanker {
 
   private BlendWeights weights(UserContext ctx, Map<Signal, DoubleValuesSource> available) {
     if (switching) return BlendWeights.only(switchTo(ctx.segment(), available));
-    BlendWeights base = BlendWeights.forSegment(config, ctx.segment());
-    double[] w = new double[Signal.values().length];
-    double sum = 0;
-    for (Signal s : Signal.values()) {
-      w[s.ordinal()] = available.containsKey(s) ? base.of(s) : 0;
-      sum += w[s.ordinal()];
-    }
-    if (sum <= 0) return BlendWeights.only(Signal.PRIOR);
-    return new BlendWeights(w[0], w[1], w[2], w[3], w[4]);
+    return BlendWeights.forSegment(config, ctx.segment()).restrictedTo(available.keySet(), Signal.PRIOR);
   }
 
   /** Switching rules: rich -> MF, warm -> item-CF, cold -> content; each falls back down the list when absent. */

@@ -142,6 +142,11 @@ public final class HybridRecommender implements Recommender, Closeable {
     return out;
   }
 
+  /** "you already completed it", "you already rated it (4)": the reason a taken course is not recommended. */
+  static String alreadyTook(String action) {
+    return action.startsWith("rated ") ? "you already rated it (" + action.substring(6) + ")" : "you already " + action + " it";
+  }
+
   @Override
   public void save(Path dir) throws IOException {
     HybridModels m = models();
@@ -201,7 +206,7 @@ public final class HybridRecommender implements Recommender, Closeable {
       if (b.ctx().excludedIds().contains(courseId)) {
         String why = request.exclude().contains(courseId) ? "excluded by the request"
             : b.ctx().history() != null && b.ctx().history().dismissed(ord) ? "you dismissed it"
-            : "you already " + b.ctx().history().action(courseId, ord) + " it";
+            : alreadyTook(b.ctx().history().action(courseId, ord));
         return new HybridExplanation(request.userId(), courseId, title, -1, 0, b.ctx().segment(), b.weights(), null, why, null);
       }
       if (!request.filter().test(m.data().course(ord))) {

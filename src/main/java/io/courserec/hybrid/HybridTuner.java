@@ -185,8 +185,14 @@ public final class HybridTuner {
       }
       progress.accept(String.format(Locale.ROOT, "%s: round %d NDCG@%d %.4f -> %.4f", s.code(), round + 1, K, before, best));
     }
-    BlendWeights after = new BlendWeights(w[0], w[1], w[2], w[3], w[4]);
+    BlendWeights after = BlendWeights.of(asMap(w));
     return new SegmentResult(s, cs.size(), start, before, after, best, trials);
+  }
+
+  private static Map<Signal, Double> asMap(double[] w) {
+    Map<Signal, Double> m = new EnumMap<>(Signal.class);
+    for (Signal s : Signal.values()) m.put(s, w[s.ordinal()]);
+    return m;
   }
 
   private static double sum(double[] w) {
@@ -199,15 +205,7 @@ public final class HybridTuner {
   private static double objective(HybridRanker ranker, List<Case> cs, double[] w) throws IOException {
     double total = 0;
     for (Case c : cs) {
-      Set<Signal> has = c.built().available();
-      double[] x = new double[w.length];
-      double sum = 0;
-      for (Signal sig : Signal.values()) {
-        boolean available = has.contains(sig);
-        x[sig.ordinal()] = available ? w[sig.ordinal()] : 0;
-        sum += x[sig.ordinal()];
-      }
-      BlendWeights bw = sum > 0 ? new BlendWeights(x[0], x[1], x[2], x[3], x[4]) : BlendWeights.only(Signal.PRIOR);
+      BlendWeights bw = BlendWeights.of(asMap(w)).restrictedTo(c.built().available(), Signal.PRIOR);
       HybridRanking r = ranker.rank(c.models(), c.handle(), c.request(), HybridRanker.reweight(c.built(), bw));
       List<String> ids = new ArrayList<>(r.items().size());
       for (HybridItem i : r.items()) ids.add(i.courseId());
