@@ -9,10 +9,10 @@ import org.ejml.interfaces.decomposition.EigenDecomposition_F64;
 
 /**
  * The fixed factors F of one ALS half-sweep (Y in the user step, X in the item step) with what every row solve
- * shares, computed once: G = FᵀF; a factor L of G_λ⁻¹ = (FᵀF + λI)⁻¹ = L Lᵀ (from EJML's Cholesky
- * G_λ = R Rᵀ, L = R⁻ᵀ; if λ = 0 leaves G_λ singular, from its eigendecomposition as a pseudo-inverse factor);
- * and the whitened rows w_j = Lᵀ f_j, so that f_iᵀ G_λ⁻¹ f_j = w_i·w_j. {@link AlsSolver} solves short rows
- * through these without any k×k factorisation. Deterministic (fixed blocks, row-wise W).
+ * shares, computed once: G = FᵀF; G_λ⁻¹ = (FᵀF + λI)⁻¹ = L Lᵀ (L from EJML's Cholesky G_λ = R Rᵀ, L = R⁻ᵀ;
+ * if λ = 0 leaves G_λ singular, from its eigendecomposition, a pseudo-inverse); and the rows g_j = G_λ⁻¹ f_j
+ * (stored in {@link #w}), so that f_iᵀ G_λ⁻¹ f_j = f_i·g_j. {@link AlsSolver} solves short rows through these
+ * without any k×k factorisation or product. Deterministic (fixed blocks, row-wise W).
  *
  * <p>With {@link RegularizationScaling#COUNT} every row has its own λ_row = λ·n, so no single G_λ⁻¹ serves all
  * rows. Then L = Q, the eigenvectors of G = Q Λ Qᵀ (EJML symmetric eigendecomposition, once per half-sweep), and
@@ -25,11 +25,11 @@ final class FixedSide {
   final int k;
   final double lambda;
   final double[] gram;
-  /** L, row-major. */
+  /** G_λ⁻¹ (no scaling) or Q (count scaling), row-major. */
   final double[] l;
-  /** Lᵀ, row-major (row q = column q of L). */
+  /** The transpose of {@link #l} (row q = column q of l). */
   final double[] lt;
-  /** Whitened rows w_j = Lᵀ f_j, row-major n x k. */
+  /** Row-major n x k: g_j = G_λ⁻¹ f_j without scaling, w_j = Qᵀ f_j with count scaling. */
   final double[] w;
   /** L is upper triangular (the Cholesky case), so products with it skip the zero half. */
   final boolean upper;
@@ -70,7 +70,7 @@ final class FixedSide {
                       boolean[] whiten) {
     double[] gram = Gram.of(f, n, k, threads);
     double[] eigenvalues = scaling == RegularizationScaling.COUNT ? new double[k] : null;
-    double[] l = eigenvalues != null ? eigenvectors(gram, k, eigenvalues) : inverseFactor(gram, k, lambda);
+    double[] l = eigenvalues != null ? eigenvectors(gram, k, eigenvalues) : inverse(gram, k, lambda);
     double[] lt = new double[k * k];
     boolean upper = true;
     for (int i = 0; i < k; i++) {
@@ -128,6 +128,24 @@ final class FixedSide {
       for (int i = 0; i < k; i++) q[i * k + c] = v.data[i];
     }
     return q;
+  }
+
+  /**
+   * G_λ⁻¹ = L Lᵀ itself (symmetric, row-major), so that "whitening" with it gives g_j = G_λ⁻¹ f_j, which lets the
+   * Woodbury route finish without any k×k product per row ({@link AlsSolver}).
+   */
+  private static double[] inverse(double[] gram, int k, double lambda) {
+    double[] l = inverseFactor(gram, k, lambda);
+    double[] inv = new double[k * k];
+    for (int i = 0; i < k; i++) {
+      for (int j = 0; j <= i; j++) {
+        double sum = 0;
+        for (int c = 0; c < k; c++) sum = Math.fma(l[i * k + c], l[j * k + c], sum);
+        inv[i * k + j] = sum;
+        inv[j * k + i] = sum;
+      }
+    }
+    return inv;
   }
 
   /** L with L Lᵀ = (G + λI)⁻¹ (or its pseudo-inverse), row-major. */
