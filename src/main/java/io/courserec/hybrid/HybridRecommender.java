@@ -134,6 +134,21 @@ public final class HybridRecommender implements Recommender, Closeable {
     }
   }
 
+  /**
+   * The learner's signal values on their candidates (every available signal's best {@code perSignal} eligible
+   * courses), for weight tuning in memory; see {@link SignalTable}.
+   *
+   * @throws io.courserec.rec.UnknownEntityException when the learner is unknown and brings no signal
+   */
+  public SignalTable signalTable(RecommendRequest request, int perSignal) {
+    HybridModels m = models();
+    try (IndexHandle h = m.index().acquire()) {
+      return ranker.table(m, h, request, perSignal);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public List<Recommendation> recommend(RecommendRequest request) {
     HybridRanking r = rank(request);

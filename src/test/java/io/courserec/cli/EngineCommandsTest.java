@@ -33,7 +33,7 @@ class EngineCommandsTest {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--data", DATA.toString(), "--models", dir.resolve("models").toString(),
         "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("feedback.db"), "--set", "mf.rank=8",
-        "--set", "mf.iterations=5"));
+        "--set", "mf.iterations=5", "--set", "tune.enabled=false"));
     return IndexCommandsTest.run(all.toArray(String[]::new));
   }
 
@@ -126,6 +126,30 @@ class EngineCommandsTest {
         dir.resolve("empty-models").toString(), "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("other.db"));
     assertThat(none.exit()).isEqualTo(2);
     assertThat(lastLine(none.err())).isEqualTo("error: no trained model in " + dir.resolve("empty-models") + "/: run ./courserec train");
+  }
+
+  @Test
+  void trainTunesByDefaultAndSavesWhatItChoseWithTheVersion() throws java.io.IOException {
+    Path models = dir.resolve("tuned-models");
+    IndexCommandsTest.Run r = IndexCommandsTest.run("train", "--data", DATA.toString(), "--models", models.toString(),
+        "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("tuned.db"), "--set", "mf.iterations=5");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains(" tune ").containsPattern("tuned +cf.item.neighbors=\\d+ cf.item.shrinkage=\\d+ mf.alpha=");
+    Path version;
+    try (var dirs = java.nio.file.Files.list(models)) {
+      version = dirs.filter(p -> p.getFileName().toString().startsWith("v-")).findFirst().orElseThrow();
+    }
+    assertThat(version.resolve("tuning.md")).content().contains("## Blend weights per segment");
+    java.util.Properties p = new java.util.Properties();
+    try (var in = java.nio.file.Files.newBufferedReader(version.resolve("tuning.properties"))) {
+      p.load(in);
+    }
+    assertThat(p.getProperty("cf.item.neighbors")).isIn("20", "50", "100", "200");
+    IndexCommandsTest.Run off = IndexCommandsTest.run("train", "--no-tune", "--data", DATA.toString(), "--models",
+        dir.resolve("untuned-models").toString(), "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("untuned.db"),
+        "--set", "mf.iterations=5");
+    assertThat(off.exit()).as(off.err()).isZero();
+    assertThat(off.out()).contains("tuning    off: configured values").doesNotContain(" tune ");
   }
 
   @Test
