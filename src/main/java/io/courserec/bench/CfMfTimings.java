@@ -105,7 +105,8 @@ public final class CfMfTimings {
     return System.nanoTime();
   }
 
-  private static long cpu() {
+  /** CPU time of the whole process, ns. */
+  static long cpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }

@@ -72,6 +72,9 @@ public enum ConfigKey {
   MF_THREADS("mf.threads", Type.INT, "0", 0.0, 256.0, false, "Training threads (item-kNN, ALS, PureSVD); 0 = all cores"),
   MF_SVD_OVERSAMPLING("mf.svd.oversampling", Type.INT, "10", 0.0, 1000.0, true, "PureSVD: extra random directions beyond mf.rank in the randomized SVD"),
   MF_SVD_POWER("mf.svd.power_iterations", Type.INT, "3", 0.0, 50.0, true, "PureSVD: subspace (power) iterations of the randomized SVD"),
+  MF_REG_SCALING("mf.regularization_scaling", Type.STRING, "none", null, null, true, "ALS: none (lambda for every row) | count (ALS-WR: lambda x the row's nonzero count, as Spark MLlib)"),
+  MF_SOLVER("mf.solver", Type.STRING, "cholesky", null, null, true, "ALS row solves: cholesky (exact) | cg (warm-started conjugate gradient where cheaper, Takacs et al. 2011)"),
+  MF_CG_STEPS("mf.cg_steps", Type.INT, "3", 1.0, 100.0, true, "ALS with mf.solver=cg: conjugate-gradient steps per row solve"),
 
   // --- randomness ---------------------------------------------------------------------------------------------
   SEED("seed", Type.LONG, "42", 0.0, 9.0E18, true, "Seed for every random choice (training, splits, generator)"),
