@@ -55,6 +55,7 @@ final class ParameterSearch {
             new Axis(ConfigKey.SEQ_WINDOW, List.of("1", "3", "5"))),
         space(MfRecommender.NAME, MfRecommender::new,
             new Axis(ConfigKey.MF_RANK, List.of("16", "32", "64")),
+            new Axis(ConfigKey.MF_REG_SCALING, List.of("none", "count")),
             new Axis(ConfigKey.MF_REG, List.of("0.1", "1", "10")),
             new Axis(ConfigKey.MF_ALPHA, List.of("0.5", "1", "2", "5"))),
         space(EaseRecommender.NAME, EaseRecommender::new,
