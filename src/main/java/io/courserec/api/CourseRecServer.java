@@ -120,6 +120,11 @@ public final class CourseRecServer implements AutoCloseable {
     monitor.refresh();
   }
 
+  /** Re-reads the engine status now instead of at the next background poll (tests; probes never do this). */
+  void refreshStatus() {
+    monitor.refresh();
+  }
+
   /** The registered HTTP routes as {@code "METHOD /path/{param}"}, in registration order. */
   public List<String> routes() {
     List<String> out = new ArrayList<>();
