@@ -34,6 +34,7 @@ import picocli.CommandLine.Option;
  *     --users-file /tmp/g10k/users.csv --queries-file /tmp/g10k/courses.csv \
  *     --duration 30m --retrain-every 10m --admin-token-file token --out docs/soak/soak-10k
  * </pre>
+ * A retrain slot that comes while the previous retrain still runs is skipped (and noted), so at most one runs.
  * Feedback events are {@code view}s of random courses by random learners with unique event ids
  * ({@code soak-<run>-<worker>-<n>}), so every one is stored. Errors: any status other than 200/201, and transport
  * failures; 429 (rate limit) and 503 (not ready, store unavailable) are counted as errors too, by status.
@@ -143,6 +144,11 @@ public final class SoakTest implements Callable<Integer> {
     ObjectMapper mapper = new ObjectMapper();
     try {
       for (long at = start + retrainEvery.toNanos(); at < end; at += retrainEvery.toNanos()) {
+        if (System.nanoTime() > at) { // the previous retrain ran past this slot: skip it rather than pile up
+          report.note(String.format("%.0f s: retrain slot skipped, the previous retrain was still running",
+              (at - start) / 1e9));
+          continue;
+        }
         Thread.sleep(Math.max(0, (at - System.nanoTime()) / 1_000_000));
         HttpResponse<String> started = http.send(HttpRequest.newBuilder(url.resolve("/admin/retrain"))
             .header("Authorization", "Bearer " + token).POST(HttpRequest.BodyPublishers.noBody()).build(),

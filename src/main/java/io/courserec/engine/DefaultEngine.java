@@ -192,8 +192,9 @@ public final class DefaultEngine implements Engine {
   /**
    * One page of the history, reading at most {@code offset + limit} stored events: the page of the merged,
    * time-ordered list can only hold stored events among the first {@code offset + limit} in the store's order,
-   * which is the same time order (events without a time first; the store's ties break by sequence, as the
-   * full-history sort, which is stable, does for the appended stored events).
+   * which is the same order ({@link InteractionStore#eventsOf(String, long, int)}: an event without a time at
+   * its receive time, as {@link TrainingSet#asTraining} stamps it; ties by sequence, as the stable sort of the
+   * full history keeps them).
    */
   @Override
   public HistoryPage history(String userId, int offset, int limit) {

@@ -52,8 +52,9 @@ public interface InteractionStore extends AutoCloseable {
   List<StoredEvent> eventsOf(String userId);
 
   /**
-   * The first {@code limit} events of one user with a sequence greater than {@code afterSequence}, in the order of
-   * {@link #eventsOf(String)}; one page of a learner's history without reading all of it.
+   * The first {@code limit} events of one user with a sequence greater than {@code afterSequence}, in time order
+   * where an event without a timestamp counts at its receive time (as training and the history do), ties by
+   * sequence; one page of a learner's history without reading all of it.
    */
   List<StoredEvent> eventsOf(String userId, long afterSequence, int limit);
 

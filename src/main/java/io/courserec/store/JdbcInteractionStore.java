@@ -187,7 +187,8 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
     return read("eventsOf", c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT " + InteractionRows.COLUMNS
           + " FROM interactions WHERE user_id = ? AND seq > ?"
-          + " ORDER BY event_epoch_second ASC NULLS FIRST, event_nano ASC NULLS FIRST, seq ASC LIMIT ?")) {
+          + " ORDER BY COALESCE(event_epoch_second, received_epoch_micro / 1000000) ASC,"
+          + " COALESCE(event_nano, (received_epoch_micro % 1000000) * 1000) ASC, seq ASC LIMIT ?")) {
         p.setString(1, userId);
         p.setLong(2, afterSequence);
         p.setInt(3, limit);

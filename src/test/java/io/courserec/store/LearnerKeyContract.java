@@ -111,7 +111,7 @@ abstract class LearnerKeyContract extends InteractionStoreContract {
     // the 3 newest of u (7, 6, 4), returned oldest first
     assertThat(store.latestEventsOf("u", 0, 3)).extracting(StoredEvent::sequence).containsExactly(4L, 6L, 7L);
     assertThat(store.latestEventsOf("u", 5, 10)).extracting(StoredEvent::sequence).containsExactly(6L, 7L);
-    // the first 2 of u in time order (no timestamps: by sequence), after sequence 1
+    // the first 2 of u in time order (no timestamps, one fixed receive time: by sequence), after sequence 1
     assertThat(store.eventsOf("u", 1, 2)).extracting(StoredEvent::sequence).containsExactly(2L, 3L);
     assertThat(store.countOf("u", 0)).isEqualTo(6);
     assertThat(store.countOf("u", 4)).isEqualTo(2);
