@@ -2,6 +2,7 @@ package io.courserec.engine;
 
 import io.courserec.catalog.Course;
 import io.courserec.catalog.EventType;
+import io.courserec.catalog.EventWeights;
 import io.courserec.catalog.Interaction;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
@@ -42,7 +43,7 @@ import java.util.function.Supplier;
  * events. Exclusions must not depend on that cap, so when it truncates, the courses the learner has taken or
  * dismissed in the whole stored history come from a second, compact query (one row per course,
  * {@link InteractionStore#coursesWith}) and are added as events without a time. Which event types exclude is
- * decided in one place, {@link #EXCLUDING}.
+ * decided in one place, {@link EventWeights#marksTaken} (plus dismissals).
  *
  * <p><b>Store faults</b> ({@link StoreException} of a passing kind: locked, full, unreachable, timeout) surface as
  * {@link StoreUnavailableException}; an event id reused with a different body as {@link ConflictException}.
@@ -55,23 +56,24 @@ public final class DefaultEngine implements Engine {
   private static final int MAX_EVENT_ID_LENGTH = 128;
   private static final long MAX_FUTURE_SECONDS = 3600;
 
-  /** Event types whose course is excluded from recommendations: taken ({@link EventType#marksTaken()}) or dismissed. */
-  static final Set<EventType> EXCLUDING = excluding();
 
   private final InteractionStore store;
   private final ModelLifecycle lifecycle;
   private final int maxRecentEvents;
+  /**
+   * Event types whose course is excluded from recommendations: taken ({@link EventWeights#marksTaken}, from
+   * {@code recommend.exclude_events}) or dismissed.
+   */
+  private final Set<EventType> excluding;
 
   DefaultEngine(Config config, InteractionStore store, ModelStore models) {
     this.store = store;
     this.lifecycle = new ModelLifecycle(config, store, models);
     this.maxRecentEvents = config.integer(ConfigKey.MAX_RECENT_EVENTS);
-  }
-
-  private static Set<EventType> excluding() {
+    EventWeights weights = EventWeights.from(config);
     Set<EventType> s = EnumSet.of(EventType.DISMISS);
-    for (EventType t : EventType.values()) if (t.marksTaken()) s.add(t);
-    return Set.copyOf(s);
+    for (EventType t : EventType.values()) if (weights.marksTaken(t)) s.add(t);
+    this.excluding = Set.copyOf(s);
   }
 
   ModelLifecycle lifecycle() { return lifecycle; }
@@ -274,8 +276,8 @@ public final class DefaultEngine implements Engine {
     List<Interaction> out = new ArrayList<>();
     if (latest.size() == maxRecentEvents) {
       Set<String> seen = new HashSet<>();
-      for (StoredEvent s : latest) if (EXCLUDING.contains(s.interaction().event())) seen.add(s.interaction().courseId());
-      stored(() -> store.coursesWith(user, seq, EXCLUDING)).forEach((course, type) -> {
+      for (StoredEvent s : latest) if (excluding.contains(s.interaction().event())) seen.add(s.interaction().courseId());
+      stored(() -> store.coursesWith(user, seq, excluding)).forEach((course, type) -> {
         if (!seen.contains(course) && g.data().courseOrdinal(course) >= 0) {
           out.add(new Interaction(user, course, type, null, null, null));
         }

@@ -18,27 +18,30 @@ import java.util.Map;
  *     up to it are part of the model; later ones are applied per request as recent events
  * @param storeEvents stored feedback events folded into the training data
  * @param storeEventsSkipped stored events left out because their course is no longer in the catalog
+ * @param tuned the values tuning chose for this model (configuration key -> value; also in {@code tuning.properties},
+ *     applied over the configuration whenever the version is loaded); empty when tuning was off
  */
 public record ModelManifest(String version, Instant createdAt, String dataHash, String configHash, long seed,
                             Map<String, Double> metrics, Map<String, Long> timingsMs, boolean promoted, String note,
                             int courses, int learners, long interactions, Map<String, String> files,
-                            long storeSequence, long storeEvents, long storeEventsSkipped) {
+                            long storeSequence, long storeEvents, long storeEventsSkipped, Map<String, String> tuned) {
   public ModelManifest {
     metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
     files = files == null ? Map.of() : files;
     note = note == null ? "" : note;
+    tuned = tuned == null ? Map.of() : Map.copyOf(tuned);
   }
 
   /** The same manifest naming a version and its files (what {@link ModelStore#seal} records). */
   public ModelManifest sealed(String newVersion, Map<String, String> newFiles) {
     return new ModelManifest(newVersion, createdAt, dataHash, configHash, seed, metrics, timingsMs, promoted, note,
-        courses, learners, interactions, newFiles, storeSequence, storeEvents, storeEventsSkipped);
+        courses, learners, interactions, newFiles, storeSequence, storeEvents, storeEventsSkipped, tuned);
   }
 
   /** The same manifest with another promotion flag and note. */
   public ModelManifest marked(boolean newPromoted, String newNote) {
     return new ModelManifest(version, createdAt, dataHash, configHash, seed, metrics, timingsMs, newPromoted, newNote,
-        courses, learners, interactions, files, storeSequence, storeEvents, storeEventsSkipped);
+        courses, learners, interactions, files, storeSequence, storeEvents, storeEventsSkipped, tuned);
   }
 }
