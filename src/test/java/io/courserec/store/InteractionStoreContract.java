@@ -244,16 +244,7 @@ abstract class InteractionStoreContract {
     // those three are then committed as one group, the middle one carrying an event the schema refuses.
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch queued = new CountDownLatch(1);
-    store.close();
-    store = open(() -> {
-      entered.countDown();
-      try {
-        queued.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return RECEIVED;
-    });
+    reopenGated(entered, queued);
     String tooLong = "x".repeat(InteractionStore.MAX_ID_LENGTH + 1);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
@@ -352,6 +343,23 @@ abstract class InteractionStoreContract {
       for (JdbcInteractionStore s : opened) s.close();
     }
     store = open(InstantSource.system());
+  }
+
+  /**
+   * Reopens the store with a clock that, when a transaction reads it, counts {@code entered} down and then waits
+   * for {@code queued}: the first append holds the writer until the test has queued the calls it wants grouped.
+   */
+  void reopenGated(CountDownLatch entered, CountDownLatch queued) {
+    store.close();
+    store = open(() -> {
+      entered.countDown();
+      try {
+        queued.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      return RECEIVED;
+    });
   }
 
   /** Removes this test's database so the next {@link #open} starts from nothing. */

@@ -108,16 +108,7 @@ class PostgresInteractionStoreTest extends LearnerKeyContract {
         .hasMessageContaining("refused by the database");
     CountDownLatch entered = new CountDownLatch(1);
     CountDownLatch queued = new CountDownLatch(1);
-    store.close();
-    store = open(() -> {
-      entered.countDown();
-      try {
-        queued.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      return RECEIVED;
-    });
+    reopenGated(entered, queued);
     ExecutorService pool = Executors.newFixedThreadPool(4);
     try {
       Future<AppendResult> first = pool.submit(() -> store.append(view("a", "c1", "a1")));
