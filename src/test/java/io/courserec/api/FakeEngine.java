@@ -163,7 +163,7 @@ public final class FakeEngine implements Engine {
     int accepted = 0;
     List<String> duplicates = new ArrayList<>();
     for (Interaction e : events) {
-      if (e.eventId() != null && !eventIds.add(e.eventId())) {
+      if (e.eventId() != null && !eventIds.add(e.userId() + "\u0000" + e.eventId())) { // the store's key
         duplicates.add(e.eventId());
       } else {
         feedback.add(e);

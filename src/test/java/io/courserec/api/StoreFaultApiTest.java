@@ -77,6 +77,7 @@ class StoreFaultApiTest extends ApiTestBase {
     Reply r = post("/feedback", "[{\"user_id\":\"u1\",\"course_id\":\"c1\",\"event\":\"view\",\"event_id\":\"e-1\"},"
         + "{\"user_id\":\"u2\",\"course_id\":\"c1\",\"event\":\"view\",\"event_id\":\"e-1\"}]");
     assertThat(r.status()).as(r.body()).isEqualTo(201);
+    assertThat(r.json().get("accepted").asInt()).isEqualTo(2); // the fake keys by (user, event id) like the store
     // the same learner twice in one batch is still refused
     assertError(post("/feedback", "[{\"user_id\":\"u3\",\"course_id\":\"c1\",\"event\":\"view\",\"event_id\":\"e-1\"},"
         + "{\"user_id\":\"u3\",\"course_id\":\"c1\",\"event\":\"view\",\"event_id\":\"e-1\"}]"),
