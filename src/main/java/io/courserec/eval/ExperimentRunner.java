@@ -70,7 +70,7 @@ public final class ExperimentRunner {
   public List<AlgorithmResult> run(Split split, List<AlgorithmSpec> algorithms, int k) {
     List<AlgorithmResult> out = new ArrayList<>(algorithms.size());
     for (AlgorithmSpec spec : algorithms) {
-      Recommender r = spec.factory().get();
+      Recommender r = spec.factory().apply(split.train());
       say("%s/%s: training on %d interactions", split.name(), spec.label(), split.train().interactions().size());
       long t0 = System.nanoTime();
       r.train(split.train());

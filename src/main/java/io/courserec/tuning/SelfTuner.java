@@ -87,7 +87,9 @@ public final class SelfTuner {
       inner.train(v.split.train());
       collect(inner, v, s, cases);
     }
-    if (cases.getOrDefault(UserSegment.COLD, List.of()).size() < MIN_SEGMENT_CASES && deadline.hasTime()) {
+    // Learners cut to their first 0-2 courses, as cold as a new learner in serving: added to the cold segment's
+    // natural cases (short histories of the main split) whenever time remains.
+    if (deadline.hasTime()) {
       Validation cold = Validation.cold(current, s, data);
       progress.accept("training the cold-start hybrid on " + cold.split.train().interactions().size() + " events");
       try (HybridRecommender inner = new HybridRecommender(current, null, false)) {
