@@ -23,6 +23,9 @@ import java.util.function.Consumer;
  * configured value and the report says so.
  */
 final class ParameterSearch {
+  /** Most ALS sweeps per screening trial. */
+  static final int SCREEN_ITERATIONS = 8;
+
   /** One hyper-parameter and the values tried. */
   record Axis(ConfigKey key, List<String> values) {}
 
@@ -53,8 +56,12 @@ final class ParameterSearch {
         space(SequenceRecommender.NAME, SequenceRecommender::new,
             new Axis(ConfigKey.SEQ_DECAY, List.of("0.3", "0.5", "0.8")),
             new Axis(ConfigKey.SEQ_WINDOW, List.of("1", "3", "5"))),
-        space(MfRecommender.NAME, MfRecommender::new,
+        // ALS is screened with at most SCREEN_ITERATIONS sweeps (the ranking of settings settles well before the
+        // objective does); the model is then trained with the configured mf.iterations
+        space(MfRecommender.NAME, c -> new MfRecommender(c.with(ConfigKey.MF_ITERATIONS,
+                Math.min(SCREEN_ITERATIONS, c.integer(ConfigKey.MF_ITERATIONS)))),
             new Axis(ConfigKey.MF_RANK, List.of("16", "32", "64")),
+            new Axis(ConfigKey.MF_REG_SCALING, List.of("none", "count")),
             new Axis(ConfigKey.MF_REG, List.of("0.1", "1", "10")),
             new Axis(ConfigKey.MF_ALPHA, List.of("0.5", "1", "2", "5"))),
         space(EaseRecommender.NAME, EaseRecommender::new,
