@@ -16,6 +16,8 @@ public enum IssueKind {
   BAD_TIMESTAMP(Effect.REJECTED, "bad timestamp"),
   UNKNOWN_COURSE(Effect.REJECTED, "unknown course"),
   UNKNOWN_USER(Effect.REJECTED, "unknown user"),
+  /** The learner asked to be forgotten; the example row shows no field (it would show the id). */
+  ERASED_LEARNER(Effect.REJECTED, "erased learner"),
 
   DUPLICATE_ID(Effect.MERGED, "duplicate id"),
   DUPLICATE_TITLE(Effect.MERGED, "duplicate title and organisation"),

@@ -1,9 +1,9 @@
 package io.courserec.cli;
 
-import io.courserec.catalog.CatalogLoader;
 import io.courserec.catalog.Dataset;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.engine.ErasedLearners;
 import io.courserec.eval.Split;
 import io.courserec.eval.SplitKind;
 import io.courserec.hybrid.BlendWeights;
@@ -39,7 +39,7 @@ public final class TuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Config config = common.config();
-    Dataset data = CatalogLoader.load(config.path(ConfigKey.DATA_DIR), config).dataset();
+    Dataset data = ErasedLearners.open(config).loadData(config).dataset();
     Split outer = SplitKind.RANDOM.create(config).split(data);
     System.err.println("tuning on the training part of the random split: " + outer.train().interactions().size() + " events");
     HybridTuner.Result r = HybridTuner.tune(config, outer.train(), m -> System.err.println("tune: " + m));

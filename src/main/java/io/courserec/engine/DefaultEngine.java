@@ -13,6 +13,8 @@ import io.courserec.rec.UnknownEntityException;
 import io.courserec.store.AppendResult;
 import io.courserec.store.InteractionStore;
 import io.courserec.store.StoredEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,12 +42,17 @@ public final class DefaultEngine implements Engine {
   private static final int MAX_EVENT_ID_LENGTH = 128;
   private static final long MAX_FUTURE_SECONDS = 3600;
 
+  /** Prefix of the id under which an erased learner reaches a model version that still holds them. */
+  private static final String HIDDEN = "\u0000erased\u0000";
+
   private final InteractionStore store;
   private final ModelLifecycle lifecycle;
+  private final ErasedLearners erased;
 
-  DefaultEngine(Config config, InteractionStore store, ModelStore models) {
+  DefaultEngine(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.store = store;
-    this.lifecycle = new ModelLifecycle(config, store, models);
+    this.erased = erased;
+    this.lifecycle = new ModelLifecycle(config, store, models, erased);
   }
 
   ModelLifecycle lifecycle() { return lifecycle; }
@@ -62,10 +69,11 @@ public final class DefaultEngine implements Engine {
     checkPage(q.k(), q.offset());
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      List<Interaction> recent = recentEvents(g, user);
-      RecommendRequest req = new RecommendRequest(user, q.k(), q.offset(), q.filter(), Set.of(), false, q.explain(),
+      String id = modelId(g, user);
+      List<Interaction> recent = recentEvents(g, user, id);
+      RecommendRequest req = new RecommendRequest(id, q.k(), q.offset(), q.filter(), Set.of(), false, q.explain(),
           recent, q.interests());
-      boolean known = g.data().learner(user).isPresent();
+      boolean known = g.data().learner(id).isPresent();
       boolean interests = q.interests().stream().anyMatch(s -> !s.isBlank());
       boolean hybrid = q.algorithm().equals("hybrid");
       if (!known && recent.isEmpty() && !interests) return popular(g, q, req, hybrid);
@@ -101,7 +109,7 @@ public final class DefaultEngine implements Engine {
       Generation g = lease.get();
       HybridRanking r;
       try {
-        r = g.hybrid().search(q.text(), user, q.filter(), q.k(), q.offset());
+        r = g.hybrid().search(q.text(), user == null ? null : modelId(g, user), q.filter(), q.k(), q.offset());
       } catch (UnknownEntityException e) {
         if (!e.kind().equals("user")) throw e;
         r = g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
@@ -127,9 +135,10 @@ public final class DefaultEngine implements Engine {
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
       requireCourse(g, courseId);
-      List<Interaction> recent = recentEvents(g, user);
-      if (g.data().learner(user).isEmpty() && recent.isEmpty()) throw new UnknownEntityException("user", user);
-      RecommendRequest req = new RecommendRequest(user, 1, 0, null, Set.of(), false, true, recent, List.of());
+      String id = modelId(g, user);
+      List<Interaction> recent = recentEvents(g, user, id);
+      if (g.data().learner(id).isEmpty() && recent.isEmpty()) throw new UnknownEntityException("user", user);
+      RecommendRequest req = new RecommendRequest(id, 1, 0, null, Set.of(), false, true, recent, List.of());
       HybridExplanation e = g.hybrid().explain(req, courseId);
       return Answers.ofExplanation(e);
     }
@@ -151,10 +160,11 @@ public final class DefaultEngine implements Engine {
     String user = requireId("user", userId);
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      List<Interaction> out = new ArrayList<>(g.data().eventsOf(user));
+      String id = modelId(g, user);
+      List<Interaction> out = new ArrayList<>(g.data().eventsOf(id));
       long seq = g.manifest().storeSequence();
       for (StoredEvent s : store.eventsOf(user)) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
-      if (out.isEmpty() && g.data().learner(user).isEmpty()) throw new UnknownEntityException("user", user);
+      if (out.isEmpty() && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
       out.sort(Comparator.comparing(Interaction::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())));
       return out;
     }
@@ -199,16 +209,30 @@ public final class DefaultEngine implements Engine {
     }
   }
 
-  /** The learner's stored events after the model's store position, on courses the model's catalog has. */
-  private List<Interaction> recentEvents(Generation g, String user) {
+  /**
+   * The learner's stored events after the model's store position, on courses the model's catalog has, under the id
+   * the model sees ({@link #modelId}).
+   */
+  private List<Interaction> recentEvents(Generation g, String user, String id) {
     long seq = g.manifest().storeSequence();
     List<Interaction> out = new ArrayList<>();
     for (StoredEvent s : store.eventsOf(user)) {
       if (s.sequence() > seq && g.data().courseOrdinal(s.interaction().courseId()) >= 0) {
-        out.add(TrainingSet.asTraining(s));
+        Interaction e = TrainingSet.asTraining(s);
+        out.add(id.equals(user) ? e : new Interaction(id, e.courseId(), e.event(), e.rating(), e.timestamp(), e.eventId()));
       }
     }
     return out;
+  }
+
+  /**
+   * The id a request uses with model version {@code g}: the learner's own, or, for a learner erased after the
+   * version's data was loaded (so the version still holds them until the erasure completes), an id the version
+   * cannot know; the learner then gets what a new learner gets, plus their feedback since the erasure.
+   */
+  private String modelId(Generation g, String user) {
+    int p = erased.position(user);
+    return p >= 0 && p >= g.manifest().erasuresHonoured() ? HIDDEN + user : user;
   }
 
   private static Course requireCourse(Generation g, String courseId) {
@@ -225,6 +249,35 @@ public final class DefaultEngine implements Engine {
   private static void checkPage(int k, int offset) {
     if (k <= 0) throw new InvalidInputException("k", "k must be at least 1, got " + k);
     if (offset < 0) throw new InvalidInputException("offset", "offset must be >= 0, got " + offset);
+  }
+
+  // ---- erasure --------------------------------------------------------------------------------------------
+
+  @Override
+  public ErasureResult forget(String userId) {
+    ErasureResult r = eraseRecords(userId, null);
+    return new ErasureResult(r.userId(), r.storedEventsErased(), r.alreadyListed(), lifecycle.startErasure());
+  }
+
+  /**
+   * The CLI's {@code forget}: as {@link #forget}, but the completion (rebuild without the gate, retiring versions)
+   * runs in the calling thread; returns its summary.
+   */
+  public String forgetNow(String userId, java.util.function.Consumer<String> progress) throws IOException {
+    ErasureResult r = eraseRecords(userId, null);
+    return r.storedEventsErased() + " stored events erased; " + lifecycle.completeErasure(progress);
+  }
+
+  /** The immediate part: listed first (so no later load or training takes them), then the store's rows. */
+  private ErasureResult eraseRecords(String userId, JobStatus job) {
+    String user = requireId("user", userId);
+    boolean added;
+    try {
+      added = erased.add(user);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the erasure list: " + e.getMessage(), e);
+    }
+    return new ErasureResult(user, store.eraseUser(user), !added, job);
   }
 
   // ---- status and lifecycle -------------------------------------------------------------------------------
