@@ -88,6 +88,7 @@ public final class CourseRecServer implements AutoCloseable {
     cfg.http.prefer405over404 = true;
     cfg.http.maxRequestSize = maxBody;
     cfg.jsonMapper(JsonCodec.javalinMapper(mapper));
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages(mapper)));
     AccessLog accessLog = new AccessLog(cfg.unsafe, metrics, LearnerPseudonyms.open(config));
     cfg.requestLogger.http(accessLog::logRequest);
     accessLog.register(cfg.routes);

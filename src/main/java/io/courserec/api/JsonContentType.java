@@ -20,13 +20,27 @@ final class JsonContentType {
 
   static void register(JavalinDefaultRoutingApi routes) {
     routes.before(JsonContentType::check);
+    routes.after(JsonContentType::closeAfterRefusedBody);
+  }
+
+  private static boolean hasBody(Context ctx) {
+    return ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
+  }
+
+  /**
+   * An error answer to a request whose body may be unread (refused before reading: 401, 404, 405, 413, 415):
+   * Jetty then closes the connection rather than read a body nobody wants, so the answer says
+   * {@code Connection: close}; without it a client that pools connections sends its next request down a
+   * connection about to close, and loses it.
+   */
+  private static void closeAfterRefusedBody(Context ctx) {
+    if (ctx.statusCode() >= 400 && hasBody(ctx)) ctx.header("Connection", "close");
   }
 
   private static void check(Context ctx) {
     HandlerType m = ctx.method();
     if (m == HandlerType.GET || m == HandlerType.HEAD || m == HandlerType.OPTIONS) return;
-    boolean body = ctx.req().getContentLengthLong() > 0 || ctx.header("Transfer-Encoding") != null;
-    if (!body) return;
+    if (!hasBody(ctx)) return;
     String type = ctx.header("Content-Type");
     if (type != null && isJson(type)) return;
     throw new ApiException(415, "unsupported_media_type", "Content-Type", type == null
