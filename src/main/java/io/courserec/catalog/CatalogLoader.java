@@ -144,9 +144,6 @@ public final class CatalogLoader {
 
   /** Counts the row as read; rejects it when it is malformed as a whole. */
   static boolean accept(CsvRow row, ReportCollector report) {
-    report.read(row.file());
-    if (row.problem() == null) return true;
-    report.issue(row.file(), row.line(), row.problem(), row.problemDetail(), row.excerpt());
-    return false;
+    return report.accept(row);
   }
 }

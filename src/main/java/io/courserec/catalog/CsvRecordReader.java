@@ -4,11 +4,11 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -30,6 +30,10 @@ import java.util.Set;
  * Per record (returned with {@link CsvRow#problem()} set, never thrown): a quoting error, a field count other
  * than the header's (extra trailing empty fields are tolerated), a record whose fields are all empty.
  * Blank lines are skipped and are not records.
+ *
+ * <p>Other {@link CsvDialect dialects} (tab or pipe separators, no quoting, ISO-8859-1) are read the same way. A file
+ * without a header has no column names: fields are read by position ({@link CsvRow#field}) and the expected field
+ * count is the caller's ({@link #expectFields}) or else the first record's.
  */
 final class CsvRecordReader implements Closeable {
   private static final CsvMapper MAPPER = CsvMapper.builder().enable(CsvParser.Feature.SKIP_EMPTY_LINES).build();
@@ -39,7 +43,7 @@ final class CsvRecordReader implements Closeable {
   private final CsvParser parser;
   private final Map<String, Integer> columns;
   private final List<String> unknownColumns;
-  private final int headerSize;
+  private int headerSize;
 
   private CsvRecordReader(String name, Reader reader, CsvParser parser, Map<String, Integer> columns, List<String> unknown,
                           int headerSize) {
@@ -59,9 +63,18 @@ final class CsvRecordReader implements Closeable {
    * @param required columns without which the file is unusable
    */
   static CsvRecordReader open(Path file, String name, Set<String> known, List<String> required) {
+    return open(file, name, CsvDialect.CSV, known, required);
+  }
+
+  /**
+   * Opens a file written in {@code dialect}; without a header {@code known} and {@code required} must be empty.
+   *
+   * @see #open(Path, String, Set, List)
+   */
+  static CsvRecordReader open(Path file, String name, CsvDialect dialect, Set<String> known, List<String> required) {
     Reader reader;
     try {
-      reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+      reader = Files.newBufferedReader(file, dialect.charset());
     } catch (NoSuchFileException e) {
       throw new DataException(name + " not found: " + file);
     } catch (IOException e) {
@@ -69,6 +82,11 @@ final class CsvRecordReader implements Closeable {
     }
     try {
       CsvParser parser = (CsvParser) MAPPER.getFactory().createParser(reader);
+      if (!dialect.equals(CsvDialect.CSV)) {
+        CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(dialect.separator());
+        parser.setSchema(dialect.quoted() ? schema : schema.withoutQuoteChar());
+      }
+      if (!dialect.header()) return new CsvRecordReader(name, reader, parser, Map.of(), List.of(), -1);
       List<String> header = readHeader(parser, name);
       Map<String, Integer> columns = new LinkedHashMap<>();
       List<String> unknown = new ArrayList<>();
@@ -115,6 +133,24 @@ final class CsvRecordReader implements Closeable {
   /** True when the header has the column. */
   boolean has(String column) { return columns.containsKey(column); }
 
+  /** The header's named columns and their 0-based positions, in header order (empty without a header). */
+  Map<String, Integer> columns() { return columns; }
+
+  /** The header's names whose positions are not in {@code used}, in header order (to report them as ignored). */
+  List<String> columnsOtherThan(Set<Integer> used) {
+    List<String> out = new ArrayList<>();
+    columns.forEach((col, i) -> {
+      if (!used.contains(i)) out.add(col);
+    });
+    return out;
+  }
+
+  /** Fields per record: the header's, or without a header the expected count (known after the first record). */
+  int fields() { return headerSize; }
+
+  /** Fixes the field count of a file without a header, instead of taking the first record's. */
+  void expectFields(int n) { headerSize = n; }
+
   /** The next record, or null at the end of the file. */
   CsvRow next() {
     long line = parser.currentLocation().getLineNr();
@@ -143,6 +179,7 @@ final class CsvRecordReader implements Closeable {
   }
 
   private CsvRow check(long line, List<String> values) {
+    if (headerSize < 0) headerSize = values.size();
     int n = values.size();
     while (n > headerSize && values.get(n - 1).isBlank()) n--;
     if (n != values.size()) values = values.subList(0, n);

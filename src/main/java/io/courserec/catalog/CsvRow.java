@@ -16,6 +16,11 @@ record CsvRow(String file, long line, List<String> values, Map<String, Integer> 
     return i == null || i >= values.size() ? null : values.get(i);
   }
 
+  /** The field at a 0-based position, or null when the record is shorter or the position is negative. */
+  String field(int index) {
+    return index < 0 || index >= values.size() ? null : values.get(index);
+  }
+
   /** The record's fields joined by commas, for report examples. */
   String excerpt() {
     return String.join(",", values);

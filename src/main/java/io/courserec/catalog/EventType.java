@@ -3,7 +3,10 @@ package io.courserec.catalog;
 import java.util.Locale;
 import java.util.Optional;
 
-/** Interaction event types. A {@code DISMISS} is negative feedback: the course is never recommended again. */
+/**
+ * Interaction event types. A {@code DISMISS} is negative feedback: the course is never recommended again. Which
+ * types mark a course as taken is configuration, answered by {@link EventWeights#marksTaken}.
+ */
 public enum EventType {
   VIEW, BOOKMARK, ENROLL, COMPLETE, RATE, DISMISS;
 
@@ -18,7 +21,4 @@ public enum EventType {
     for (EventType e : values()) if (e.code.equalsIgnoreCase(t)) return Optional.of(e);
     return Optional.empty();
   }
-
-  /** Enrolled or completed: the learner has taken the course, so it is excluded from recommendations by default. */
-  public boolean marksTaken() { return this == ENROLL || this == COMPLETE; }
 }

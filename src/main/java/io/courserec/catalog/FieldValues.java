@@ -88,7 +88,7 @@ public final class FieldValues {
   }
 
   /** Digits with at most one inner decimal point and an optional leading minus (checked by hand: it runs per event). */
-  private static boolean isEpoch(String t) {
+  static boolean isEpoch(String t) {
     int start = t.startsWith("-") ? 1 : 0;
     if (start == t.length()) return false;
     boolean dot = false;

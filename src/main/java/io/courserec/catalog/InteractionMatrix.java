@@ -61,7 +61,7 @@ public final class InteractionMatrix {
       for (Interaction e : d.eventsOf(u)) {
         int c = d.courseOrdinal(e.courseId());
         acc.merge(c, w.of(e, now), Double::sum);
-        if (e.event().marksTaken()) taken[u] = set(taken[u], c, nc);
+        if (w.marksTaken(e.event())) taken[u] = set(taken[u], c, nc);
         if (e.event() == EventType.DISMISS) dismissed[u] = set(dismissed[u], c, nc);
       }
       int[] cs = acc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();

@@ -16,18 +16,22 @@ public enum IssueKind {
   BAD_TIMESTAMP(Effect.REJECTED, "bad timestamp"),
   UNKNOWN_COURSE(Effect.REJECTED, "unknown course"),
   UNKNOWN_USER(Effect.REJECTED, "unknown user"),
+  RATING_OUT_OF_SCALE(Effect.REJECTED, "rating outside the rating scale"),
   /** The learner asked to be forgotten; the example row shows no field (it would show the id). */
   ERASED_LEARNER(Effect.REJECTED, "erased learner"),
 
   DUPLICATE_ID(Effect.MERGED, "duplicate id"),
   DUPLICATE_TITLE(Effect.MERGED, "duplicate title and organisation"),
+  DUPLICATE_EVENT(Effect.MERGED, "duplicate event"),
 
   BAD_NUMBER(Effect.WARNING, "unreadable number dropped"),
   OUT_OF_RANGE(Effect.WARNING, "number out of range dropped"),
   UNRECOGNISED_LEVEL(Effect.WARNING, "unrecognised level set to unknown"),
   UNRECOGNISED_LANGUAGE(Effect.WARNING, "unrecognised language kept as written"),
   UNKNOWN_PREREQUISITE(Effect.WARNING, "unknown prerequisite dropped"),
-  RATING_IGNORED(Effect.WARNING, "rating on a non-rate event ignored");
+  RATING_IGNORED(Effect.WARNING, "rating on a non-rate event ignored"),
+  ITEM_NOT_IN_CATALOG(Effect.WARNING, "item not in the item file, titled 'Item <id>'"),
+  BAD_GENRE_FLAG(Effect.WARNING, "genre flag other than 0 or 1 ignored");
 
   /** What happens to the row: rejected, merged into an earlier row, or kept with a field fixed. */
   public enum Effect { REJECTED, MERGED, WARNING }

@@ -38,6 +38,14 @@ final class ReportCollector {
 
   void loaded(String file) { tally(file).loaded++; }
 
+  /** Counts the row as read; rejects it (and returns false) when it is malformed as a whole. */
+  boolean accept(CsvRow row) {
+    read(row.file());
+    if (row.problem() == null) return true;
+    issue(row.file(), row.line(), row.problem(), row.problemDetail(), row.excerpt());
+    return false;
+  }
+
   /** Records an issue; a rejected or merged issue is the row's outcome, a warning is not. */
   void issue(String file, long line, IssueKind kind, String detail, String excerpt) {
     Tally t = tally(file);

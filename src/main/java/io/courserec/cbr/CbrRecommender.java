@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.courserec.catalog.Dataset;
 import io.courserec.catalog.EventType;
+import io.courserec.catalog.EventWeights;
 import io.courserec.catalog.Interaction;
 import io.courserec.catalog.Learner;
 import io.courserec.config.Config;
@@ -141,7 +142,7 @@ public final class CbrRecommender implements Recommender {
       CaseBase cases = caseBase(h);
       LearnerProfile profile = profiles.build(cases, learner, history, request.interests(), now(request));
       if (profile.isEmpty()) return List.of();
-      Set<String> excluded = exclusions(history, request);
+      Set<String> excluded = exclusions(history, request, profiles.eventWeights());
       List<CaseRetriever.Scored> ranked = retriever.rank(h, cases, profile, request.filter(), excluded, request.depth());
       List<Recommendation> out = new ArrayList<>(request.k());
       for (int i = request.offset(); i < ranked.size(); i++) {
@@ -288,10 +289,10 @@ public final class CbrRecommender implements Recommender {
     return t;
   }
 
-  private static Set<String> exclusions(List<Interaction> history, RecommendRequest r) {
+  private static Set<String> exclusions(List<Interaction> history, RecommendRequest r, EventWeights w) {
     Set<String> out = new HashSet<>(r.exclude());
     for (Interaction e : history) {
-      if (e.event() == EventType.DISMISS || (!r.includeTaken() && e.event().marksTaken())) out.add(e.courseId());
+      if (e.event() == EventType.DISMISS || (!r.includeTaken() && w.marksTaken(e.event()))) out.add(e.courseId());
     }
     return out;
   }

@@ -44,6 +44,9 @@ public final class ProfileBuilder {
     this.interestWeight = config.number(ConfigKey.CBR_W_INTEREST);
   }
 
+  /** The event semantics profiles are built with (weights and the taken set). */
+  EventWeights eventWeights() { return eventWeights; }
+
   /**
    * Builds the profile.
    *
@@ -70,7 +73,7 @@ public final class ProfileBuilder {
     for (Interaction e : history) {
       weightByCourse.computeIfAbsent(e.courseId(), k -> new double[1])[0] += eventWeights.of(e, now);
       strongest.merge(e.courseId(), e.event(), (a, b) -> strength(a) >= strength(b) ? a : b);
-      if (e.event().marksTaken()) taken.put(e.courseId(), true);
+      if (eventWeights.marksTaken(e.event())) taken.put(e.courseId(), true);
     }
     int highestTaken = -1;
     for (Map.Entry<String, double[]> c : weightByCourse.entrySet()) {

@@ -131,7 +131,7 @@ public final class InteractionSnapshot {
       int c = catalog.courseOrdinal(e.courseId());
       if (c < 0) throw new UnknownEntityException("course", e.courseId());
       recent.merge(c, weights.of(e, referenceTime), Double::sum);
-      if (e.event().marksTaken()) taken[c >>> 6] |= 1L << (c & 63);
+      if (weights.marksTaken(e.event())) taken[c >>> 6] |= 1L << (c & 63);
       if (e.event() == EventType.DISMISS) dismissed[c >>> 6] |= 1L << (c & 63);
     }
     int start = u < 0 ? 0 : matrix.rowStart(u);

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * One learner's feedback as a request sees it: the trained matrix row merged with the request's recent events
- * (weights summed per course), plus which courses are taken (enrolled/completed) or dismissed and so must not be
+ * (weights summed per course), plus which courses are taken (an event in {@code recommend.exclude_events}) or dismissed and so must not be
  * recommended. Built by {@link InteractionSnapshot#history}; immutable. Course positions {@code 0..size()-1} are
  * sorted by course ordinal. Weights may be negative (dismissals, low ratings).
  */
@@ -64,7 +64,7 @@ public final class UserHistory {
     return p >= 0 ? weights[p] : 0f;
   }
 
-  /** Enrolled in or completed (in training or recent events). */
+  /** Taken: an event of the configured taken set (in training or recent events). */
   public boolean taken(int courseOrdinal) { return (taken[courseOrdinal >>> 6] & (1L << (courseOrdinal & 63))) != 0; }
 
   /** Dismissed (in training or recent events): never recommended. */

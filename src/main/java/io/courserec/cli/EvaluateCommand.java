@@ -69,6 +69,9 @@ public final class EvaluateCommand implements Callable<Integer> {
           + "'hybrid-mmr0.7=hybrid:hybrid.mmr.lambda=0.7' (repeatable)")
   List<String> variants = new ArrayList<>();
 
+  @Option(names = "--no-tune", description = "Evaluate the configured settings instead of tuning them on each split's training part first")
+  boolean noTune;
+
   @Option(names = "--report", paramLabel = "DIR", description = "Report directory; default reports/eval-<UTC time>")
   Path reportDir;
 
@@ -77,6 +80,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   private final BiFunction<Path, Config, Dataset> loader;
   private final BiFunction<String, Config, Recommender> registry;
+  private SplitTuning tuning;
 
   /** The command as registered in {@link Main}. */
   public EvaluateCommand() {
@@ -107,6 +111,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       kinds.add(SplitKind.fromCode(s.trim()).orElseThrow(() ->
           new UserError("unknown split '" + s + "'; expected one of " + SplitKind.codes())));
     }
+    tuning = new SplitTuning(noTune ? config.with(ConfigKey.TUNE_ENABLED, false) : config.with(ConfigKey.TUNE_ENABLED, true));
     List<AlgorithmSpec> specs = algorithmSpecs(config);
     Path dataDir = config.path(ConfigKey.DATA_DIR);
     if (!Files.isDirectory(dataDir)) throw new UserError("data directory not found: " + dataDir);
@@ -140,7 +145,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     String commit = GitRevision.of(Path.of(System.getProperty("courserec.home", "."))).orElse(null);
     ExperimentReport r = ExperimentReport.create(started, config, dataDir.toString(), DatasetDigest.sha256(data),
         commit, cutoff, summaries, results);
-    List<Path> files = ReportWriter.write(r, report);
+    List<Path> files = new ArrayList<>(ReportWriter.write(r, report));
+    files.addAll(tuning.writeReports(report));
     ExperimentLog.append(r, logFile);
     PrintWriter out = spec.commandLine().getOut();
     out.print(MarkdownReport.render(r));
@@ -153,7 +159,11 @@ public final class EvaluateCommand implements Callable<Integer> {
   /** The plain algorithms, then the variants; every name is checked before anything is trained. */
   private List<AlgorithmSpec> algorithmSpecs(Config config) {
     List<AlgorithmSpec> out = new ArrayList<>();
-    for (String name : algorithms) out.add(algorithmSpec(name.trim(), name.trim(), config));
+    for (String name : algorithms) {
+      String n = name.trim();
+      algorithmSpec(n, n, config); // checks the name now
+      out.add(new AlgorithmSpec(n, train -> registry.apply(n, tuning.configFor(train))));
+    }
     for (String v : variants) {
       int eq = v.indexOf('=');
       int colon = v.indexOf(':');

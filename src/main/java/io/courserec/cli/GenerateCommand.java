@@ -7,6 +7,7 @@ import io.courserec.catalog.LoadResult;
 import io.courserec.catalog.QualityReport;
 import io.courserec.catalog.gen.DataGenerator;
 import io.courserec.catalog.gen.GenerationSummary;
+import io.courserec.catalog.gen.GeneratorRegime;
 import io.courserec.catalog.gen.GeneratorSettings;
 import io.courserec.catalog.gen.ProgressListener;
 import io.courserec.config.Config;
@@ -15,6 +16,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -28,8 +30,11 @@ import picocli.CommandLine.Spec;
  * {@code courserec generate --out DIR [--courses N] [--users N] [--seed S] [--catalog courses.csv]}: writes a
  * synthetic, deterministic data set (courses.csv, users.csv, interactions.csv). The seed defaults to the
  * {@code seed} configuration key. With {@code --catalog} the file is loaded and cleaned by {@link CatalogLoader} (the
- * cleaned catalog is what gets written and simulated). Progress goes to stderr for runs of 20,000 users or more;
- * the summary to stdout.
+ * cleaned catalog is what gets written and simulated). {@code --regime a[,b]} picks harder data regimes
+ * ({@link GeneratorRegime}); {@code --no-prerequisites} empties the prerequisites column and writes the true edges
+ * to {@code prerequisites-truth.csv}. Progress goes to stderr for runs of 20,000 users or more; the summary and the
+ * log's shape (popularity concentration, courses per learner, events by type, next-course predictability) to
+ * stdout.
  */
 @Command(name = "generate", mixinStandardHelpOptions = true,
     description = "Write a realistic, deterministic synthetic data set (see docs/generator.md).")
@@ -50,11 +55,20 @@ public final class GenerateCommand implements Callable<Integer> {
   @Option(names = "--seed", paramLabel = "S", description = "Random seed; default the 'seed' configuration key")
   Long seed;
 
-  @Option(names = "--events-per-user", paramLabel = "E", description = "Mean events of a non-cold-start learner; default ${DEFAULT-VALUE}")
-  double eventsPerUser = GeneratorSettings.defaults(0).eventsPerUser();
+  @Option(names = "--events-per-user", paramLabel = "E", description = "Mean events of a non-cold-start learner; default 22 (ratings-only 107, short-histories 13.5)")
+  Double eventsPerUser;
 
-  @Option(names = "--cold-start", paramLabel = "SHARE", description = "Share of learners with only one or two events; default ${DEFAULT-VALUE}")
-  double coldStart = GeneratorSettings.defaults(0).coldStartShare();
+  @Option(names = "--cold-start", paramLabel = "SHARE", description = "Share of learners with only one or two events; default 0.12 (ratings-only 0, short-histories 0.05)")
+  Double coldStart;
+
+  @Option(names = "--regime", paramLabel = "R[,R...]", split = ",", description = "Data regimes: default, "
+      + "weak-popularity, strong-sequences, ratings-only, short-histories (combinable when they change different "
+      + "parts of the model, e.g. strong-sequences,ratings-only); default: default")
+  List<String> regimes = new ArrayList<>();
+
+  @Option(names = "--no-prerequisites", description = "Leave the prerequisites column of courses.csv empty and write the true "
+      + "edges to prerequisites-truth.csv (behaviour still follows them)")
+  boolean noPrerequisites;
 
   @Option(names = "--threads", paramLabel = "N", description = "Worker threads (output is identical for any value); default min(4, cores)")
   Integer threads;
@@ -68,9 +82,12 @@ public final class GenerateCommand implements Callable<Integer> {
     long s = seed != null ? seed : config.longValue(ConfigKey.SEED);
     GeneratorSettings settings;
     try {
-      GeneratorSettings d = GeneratorSettings.defaults(s);
-      settings = new GeneratorSettings(courses, users, s, eventsPerUser, coldStart, d.windowStart(), d.windowEnd(),
-          threads != null ? threads : d.threads());
+      GeneratorSettings d = GeneratorSettings.defaults(s).withCourses(courses).withUsers(users)
+          .withRegimes(regimes.stream().map(GeneratorRegime::fromCode).toList())
+          .withPrerequisiteColumn(!noPrerequisites);
+      if (eventsPerUser != null) d = d.withEventsPerUser(eventsPerUser);
+      if (coldStart != null) d = d.withColdStartShare(coldStart);
+      settings = threads != null ? d.withThreads(threads) : d;
     } catch (IllegalArgumentException e) {
       throw new UserError(e.getMessage());
     }
@@ -97,7 +114,9 @@ public final class GenerateCommand implements Callable<Integer> {
     } else {
       summary = generator.generate(out, progress);
     }
-    stdout.println("wrote " + out.resolve("courses.csv") + ", users.csv, interactions.csv: " + summary.describe());
+    stdout.println("wrote " + out.resolve("courses.csv") + ", users.csv, interactions.csv"
+        + (noPrerequisites ? ", " + DataGenerator.PREREQUISITES_TRUTH : "") + ": " + summary.describe());
+    stdout.println(summary.statistics().describe());
     stdout.flush();
     return 0;
   }

@@ -1,5 +1,6 @@
 package io.courserec.cli;
 
+import io.courserec.config.ConfigKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,10 +18,13 @@ import picocli.CommandLine.Spec;
     description = "Retrain from the catalog and all stored feedback; promote only if the holdout NDCG@10 does not drop.")
 public final class RetrainCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @picocli.CommandLine.Option(names = "--no-tune", description = "Keep the configured hyper-parameters and blend weights (tune.enabled=false)")
+  boolean noTune;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    return TrainCommand.build(common.config(), true, spec.commandLine().getOut());
+    return TrainCommand.build((noTune ? common.config().with(ConfigKey.TUNE_ENABLED, false) : common.config()), true, spec.commandLine().getOut());
   }
 }

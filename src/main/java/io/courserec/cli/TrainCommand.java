@@ -26,11 +26,14 @@ import picocli.CommandLine.Spec;
     description = "Train and save a new model version from the data directory and stored feedback; promote it.")
 public final class TrainCommand implements Callable<Integer> {
   @Mixin CommonOptions common;
+
+  @picocli.CommandLine.Option(names = "--no-tune", description = "Keep the configured hyper-parameters and blend weights (tune.enabled=false)")
+  boolean noTune;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
-    return build(common.config(), false, spec.commandLine().getOut());
+    return build((noTune ? common.config().with(ConfigKey.TUNE_ENABLED, false) : common.config()), false, spec.commandLine().getOut());
   }
 
   /** Builds one version through the engine; prints its summary; exit code 0 (also when the gate held it back). */
@@ -64,11 +67,19 @@ public final class TrainCommand implements Callable<Integer> {
       out.println(sb);
     }
     StringBuilder t = new StringBuilder("  timings  ");
-    for (String stage : new String[] {"load_catalog", "read_feedback", "hash", "evaluate", "train", "save", "total"}) {
+    for (String stage : new String[] {"load_catalog", "read_feedback", "hash", "tune", "evaluate", "train", "save", "total"}) {
       Long ms = m.timingsMs().get(stage);
       if (ms != null) t.append(String.format(Locale.ROOT, " %s %.2f s", stage, ms / 1000.0));
     }
     out.println(t);
+    if (m.tuned().isEmpty()) {
+      out.println("  tuning    off: configured values");
+    } else {
+      StringBuilder tv = new StringBuilder("  tuned    ");
+      m.tuned().entrySet().stream().filter(e -> !e.getKey().startsWith("hybrid.")).sorted(Map.Entry.comparingByKey())
+          .forEach(e -> tv.append(' ').append(e.getKey()).append('=').append(e.getValue()));
+      out.println(tv + " (blend weights and the report in tuning.md)");
+    }
     out.flush();
   }
 }

@@ -31,6 +31,7 @@ public enum ConfigKey {
   RATING_NEUTRAL("events.rating_neutral", Type.DOUBLE, "2.5", 1.0, 5.0, true, "Rating that counts as neither like nor dislike"),
   WEIGHT_DISMISS("events.weight.dismiss", Type.DOUBLE, "-5.0", -10.0, 0.0, true, "Weight of a dismiss event (negative)"),
   HALF_LIFE_DAYS("events.half_life_days", Type.DOUBLE, "0", 0.0, 36500.0, true, "Recency half-life for event weights in days; 0 turns decay off"),
+  EXCLUDE_EVENTS("recommend.exclude_events", Type.STRING, "enroll,complete,rate", null, null, true, "Event types that mark a course as taken, so it is never recommended again (comma-separated codes of view, bookmark, enroll, complete, rate; a dismissed course is always excluded)"),
 
   // --- content-based (CBR) ------------------------------------------------------------------------------------
   CBR_W_SKILLS("cbr.weight.skills", Type.DOUBLE, "3.0", 0.0, 100.0, true, "Field weight of skills in the content profile score"),
@@ -66,10 +67,14 @@ public enum ConfigKey {
 
   // --- hybrid -------------------------------------------------------------------------------------------------
   HYBRID_MODE("hybrid.mode", Type.STRING, "blend", null, null, true, "blend (weighted signals) | switch (one algorithm chosen by rules)"),
-  HYBRID_WARM_MIN("hybrid.segment.warm_min_events", Type.INT, "1", 1.0, 1000.0, true, "Fewest positive events for the warm segment"),
+  HYBRID_WARM_MIN("hybrid.segment.warm_min_events", Type.INT, "3", 1.0, 1000.0, true, "Fewest positive courses for the warm segment; below it a learner is cold (0 to 2 courses by default: tuned on learners cut to their first courses)"),
   HYBRID_RICH_MIN("hybrid.segment.rich_min_events", Type.INT, "8", 1.0, 10000.0, true, "Fewest positive events for the rich segment"),
-  HW_COLD_CONTENT("hybrid.cold.content", Type.DOUBLE, "0.400", 0.0, 10.0, true, "Cold segment weight of the content signal"),
-  HW_COLD_PRIOR("hybrid.cold.prior", Type.DOUBLE, "0.600", 0.0, 10.0, true, "Cold segment weight of the popularity/rating prior"),
+  HYBRID_PRIOR_RATING("hybrid.prior.rating_share", Type.DOUBLE, "0.3", 0.0, 1.0, true, "Share of the rating prior in the prior signal (the rest is popularity); 0 makes the prior rank exactly as the pop algorithm"),
+  HW_COLD_CONTENT("hybrid.cold.content", Type.DOUBLE, "0.300", 0.0, 10.0, true, "Cold segment weight of the content signal"),
+  HW_COLD_PRIOR("hybrid.cold.prior", Type.DOUBLE, "0.500", 0.0, 10.0, true, "Cold segment weight of the popularity/rating prior"),
+  HW_COLD_ITEMCF("hybrid.cold.itemcf", Type.DOUBLE, "0.200", 0.0, 10.0, true, "Cold segment weight of item-CF (learners below hybrid.segment.warm_min_events positive courses)"),
+  HW_COLD_MF("hybrid.cold.mf", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Cold segment weight of MF (fold-in)"),
+  HW_COLD_USERCF("hybrid.cold.usercf", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Cold segment weight of user-CF"),
   HW_WARM_CONTENT("hybrid.warm.content", Type.DOUBLE, "0.273", 0.0, 10.0, true, "Warm segment weight of content"),
   HW_WARM_ITEMCF("hybrid.warm.itemcf", Type.DOUBLE, "0.152", 0.0, 10.0, true, "Warm segment weight of item-CF"),
   HW_WARM_USERCF("hybrid.warm.usercf", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Warm segment weight of user-CF"),
@@ -131,7 +136,14 @@ public enum ConfigKey {
   LOG_ID_KEY("server.log_id_key", Type.STRING, "", null, null, false, "Secret (at least 32 characters) keying the HMAC-SHA256 that stands for learner ids in logs and in the erasure list; empty: a random key generated once into courserec-id.key next to the SQLite store (or in data.dir for PostgreSQL), mode 0600"),
 
   // --- engine -------------------------------------------------------------------------------------------------
-  TRAIN_ON_START("models.train_on_start", Type.BOOLEAN, "true", null, null, false, "When no usable model exists at server start-up, train one in the background (the server answers 503 until it is ready)");
+  TRAIN_ON_START("models.train_on_start", Type.BOOLEAN, "true", null, null, false, "When no usable model exists at server start-up, train one in the background (the server answers 503 until it is ready)"),
+  TUNE_ENABLED("tune.enabled", Type.BOOLEAN, "true", null, null, false, "Whether train and retrain fit hyper-parameters and blend weights to the data on an inner validation split (train --no-tune keeps the configured values)"),
+  TUNE_BUDGET("tune.budget_seconds", Type.INT, "150", 10.0, 86400.0, false, "Time budget of tuning in seconds: a stage starts only while time remains, the blend weights are always fitted"),
+  TUNE_SPLIT("tune.split", Type.STRING, "auto", null, null, false, "Inner validation split: auto (leave-last-out by time when most events have timestamps, else random) | leave-last-out | random"),
+  TUNE_MAX_USERS("tune.max_users", Type.INT, "2000", 50.0, 1000000.0, false, "Validation learners scored per trial (sampled with the seed)"),
+  TUNE_CANDIDATES("tune.candidates_per_signal", Type.INT, "50", 10.0, 1000.0, false, "Best courses of each signal kept per validation learner when the blend weights are searched in memory"),
+  TUNE_W_DIVERSITY("tune.weight.diversity", Type.DOUBLE, "0", 0.0, 10.0, false, "Objective of tuning: NDCG@10 + this x intra-list diversity (0 = accuracy only)"),
+  TUNE_W_NOVELTY("tune.weight.novelty", Type.DOUBLE, "0", 0.0, 10.0, false, "Objective of tuning: + this x novelty in bits / 10 (0 = accuracy only)");
 
   /** Value types; each has its own parser and range check. */
   public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }

@@ -2,6 +2,7 @@ package io.courserec.engine;
 
 import io.courserec.catalog.Dataset;
 import io.courserec.config.Config;
+import io.courserec.tuning.TuningResult;
 import io.courserec.hybrid.HybridRecommender;
 import io.courserec.hybrid.Recommenders;
 import io.courserec.rec.Recommender;
@@ -60,10 +61,12 @@ final class Generation implements AutoCloseable {
   static Generation load(Path dir, ModelManifest manifest, Config config) throws IOException {
     long t0 = System.nanoTime();
     Dataset data = DatasetFile.read(dir.resolve(DatasetFile.NAME));
-    HybridRecommender hybrid = new HybridRecommender(config, dir.resolve(INDEX_DIR));
+    // the values tuning chose for this version replace the configured ones, as they did when it was trained
+    Config effective = TuningResult.read(dir).map(t -> t.apply(config)).orElse(config);
+    HybridRecommender hybrid = new HybridRecommender(effective, dir.resolve(INDEX_DIR));
     try {
       hybrid.load(dir.resolve(HYBRID_DIR), data);
-      Generation g = new Generation(manifest, dir, data, hybrid, config);
+      Generation g = new Generation(manifest, dir, data, hybrid, effective);
       log.info("loaded model {} ({} courses, {} learners, {} interactions) in {} ms", manifest.version(),
           data.numCourses(), data.numLearners(), data.interactions().size(), (System.nanoTime() - t0) / 1_000_000);
       return g;

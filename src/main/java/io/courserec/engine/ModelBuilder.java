@@ -6,6 +6,8 @@ import io.courserec.config.ConfigKey;
 import io.courserec.eval.DatasetDigest;
 import io.courserec.hybrid.HybridRecommender;
 import io.courserec.store.InteractionStore;
+import io.courserec.tuning.SelfTuner;
+import io.courserec.tuning.TuningResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -23,6 +25,9 @@ import org.slf4j.LoggerFactory;
  *       rows of erased learners ({@link ErasedLearners});
  *   <li>add every stored feedback event up to the store's last sequence ({@code read_feedback});
  *   <li>hash the data ({@code hash}: {@link DatasetDigest}, the experiment log's data hash);
+ *   <li>tune hyper-parameters and blend weights on an inner validation split ({@code tune}: {@link SelfTuner};
+ *       skipped with {@code tune.enabled=false}); what it chose applies to everything below and is saved with the
+ *       version ({@code tuning.properties}, {@code tuning.md}, the manifest's {@code tuned});
  *   <li>evaluate on a random holdout ({@code evaluate}: {@link HoldoutEvaluation}) and ask the {@link PromotionGate};
  *   <li>train the hybrid on everything, writing its index generation into the new version directory
  *       ({@code train});
@@ -69,8 +74,11 @@ final class ModelBuilder {
     t = lap(timings, "read_feedback", t);
     String dataHash = DatasetDigest.sha256(data);
     t = lap(timings, "hash", t);
+    TuningResult tuning = SelfTuner.tune(config, data, progress);
+    Config effective = tuning.apply(config);
+    if (!tuning.split().equals("off")) t = lap(timings, "tune", t);
     progress.accept(String.format(Locale.ROOT, "evaluating on a holdout (%d interactions)", data.interactions().size()));
-    Map<String, Double> metrics = HoldoutEvaluation.evaluate(data, config);
+    Map<String, Double> metrics = HoldoutEvaluation.evaluate(data, effective);
     t = lap(timings, "evaluate", t);
     PromotionGate.Decision decision = gate.decide(metrics, serving);
     log.info("promotion gate: {}", decision.reason());
@@ -80,24 +88,25 @@ final class ModelBuilder {
     try {
       progress.accept(String.format(Locale.ROOT, "training on %d interactions into %s", data.interactions().size(),
           dir.getFileName()));
-      hybrid = new HybridRecommender(config, dir.resolve(Generation.INDEX_DIR));
+      hybrid = new HybridRecommender(effective, dir.resolve(Generation.INDEX_DIR));
       hybrid.train(data);
       t = lap(timings, "train", t);
       progress.accept("saving " + dir.getFileName());
       hybrid.save(dir.resolve(Generation.HYBRID_DIR));
       DatasetFile.write(dir.resolve(DatasetFile.NAME), data);
+      tuning.write(dir);
       lap(timings, "save", t);
       timings.put("total", (System.nanoTime() - start) / 1_000_000);
       ModelManifest manifest = models.seal(dir, new ModelManifest(null, Instant.now(), dataHash, config.modelHash(),
           config.longValue(ConfigKey.SEED), metrics, timings, decision.promote(), decision.reason(),
           data.numCourses(), data.numLearners(), data.interactions().size(), null, training.storeSequence(),
-          training.storeEvents(), training.storeEventsSkipped(), erasuresHonoured));
+          training.storeEvents(), training.storeEventsSkipped(), tuning.values(), erasuresHonoured));
       log.info("model {} built in {} ms: {}", manifest.version(), timings.get("total"), timings);
       if (!decision.promote()) {
         hybrid.close();
         return new Outcome(manifest, null, decision);
       }
-      return new Outcome(manifest, new Generation(manifest, dir, data, hybrid, config), decision);
+      return new Outcome(manifest, new Generation(manifest, dir, data, hybrid, effective), decision);
     } catch (IOException | RuntimeException | Error e) {
       if (hybrid != null) hybrid.close();
       try {

@@ -1,5 +1,6 @@
 package io.courserec.eval;
 
+import io.courserec.catalog.EventWeights;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.rec.RecommendRequest;
@@ -44,6 +45,7 @@ public final class ExperimentRunner {
   private final int calibrationBins;
   private final double progressSeconds;
   private final long seed;
+  private final EventWeights semantics;
   private SplitContext context;
 
   /**
@@ -61,13 +63,14 @@ public final class ExperimentRunner {
     this.calibrationBins = config.integer(ConfigKey.EVAL_CALIBRATION_BINS);
     this.progressSeconds = config.integer(ConfigKey.EVAL_PROGRESS_SECONDS);
     this.seed = config.longValue(ConfigKey.SEED);
+    this.semantics = EventWeights.from(config);
   }
 
   /** Trains a fresh instance of every algorithm on the split and evaluates it; results in input order. */
   public List<AlgorithmResult> run(Split split, List<AlgorithmSpec> algorithms, int k) {
     List<AlgorithmResult> out = new ArrayList<>(algorithms.size());
     for (AlgorithmSpec spec : algorithms) {
-      Recommender r = spec.factory().get();
+      Recommender r = spec.factory().apply(split.train());
       say("%s/%s: training on %d interactions", split.name(), spec.label(), split.train().interactions().size());
       long t0 = System.nanoTime();
       r.train(split.train());
@@ -81,7 +84,7 @@ public final class ExperimentRunner {
   /** Evaluates an already trained recommender (trained on {@code split.train()}) on the split's test learners. */
   public AlgorithmResult evaluate(Split split, String label, Recommender trained, double trainSeconds, int k) {
     List<String> users = testUsers(split);
-    if (context == null || context.split != split || context.k != k) context = new SplitContext(split, k, users);
+    if (context == null || context.split != split || context.k != k) context = new SplitContext(split, k, users, semantics);
     SplitContext ctx = context;
     UserOutcome[] outcomes = rankAll(split.name() + "/" + label + ": ranked", users, trained, k);
 

@@ -1,6 +1,6 @@
 package io.courserec.eval;
 
-import io.courserec.catalog.EventType;
+import io.courserec.catalog.EventWeights;
 import io.courserec.catalog.Interaction;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -22,14 +22,14 @@ final class SplitContext {
   private final Map<String, Set<String>> excluded = new HashMap<>();
   private final Map<String, Set<String>> expected = new HashMap<>();
 
-  SplitContext(Split split, int k, List<String> users) {
+  SplitContext(Split split, int k, List<String> users, EventWeights semantics) {
     this.split = split;
     this.k = k;
     this.popularity = TrainPopularity.of(split.train());
     for (String u : users) {
       Set<String> ex = new HashSet<>();
       for (Interaction e : split.train().eventsOf(u)) {
-        if (e.event().marksTaken() || e.event() == EventType.DISMISS) ex.add(e.courseId());
+        if (semantics.excludes(e)) ex.add(e.courseId());
       }
       excluded.put(u, ex);
       expected.put(u, new LinkedHashSet<>(popularity.top(k, ex::contains)));

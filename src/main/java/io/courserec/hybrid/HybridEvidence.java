@@ -25,7 +25,10 @@ final class HybridEvidence {
     if (ordinal < 0 || ctx.historyOrdinals().length == 0) return 0;
     Neighbors nb = m.itemKnn().model().neighbors(ordinal);
     int n = 0;
-    for (int j : nb.ids()) if (Arrays.binarySearch(ctx.historyOrdinals(), j) >= 0) n++;
+    for (int j : nb.ids()) {
+      int p = Arrays.binarySearch(ctx.historyOrdinals(), j);
+      if (p >= 0 && ctx.historyWeights()[p] > 0) n++;
+    }
     return n;
   }
 

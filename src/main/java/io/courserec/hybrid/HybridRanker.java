@@ -34,7 +34,6 @@ import org.apache.lucene.search.TopDocs;
  * alone: strategy {@code popular}.
  */
 final class HybridRanker {
-  static final double PRIOR_RATING_SHARE = 0.3;
   static final double MISSING_RATING = 0.5;
 
   private final Config config;
@@ -43,6 +42,7 @@ final class HybridRanker {
   private final double lambda;
   private final boolean switching;
   private final HybridEvidence evidence;
+  private final double priorRatingShare;
 
   HybridRanker(Config config) {
     this.config = config;
@@ -55,6 +55,7 @@ final class HybridRanker {
     }
     this.switching = mode.equals("switch");
     this.evidence = new HybridEvidence();
+    this.priorRatingShare = config.number(ConfigKey.HYBRID_PRIOR_RATING);
   }
 
   /** The query for a learner context, with the effective weights. */
@@ -80,7 +81,7 @@ final class HybridRanker {
     if (ctx.hasItemCf()) sources.put(Signal.ITEMCF, ItemCfSignal.of(ctx.historyOrdinals(), ctx.historyWeights(), ctx.itemCfMax()));
     if (ctx.hasUserCf()) sources.put(Signal.USERCF, UserCfSignal.of(ctx.userCfScores(), ctx.userCfSupport()));
     if (ctx.hasFactors()) sources.put(Signal.MF, MfSignal.of(ctx.userFactors(), ctx.mfMax()));
-    sources.put(Signal.PRIOR, PriorSignal.of(PRIOR_RATING_SHARE, MISSING_RATING));
+    sources.put(Signal.PRIOR, PriorSignal.of(priorRatingShare, MISSING_RATING));
     BlendWeights w = weights(ctx, sources);
     String strategy = ctx.positiveCourses() > 0 ? "personal" : ctx.hasContent() ? "cold-start" : "popular";
     Query candidates = prune && ctx.candidates() != null
@@ -91,15 +92,7 @@ final class HybridRanker {
 
   private BlendWeights weights(UserContext ctx, Map<Signal, DoubleValuesSource> available) {
     if (switching) return BlendWeights.only(switchTo(ctx.segment(), available));
-    BlendWeights base = BlendWeights.forSegment(config, ctx.segment());
-    double[] w = new double[Signal.values().length];
-    double sum = 0;
-    for (Signal s : Signal.values()) {
-      w[s.ordinal()] = available.containsKey(s) ? base.of(s) : 0;
-      sum += w[s.ordinal()];
-    }
-    if (sum <= 0) return BlendWeights.only(Signal.PRIOR);
-    return new BlendWeights(w[0], w[1], w[2], w[3], w[4]);
+    return BlendWeights.forSegment(config, ctx.segment()).restrictedTo(available.keySet(), Signal.PRIOR);
   }
 
   /** Switching rules: rich -> MF, warm -> item-CF, cold -> content; each falls back down the list when absent. */
@@ -111,6 +104,34 @@ final class HybridRanker {
     };
     for (Signal s : order) if (available.containsKey(s)) return s;
     return Signal.PRIOR;
+  }
+
+  /**
+   * Each available signal's values on the union of every available signal's best {@code perSignal} eligible courses
+   * (one Lucene query per signal, then the values read through the same sources as the ranking query).
+   */
+  SignalTable table(HybridModels m, IndexHandle h, RecommendRequest req, int perSignal) throws IOException {
+    Built b = build(m, h, req);
+    java.util.TreeSet<Integer> docs = new java.util.TreeSet<>();
+    for (Signal s : b.available()) {
+      HybridQuery alone = HybridQuery.of(b.query().candidates(), BlendedSource.of(b.sources(), BlendWeights.only(s)));
+      for (ScoreDoc sd : h.searcher().search(alone, perSignal).scoreDocs) docs.add(sd.doc);
+    }
+    int[] d = docs.stream().mapToInt(Integer::intValue).toArray();
+    Map<Signal, Double> uniform = new EnumMap<>(Signal.class);
+    for (Signal s : b.available()) uniform.put(s, 1.0);
+    double[][] v = readValues(h.searcher(), BlendedSource.of(b.sources(), BlendWeights.of(uniform)), d);
+    List<String> ids = new ArrayList<>(d.length);
+    int[] ords = new int[d.length];
+    List<Map<Signal, Double>> values = new ArrayList<>(d.length);
+    for (int i = 0; i < d.length; i++) {
+      ords[i] = ordinalOf(h, d[i]);
+      ids.add(m.data().course(ords[i]).id());
+      Map<Signal, Double> row = new EnumMap<>(Signal.class);
+      for (Signal s : b.available()) row.put(s, v[i][s.ordinal()]);
+      values.add(row);
+    }
+    return new SignalTable(b.ctx().segment(), b.available(), ids, ords, values);
   }
 
   /** The same learner context and candidates, scored under other weights (used by the tuner). */

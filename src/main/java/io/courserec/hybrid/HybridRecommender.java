@@ -134,12 +134,32 @@ public final class HybridRecommender implements Recommender, Closeable {
     }
   }
 
+  /**
+   * The learner's signal values on their candidates (every available signal's best {@code perSignal} eligible
+   * courses), for weight tuning in memory; see {@link SignalTable}.
+   *
+   * @throws io.courserec.rec.UnknownEntityException when the learner is unknown and brings no signal
+   */
+  public SignalTable signalTable(RecommendRequest request, int perSignal) {
+    HybridModels m = models();
+    try (IndexHandle h = m.index().acquire()) {
+      return ranker.table(m, h, request, perSignal);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   @Override
   public List<Recommendation> recommend(RecommendRequest request) {
     HybridRanking r = rank(request);
     List<Recommendation> out = new ArrayList<>(r.items().size());
     for (HybridItem i : r.items()) out.add(new Recommendation(i.courseId(), i.score(), i.confidence(), i.evidence()));
     return out;
+  }
+
+  /** "you already completed it", "you already rated it (4)": the reason a taken course is not recommended. */
+  static String alreadyTook(String action) {
+    return action.startsWith("rated ") ? "you already rated it (" + action.substring(6) + ")" : "you already " + action + " it";
   }
 
   @Override
@@ -207,7 +227,7 @@ public final class HybridRecommender implements Recommender, Closeable {
       if (b.ctx().excludedIds().contains(courseId)) {
         String why = request.exclude().contains(courseId) ? "excluded by the request"
             : b.ctx().history() != null && b.ctx().history().dismissed(ord) ? "you dismissed it"
-            : "you already " + b.ctx().history().action(courseId, ord) + " it";
+            : alreadyTook(b.ctx().history().action(courseId, ord));
         return new HybridExplanation(request.userId(), courseId, title, -1, 0, b.ctx().segment(), b.weights(), null, why, null);
       }
       if (!request.filter().test(m.data().course(ord))) {

@@ -54,18 +54,19 @@ final class HybridSearch {
     if (userId != null && personal > 0) {
       built = ranker.build(m, h, RecommendRequest.of(userId, Math.max(1, k + offset)).withFilter(filter));
       BlendWeights seg = built.weights();
-      double[] x = new double[Signal.values().length];
+      Map<Signal, Double> x = new EnumMap<>(Signal.class);
       double sum = 0;
       for (Signal s : Signal.values()) {
         if (s == Signal.CONTENT || !built.available().contains(s)) continue;
-        x[s.ordinal()] = seg.of(s);
-        sum += x[s.ordinal()];
+        x.put(s, seg.of(s));
+        sum += seg.of(s);
         sources.put(s, built.sources().get(s));
       }
       if (sum > 0) {
-        for (int i = 0; i < x.length; i++) x[i] = personal * x[i] / sum;
-        x[Signal.CONTENT.ordinal()] = 1 - personal;
-        w = new BlendWeights(x[0], x[1], x[2], x[3], x[4]);
+        final double total = sum;
+        x.replaceAll((s, v) -> personal * v / total);
+        x.put(Signal.CONTENT, 1 - personal);
+        w = BlendWeights.of(x);
         strategy = "search-personal";
       }
     }

@@ -55,10 +55,12 @@ final class UserContextBuilder {
       if (o >= 0) excludedOrd[o] = true;
     }
     int[] hOrd = new int[0];
+    int positive = 0;
     float[] hW = new float[0];
     if (history != null) {
       float maxW = 0;
       int pos = 0;
+      int nonZero = 0;
       for (int p = 0; p < history.size(); p++) {
         int c = history.course(p);
         if (history.dismissed(c) || (!req.includeTaken() && history.taken(c))) {
@@ -69,18 +71,22 @@ final class UserContextBuilder {
           pos++;
           maxW = Math.max(maxW, history.weight(p));
         }
+        if (history.weight(p) != 0) nonZero++;
       }
-      hOrd = new int[pos];
-      hW = new float[pos];
+      // item-CF sums over every course with feedback, negative ones (dismissed, rated low) included, exactly as
+      // the item-kNN algorithm does, so that the hybrid at the item-CF corner ranks as item-kNN
+      positive = pos;
+      hOrd = new int[pos == 0 ? 0 : nonZero];
+      hW = new float[hOrd.length];
       int q = 0;
-      for (int p = 0; p < history.size(); p++) {
-        if (history.weight(p) > 0) {
+      for (int p = 0; p < history.size() && pos > 0; p++) {
+        if (history.weight(p) != 0) {
           hOrd[q] = history.course(p);
           hW[q++] = history.weight(p) / maxW;
         }
       }
     }
-    UserSegment segment = UserSegment.of(hOrd.length, warmMin, richMin);
+    UserSegment segment = UserSegment.of(positive, warmMin, richMin);
 
     float[] factors = null;
     double mfMax = 0;
@@ -140,7 +146,7 @@ final class UserContextBuilder {
       }
       candidates = cand.cardinality() * 2 >= n ? null : cand.stream().toArray();
     }
-    return new UserContext(history, segment, hOrd.length, hOrd, hW, Set.copyOf(excluded), factors, mfMax, ucf, support,
+    return new UserContext(history, segment, positive, hOrd, hW, Set.copyOf(excluded), factors, mfMax, ucf, support,
         neighbours, itemMax, content.profile(), content.byOrdinal(), candidates);
   }
 

@@ -14,7 +14,7 @@ import java.util.Set;
  * @param offset results to skip (paging)
  * @param filter hard filters on courses
  * @param exclude course ids never to return (in addition to taken and dismissed courses)
- * @param includeTaken when true, courses the learner enrolled in or completed may be returned (dismissed never are)
+ * @param includeTaken when true, courses the learner has taken ({@code recommend.exclude_events}) may be returned (dismissed never are)
  * @param explain whether to build {@link Evidence}
  * @param recentEvents events not in the trained model (feedback since training); they count as history
  * @param interests declared interests for learners unknown to the data set (cold start); added to known ones

@@ -11,7 +11,7 @@ import java.util.List;
  * training is separate from scoring, and {@link #recommend} is thread-safe once trained or loaded.
  *
  * <p>Contract for {@link #recommend}: never returns a course the learner dismissed (in the data set or in
- * {@link RecommendRequest#recentEvents()}), nor one they enrolled in or completed unless
+ * {@link RecommendRequest#recentEvents()}), nor one they have taken (enrolled in, completed or rated: {@code recommend.exclude_events}) unless
  * {@link RecommendRequest#includeTaken()}, nor one in {@link RecommendRequest#exclude()}; respects the filter;
  * returns at most {@code k} items after skipping {@code offset}, best first, ties broken by course ordinal.
  */

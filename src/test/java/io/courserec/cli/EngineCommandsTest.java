@@ -1,5 +1,6 @@
 package io.courserec.cli;
 
+import io.courserec.catalog.EventWeights;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,7 +33,7 @@ class EngineCommandsTest {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--data", DATA.toString(), "--models", dir.resolve("models").toString(),
         "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("feedback.db"), "--set", "mf.rank=8",
-        "--set", "mf.iterations=5"));
+        "--set", "mf.iterations=5", "--set", "tune.enabled=false"));
     return IndexCommandsTest.run(all.toArray(String[]::new));
   }
 
@@ -54,7 +55,7 @@ class EngineCommandsTest {
   /** Enrolled, completed or dismissed in the data: must never be recommended. */
   private static Set<String> excluded(String user) {
     Set<String> s = new HashSet<>();
-    for (Interaction e : data.eventsOf(user)) if (e.event().marksTaken() || e.event() == EventType.DISMISS) s.add(e.courseId());
+    for (Interaction e : data.eventsOf(user)) if (EventWeights.defaults().excludes(e)) s.add(e.courseId());
     return s;
   }
 
@@ -128,12 +129,54 @@ class EngineCommandsTest {
   }
 
   @Test
+  void trainTunesByDefaultAndSavesWhatItChoseWithTheVersion() throws java.io.IOException {
+    Path models = dir.resolve("tuned-models");
+    IndexCommandsTest.Run r = IndexCommandsTest.run("train", "--data", DATA.toString(), "--models", models.toString(),
+        "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("tuned.db"), "--set", "mf.iterations=5");
+    assertThat(r.exit()).as(r.err()).isZero();
+    assertThat(r.out()).contains(" tune ").containsPattern("tuned +cf.item.neighbors=\\d+ cf.item.shrinkage=\\d+ mf.alpha=");
+    Path version;
+    try (var dirs = java.nio.file.Files.list(models)) {
+      version = dirs.filter(p -> p.getFileName().toString().startsWith("v-")).findFirst().orElseThrow();
+    }
+    assertThat(version.resolve("tuning.md")).content().contains("## Blend weights per segment");
+    java.util.Properties p = new java.util.Properties();
+    try (var in = java.nio.file.Files.newBufferedReader(version.resolve("tuning.properties"))) {
+      p.load(in);
+    }
+    assertThat(p.getProperty("cf.item.neighbors")).isIn("20", "50", "100", "200");
+    IndexCommandsTest.Run off = IndexCommandsTest.run("train", "--no-tune", "--data", DATA.toString(), "--models",
+        dir.resolve("untuned-models").toString(), "--set", "store.jdbc_url=jdbc:sqlite:" + dir.resolve("untuned.db"),
+        "--set", "mf.iterations=5");
+    assertThat(off.exit()).as(off.err()).isZero();
+    assertThat(off.out()).contains("tuning    off: configured values").doesNotContain(" tune ");
+  }
+
+  @Test
+  void aCourseRatedThroughTheServiceNeverComesBackInTheCli() {
+    IndexCommandsTest.Run before = run("recommend", "--user", "u02", "--k", "40", "--format", "csv");
+    assertThat(before.exit()).as(before.err()).isZero();
+    List<String> rows = before.out().strip().lines().skip(1).toList();
+    String rated = rows.get(0).split(",")[2];
+    String low = rows.get(1).split(",")[2];
+    try (io.courserec.store.InteractionStore store = io.courserec.store.InteractionStores.open("jdbc:sqlite:" + dir.resolve("feedback.db"))) {
+      store.appendAll(List.of(new Interaction("u02", rated, EventType.RATE, 4.0, java.time.Instant.now(), "cli-rate-1"),
+          new Interaction("u02", low, EventType.RATE, 1.0, java.time.Instant.now(), "cli-rate-2")));
+    }
+    for (String algorithm : List.of("hybrid", "itemknn", "mf", "pop")) {
+      IndexCommandsTest.Run after = run("recommend", "--user", "u02", "--k", "40", "--format", "csv", "--algorithm", algorithm);
+      assertThat(after.exit()).as(after.err()).isZero();
+      assertThat(after.out().lines().skip(1).map(l -> l.split(",")[2]).toList()).as(algorithm).doesNotContain(rated, low);
+    }
+  }
+
+  @Test
   void explainNamesSignalsAndExclusions() {
     IndexCommandsTest.Run r = run("explain", "--user", "u05", "--course", "bz8");
     assertThat(r.exit()).as(r.err()).isZero();
     assertThat(r.out()).contains("for learner u05").containsPattern("rank \\d+, score")
         .contains("contribution").contains("content").contains("prior").contains("ranks ");
-    String taken = data.eventsOf("u05").stream().filter(e -> e.event().marksTaken()).findFirst().orElseThrow().courseId();
+    String taken = data.eventsOf("u05").stream().filter(e -> EventWeights.defaults().marksTaken(e.event())).findFirst().orElseThrow().courseId();
     IndexCommandsTest.Run x = run("explain", "--user", "u05", "--course", taken);
     assertThat(x.out()).containsPattern("not recommended: you already (enrolled in|completed|enrolled)");
     IndexCommandsTest.Run bad = run("explain", "--user", "u05", "--course", "nope");

@@ -70,6 +70,32 @@ class GenerateCommandTest {
   }
 
   @Test
+  void regimesPrintTheLogShapeAndNoPrerequisitesWritesTheTruth() throws IOException {
+    Path dir = tmp.resolve("r");
+    int code = Main.run("generate", "--out", dir.toString(), "--courses", "60", "--users", "200", "--seed", "3",
+        "--regime", "strong-sequences,short-histories", "--no-prerequisites");
+    assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+    String printed = out.toString(StandardCharsets.UTF_8);
+    assertThat(printed).contains("interactions.csv, prerequisites-truth.csv: 60 courses, 200 users (")
+        .contains("log shape: 60 courses, 200 learners", "popularity of taken courses: Gini ",
+            "courses taken per learner: median ", "events: view 0.0%, bookmark 0.0%, enroll 100.0%",
+            "next course is the most frequent successor of the previous one: ");
+    assertThat(Files.readAllLines(dir.resolve("prerequisites-truth.csv")).get(0)).isEqualTo("course_id,prerequisite_id");
+    LoadResult loaded = CatalogLoader.load(dir, Config.defaults());
+    assertThat(loaded.dataset().courses()).allSatisfy(c -> assertThat(c.prerequisites()).isEmpty());
+  }
+
+  @Test
+  void unknownOrClashingRegimesAreOneLineErrors() {
+    assertThat(Main.run("generate", "--out", tmp.toString(), "--regime", "sparse")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: unknown regime 'sparse'; expected one of default, ");
+    assertThat(Main.run("generate", "--out", tmp.toString(), "--regime", "ratings-only,short-histories")).isEqualTo(2);
+    assertThat(err.toString(StandardCharsets.UTF_8))
+        .contains("error: regimes ratings-only and short-histories cannot be combined: both set the log of the model")
+        .doesNotContain("Exception");
+  }
+
+  @Test
   void catalogOptionSimulatesLearnersOnTheCleanedCatalog() throws IOException {
     // six rows, one an exact duplicate of c1 (merged by the loader), so five courses in two subjects
     Path catalog = tmp.resolve("catalog.csv");

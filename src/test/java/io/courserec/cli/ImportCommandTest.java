@@ -53,7 +53,7 @@ class ImportCommandTest {
   @Test
   void unknownFormatAndMissingFileAreUserErrors() {
     assertThat(Main.run("import", "--format", "udemy", "x.csv", "--out", tmp.toString())).isEqualTo(2);
-    assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: unknown format 'udemy': expected coursera or edx");
+    assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: unknown format 'udemy': expected coursera, edx, interactions or movielens");
     assertThat(Main.run("import", "--format", "edx", tmp.resolve("none.csv").toString(), "--out", tmp.toString())).isEqualTo(2);
     assertThat(err.toString(StandardCharsets.UTF_8)).contains("error: none.csv not found: " + tmp.resolve("none.csv"));
   }

@@ -59,7 +59,7 @@ class DefaultEngineTest {
   /** Courses the learner enrolled in, completed or dismissed in the CSV data: never recommended. */
   private Set<String> excludedInData(String user) {
     Set<String> s = new HashSet<>();
-    for (Interaction e : data.eventsOf(user)) if (e.event().marksTaken() || e.event() == EventType.DISMISS) s.add(e.courseId());
+    for (Interaction e : data.eventsOf(user)) if (EventWeights.defaults().excludes(e)) s.add(e.courseId());
     return s;
   }
 
@@ -193,6 +193,22 @@ class DefaultEngineTest {
   }
 
   @Test
+  void aRatedCourseNeverComesBackWhateverTheRating() {
+    String user = "u14";
+    RecommendResult before = recommend(user, 40);
+    String likedIt = before.items().get(0).courseId();
+    String hatedIt = before.items().get(1).courseId();
+    engine.feedback(List.of(
+        new Interaction(user, likedIt, EventType.RATE, 5.0, Instant.now(), null),
+        new Interaction(user, hatedIt, EventType.RATE, 1.0, Instant.now(), null)));
+    for (String a : List.of("hybrid", "pop", "cbr", "itemknn", "userknn", "mf")) {
+      assertThat(ids(engine.recommend(new RecommendQuery(user, 40, 0, null, a, false, null)).items())).as(a)
+          .doesNotContain(likedIt, hatedIt);
+    }
+    assertThat(engine.explain(user, likedIt).excludedBecause()).isEqualTo("you already rated it (5)");
+  }
+
+  @Test
   void aStrangerBecomesPersonalAfterFeedback() {
     String user = "walk-in";
     assertThatThrownBy(() -> engine.history(user)).isInstanceOf(UnknownEntityException.class);
@@ -274,7 +290,7 @@ class DefaultEngineTest {
       assertThat(sum).isCloseTo(e.score(), within(1e-5));
       assertThat(e.summary()).contains("ranks " + c.rank());
     }
-    String taken = data.eventsOf("u03").stream().filter(x -> x.event().marksTaken()).findFirst().orElseThrow().courseId();
+    String taken = data.eventsOf("u03").stream().filter(x -> EventWeights.defaults().marksTaken(x.event())).findFirst().orElseThrow().courseId();
     ExplainResult ex = engine.explain("u03", taken);
     assertThat(ex.rank()).isEqualTo(-1);
     assertThat(ex.excludedBecause()).containsAnyOf("enrolled", "completed");

@@ -32,7 +32,9 @@ final class EngineFixture {
         ConfigKey.STORE_URL, "jdbc:sqlite:" + dir.resolve("feedback.db"),
         ConfigKey.MF_RANK, "8",
         ConfigKey.MF_ITERATIONS, "5",
-        ConfigKey.EVAL_MAX_USERS, "0"));
+        ConfigKey.EVAL_MAX_USERS, "0",
+        // these tests are about versions, swaps and requests; tuning has its own (TunedModelTest, SelfTunerTest)
+        ConfigKey.TUNE_ENABLED, "false"));
     for (Map.Entry<ConfigKey, Object> e : extra.entrySet()) c = c.with(e.getKey(), e.getValue());
     return c;
   }

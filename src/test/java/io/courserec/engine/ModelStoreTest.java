@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ModelStoreTest {
   private static ModelManifest manifest(boolean promoted) {
     return new ModelManifest(null, Instant.parse("2026-01-01T00:00:00Z"), "d", "c", 42, Map.of("ndcg@10", 0.3),
-        Map.of("train", 10L), promoted, "", 3, 4, 5, Map.of(), 0, 0, 0, 0);
+        Map.of("train", 10L), promoted, "", 3, 4, 5, Map.of(), 0, 0, 0, Map.of(), 0);
   }
 
   private static String write(ModelStore store, boolean promoted, String content) throws IOException {

@@ -1,5 +1,6 @@
 package io.courserec.eval;
 
+import io.courserec.catalog.EventWeights;
 import io.courserec.catalog.Dataset;
 import io.courserec.catalog.EventType;
 import io.courserec.catalog.Interaction;
@@ -42,7 +43,7 @@ public final class CountingPopularityRecommender implements Recommender {
   public List<Recommendation> recommend(RecommendRequest request) {
     Set<String> excluded = new HashSet<>();
     for (Interaction e : data.eventsOf(request.userId())) {
-      if (e.event().marksTaken() || e.event() == EventType.DISMISS) excluded.add(e.courseId());
+      if (EventWeights.defaults().excludes(e)) excluded.add(e.courseId());
     }
     List<Recommendation> out = new ArrayList<>();
     for (int i = 0; i < order.length && out.size() < request.k(); i++) {

@@ -115,7 +115,8 @@ class HybridQueryTest {
   /** The learner's best dot product over the planted factors (the MF normaliser). */
   static double MF_MAX;
 
-  static final BlendWeights W = new BlendWeights(0.3, 0.25, 0.15, 0.2, 0.1);
+  static final BlendWeights W = BlendWeights.of(java.util.Map.of(Signal.CONTENT, 0.3, Signal.ITEMCF, 0.25,
+      Signal.USERCF, 0.15, Signal.MF, 0.2, Signal.PRIOR, 0.1));
 
   private BlendedSource blend(IndexSearcher s) throws Exception {
     Query profile = profileQuery();
@@ -153,7 +154,7 @@ class HybridQueryTest {
       double p = Float.isNaN(pop[i]) ? 0 : pop[i];
       double r = Float.isNaN(rating[i]) ? 0.5 : rating[i];
       double prior = 0.7 * p + 0.3 * r;
-      out.put(c.id(), W.content() * content + W.itemcf() * itemcf + W.usercf() * usercf + W.mf() * mf + W.prior() * prior);
+      out.put(c.id(), W.of(Signal.CONTENT) * content + W.of(Signal.ITEMCF) * itemcf + W.of(Signal.USERCF) * usercf + W.of(Signal.MF) * mf + W.of(Signal.PRIOR) * prior);
     }
     return out;
   }
@@ -229,7 +230,7 @@ class HybridQueryTest {
       HybridQuery a = HybridQuery.of(cand, blend(s));
       HybridQuery b = HybridQuery.of(CandidateQueries.recommendation(CourseFilter.NONE, Set.of("cpp")), blend(s));
       assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
-      HybridQuery c = HybridQuery.of(cand, BlendedSource.of(blend(s).sources(), new BlendWeights(1, 0, 0, 0, 0)));
+      HybridQuery c = HybridQuery.of(cand, BlendedSource.of(blend(s).sources(), BlendWeights.only(Signal.CONTENT)));
       assertThat(a).isNotEqualTo(c);
       assertThat(MfSignal.of(new float[] {1, 2}, 1)).isEqualTo(MfSignal.of(new float[] {1, 2}, 1))
           .isNotEqualTo(MfSignal.of(new float[] {1, 3}, 1)).isNotEqualTo(MfSignal.of(new float[] {1, 2}, 2));
@@ -243,7 +244,7 @@ class HybridQueryTest {
       Map<Signal, DoubleValuesSource> m = new EnumMap<>(Signal.class);
       m.put(Signal.PRIOR, PriorSignal.of(0.3, 0.5));
       m.put(Signal.MF, null); // no factors for this learner
-      BlendedSource only = BlendedSource.of(m, new BlendWeights(0, 0, 0, 0.5, 0.5));
+      BlendedSource only = BlendedSource.of(m, BlendWeights.of(java.util.Map.of(Signal.MF, 0.5, Signal.PRIOR, 0.5)));
       assertThat(only.sources()).containsOnlyKeys(Signal.PRIOR);
       HybridQuery q = HybridQuery.of(CandidateQueries.recommendation(CourseFilter.NONE, Set.of()), only);
       Map<String, Double> got = actual(h, q);

@@ -1,5 +1,6 @@
 package io.courserec.hybrid;
 
+import io.courserec.catalog.EventWeights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -42,8 +43,8 @@ class HybridRecommenderTest {
 
   private static Set<String> takenOrDismissed(String user, List<Interaction> extra) {
     Set<String> s = new HashSet<>();
-    for (Interaction e : data.eventsOf(user)) if (e.event().marksTaken() || e.event() == EventType.DISMISS) s.add(e.courseId());
-    for (Interaction e : extra) if (e.event().marksTaken() || e.event() == EventType.DISMISS) s.add(e.courseId());
+    for (Interaction e : data.eventsOf(user)) if (EventWeights.defaults().excludes(e)) s.add(e.courseId());
+    for (Interaction e : extra) if (EventWeights.defaults().excludes(e)) s.add(e.courseId());
     return s;
   }
 
@@ -111,7 +112,7 @@ class HybridRecommenderTest {
     assertThat(e.rank()).isEqualTo(3);
     assertThat(e.item().score()).isCloseTo(third.score(), within(1e-6));
     assertThat(e.luceneExplanation()).contains("hybrid blend");
-    String taken = data.eventsOf("u5").stream().filter(x -> x.event().marksTaken()).findFirst().orElseThrow().courseId();
+    String taken = data.eventsOf("u5").stream().filter(x -> EventWeights.defaults().marksTaken(x.event())).findFirst().orElseThrow().courseId();
     HybridExplanation ex = hybrid.explain(RecommendRequest.of("u5", 10), taken);
     assertThat(ex.rank()).isEqualTo(-1);
     assertThat(ex.excludedBecause()).startsWith("you already");
@@ -149,8 +150,7 @@ class HybridRecommenderTest {
     try (HybridRecommender sw = new HybridRecommender(config.with(io.courserec.config.ConfigKey.HYBRID_MODE, "switch"), null)) {
       sw.train(data);
       HybridRanking r = sw.rank(RecommendRequest.of("u0", 5));
-      long nonZero = Map.of("c", r.weights().content(), "i", r.weights().itemcf(), "u", r.weights().usercf(),
-          "m", r.weights().mf(), "p", r.weights().prior()).values().stream().filter(w -> w > 0).count();
+      long nonZero = r.weights().asMap().values().stream().filter(w -> w > 0).count();
       assertThat(nonZero).isEqualTo(1);
     }
   }

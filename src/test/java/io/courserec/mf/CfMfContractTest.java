@@ -1,5 +1,6 @@
 package io.courserec.mf;
 
+import io.courserec.catalog.EventWeights;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -60,7 +61,7 @@ class CfMfContractTest {
   }
 
   private static void index(Interaction e) {
-    if (e.event().marksTaken()) taken.computeIfAbsent(e.userId(), u -> new HashSet<>()).add(e.courseId());
+    if (EventWeights.defaults().marksTaken(e.event())) taken.computeIfAbsent(e.userId(), u -> new HashSet<>()).add(e.courseId());
     if (e.event() == EventType.DISMISS) dismissed.computeIfAbsent(e.userId(), u -> new HashSet<>()).add(e.courseId());
   }
 
@@ -116,7 +117,7 @@ class CfMfContractTest {
       Set<String> tk = new HashSet<>(taken.getOrDefault(user, Set.of()));
       Set<String> dm = new HashSet<>(dismissed.getOrDefault(user, Set.of()));
       for (Interaction e : req.recentEvents()) {
-        if (e.event().marksTaken()) tk.add(e.courseId());
+        if (EventWeights.defaults().marksTaken(e.event())) tk.add(e.courseId());
         if (e.event() == EventType.DISMISS) dm.add(e.courseId());
       }
       List<Recommendation> recs = r.recommend(req);

@@ -22,15 +22,56 @@ package io.courserec.catalog.gen;
  * @param eventsPerChoice mean events one pick produces; converts the events-per-user target into picks
  * @param coldPopularityExponent a for cold-start learners, who arrive searching for their goals
  * @param coldGoalFactor multiplies both goal weights for cold-start learners
+ * @param sequenceShare probability that a pick follows the learner's last taken course along its follow-up list
+ *     ({@link FollowUps}); 0 turns the mechanism off (and draws no random number for it)
+ * @param eventStyle what a pick writes: the full funnel, one enrolment, or one rating
+ * @param history the distribution of picks per warm learner (its mean stays events-per-user / eventsPerChoice)
+ * @param ratingShift added to the rating formula's intercept (ratings-only logs rate every pick, not only the
+ *     completed ones, so their centre differs)
+ * @param popularitySpread 0: the catalog's Zipf-like popularity; σ &gt; 0: the same order with log-normal values of
+ *     that σ ({@link PopularityPrior})
  */
 public record BehaviourModel(double popularityExponent, double goalSkillWeight, double goalTrackWeight,
                              double styleWeight, double hiddenWeight, double organizationWeight, double qualityWeight,
                              double englishPenalty, double foreignPenalty, double overqualifiedPenalty,
                              double continueShare, double exploreShare, double randomShare, double eventsPerChoice,
-                             double coldPopularityExponent, double coldGoalFactor) {
+                             double coldPopularityExponent, double coldGoalFactor, double sequenceShare,
+                             EventStyle eventStyle, HistoryLength history, double ratingShift,
+                             double popularitySpread) {
 
   /** The calibrated defaults used by {@code courserec generate}. */
   public static BehaviourModel standard() {
-    return new BehaviourModel(1.0, 0.8, 1.4, 0.6, 0.7, 0.8, 0.25, -0.6, -4.0, -0.4, 0.35, 0.22, 0.05, 2.0, 0.6, 1.5);
+    return new BehaviourModel(1.0, 0.8, 1.4, 0.6, 0.7, 0.8, 0.25, -0.6, -4.0, -0.4, 0.35, 0.22, 0.05, 2.0, 0.6, 1.5,
+        0, EventStyle.FUNNEL, HistoryLength.standard(), 0, 0);
+  }
+
+  /**
+   * This model with another popularity exponent for taste picks, share of global-popularity picks, share of
+   * uniform picks and popularity spread (0 keeps the catalog's Zipf values).
+   */
+  public BehaviourModel withPopularity(double exponent, double explore, double random, double spread) {
+    return new BehaviourModel(exponent, goalSkillWeight, goalTrackWeight, styleWeight, hiddenWeight,
+        organizationWeight, qualityWeight, englishPenalty, foreignPenalty, overqualifiedPenalty, continueShare,
+        explore, random, eventsPerChoice, coldPopularityExponent, coldGoalFactor, sequenceShare, eventStyle,
+        history, ratingShift, spread);
+  }
+
+  /** This model with another share of picks that follow the last taken course ({@link FollowUps}). */
+  public BehaviourModel withSequenceShare(double sequence) {
+    return new BehaviourModel(popularityExponent, goalSkillWeight, goalTrackWeight, styleWeight, hiddenWeight,
+        organizationWeight, qualityWeight, englishPenalty, foreignPenalty, overqualifiedPenalty, continueShare,
+        exploreShare, randomShare, eventsPerChoice, coldPopularityExponent, coldGoalFactor, sequence, eventStyle,
+        history, ratingShift, popularitySpread);
+  }
+
+  /**
+   * This model writing {@code style} events, with {@code perChoice} mean events per pick, the history length
+   * distribution, and the rating shift.
+   */
+  public BehaviourModel withLog(EventStyle style, double perChoice, HistoryLength length, double shift) {
+    return new BehaviourModel(popularityExponent, goalSkillWeight, goalTrackWeight, styleWeight, hiddenWeight,
+        organizationWeight, qualityWeight, englishPenalty, foreignPenalty, overqualifiedPenalty, continueShare,
+        exploreShare, randomShare, perChoice, coldPopularityExponent, coldGoalFactor, sequenceShare, style, length,
+        shift, popularitySpread);
   }
 }

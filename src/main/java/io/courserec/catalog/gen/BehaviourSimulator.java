@@ -41,6 +41,13 @@ import java.util.SplittableRandom;
  * exponentially spaced with a per-learner mean gap (about a week) compressed so the planned picks fit the window;
  * events at or after the window's end are dropped. Cold-start learners make one taste pick in the last 120 days
  * and keep at most its first two events; every other learner keeps at least three events when the window allows.
+ *
+ * <h2>Regimes ({@link GeneratorRegime})</h2>
+ * With {@code sequenceShare} s &gt; 0, a pick first follows the learner's last taken course: with probability s it
+ * is a course of that course's {@link FollowUps} list (accepted without the readiness gate, as the natural next
+ * step), and the funnel returns after the enrolment, so the next pick starts after it. With event style
+ * {@link EventStyle#ENROLMENTS} or {@link EventStyle#RATINGS} a pick writes one {@code enroll}, or one {@code rate}
+ * with rating round(3.7 + shift + 0.6 z + 0.4 q + 0.8 N(0,1)) in 1..5, instead of the funnel.
  */
 final class BehaviourSimulator {
   private static final long DAY = 86_400L;
@@ -53,6 +60,8 @@ final class BehaviourSimulator {
 
   private final SyntheticCatalog catalog;
   private final BehaviourModel model;
+  private final FollowUps followUps; // null when sequenceShare is 0
+  private final PopularityPrior popularity;
   private final long start;
   private final long end;
   private final int[] candidates;
@@ -74,10 +83,16 @@ final class BehaviourSimulator {
   private double fitMean;
   private double fitSd;
   private int seq;
+  private int lastTaken;
 
-  BehaviourSimulator(SyntheticCatalog catalog, BehaviourModel model, long start, long end) {
+  /** {@code followUps} may be null only when the model's {@code sequenceShare} is 0. */
+  BehaviourSimulator(SyntheticCatalog catalog, BehaviourModel model, PopularityPrior popularity, FollowUps followUps,
+                     long start, long end) {
+    if (followUps == null && model.sequenceShare() > 0) throw new IllegalArgumentException("sequences need follow-ups");
     this.catalog = catalog;
     this.model = model;
+    this.followUps = followUps;
+    this.popularity = popularity;
     this.start = start;
     this.end = end;
     int n = catalog.numCourses();
@@ -97,6 +112,7 @@ final class BehaviourSimulator {
     this.rng = random;
     stamp++;
     seq = 0;
+    lastTaken = -1;
     events.clear();
     pending.clear();
     for (int g : taste.goalSkills()) goalMark[g] = stamp;
@@ -128,7 +144,7 @@ final class BehaviourSimulator {
       sum += f;
       sumSq += f * f;
       double pickFit = cold ? f + (model.coldGoalFactor() - 1) * goalTerm(c) : f;
-      logW[i] = pickFit + a * catalog.traits(c).logPopularity();
+      logW[i] = pickFit + a * popularity.logPopularity(c);
       max = Math.max(max, logW[i]);
     }
     fitMean = sum / n;
@@ -231,6 +247,10 @@ final class BehaviourSimulator {
 
   /** {course, time, ready ? 1 : 0} of the next pick at or after t, or null when the gates reject every try. */
   private long[] choose(long t) {
+    if (lastTaken >= 0 && model.sequenceShare() > 0 && Draws.chance(rng, model.sequenceShare())) {
+      long[] next = followUp(t);
+      if (next != null) return next;
+    }
     if (!pending.isEmpty() && Draws.chance(rng, model.continueShare())) {
       int best = 0;
       for (int i = 1; i < pending.size(); i++) if (pending.get(i)[1] < pending.get(best)[1]) best = i;
@@ -244,12 +264,23 @@ final class BehaviourSimulator {
     for (int attempt = 0; attempt < 30; attempt++) {
       double r = rng.nextDouble();
       int c;
-      if (r < model.exploreShare()) c = catalog.popularity().sample(rng.nextDouble());
+      if (r < model.exploreShare()) c = popularity.sampler().sample(rng.nextDouble());
       else if (r < model.exploreShare() + model.randomShare()) c = rng.nextInt(catalog.numCourses());
       else c = candidates[CumulativeSampler.sample(cumulative, numCandidates, rng.nextDouble())];
       if (!available(c, t)) continue;
       int gate = gate(c);
       if (gate >= 0) return new long[] {c, t, gate};
+    }
+    return null;
+  }
+
+  /** {course, t, ready ? 1 : 0}: the drawn follow-up of the last taken course, or the next available slot. */
+  private long[] followUp(long t) {
+    int[] next = followUps.of(lastTaken);
+    int first = FollowUps.slot(rng.nextDouble());
+    for (int k = 0; k < next.length; k++) {
+      int c = next[(first + k) % next.length];
+      if (available(c, t)) return new long[] {c, t, isReady(c) ? 1 : 0};
     }
     return null;
   }
@@ -303,6 +334,12 @@ final class BehaviourSimulator {
     CourseTraits tr = catalog.traits(c);
     seenStamp[c] = stamp;
     double z = Draws.clamp((fit(c) - fitMean) / fitSd, -3, 3);
+    if (model.eventStyle() == EventStyle.ENROLMENTS || model.eventStyle() == EventStyle.RATINGS) {
+      boolean rate = model.eventStyle() == EventStyle.RATINGS;
+      emit(c, rate ? EventType.RATE : EventType.ENROLL, rate ? rating(z, tr.quality(), model.ratingShift()) : 0, t);
+      markTaken(c);
+      return t;
+    }
     emit(c, EventType.VIEW, 0, t);
     long t1 = t + 10 + rng.nextInt(110);
     boolean bookmarked = Draws.chance(rng, 0.08 + 0.12 * Draws.sigmoid(z));
@@ -314,11 +351,7 @@ final class BehaviourSimulator {
     }
     long te = bookmarked ? t1 + (long) Draws.exponential(rng, 3 * DAY) : t1 + 30 + rng.nextInt(570);
     emit(c, EventType.ENROLL, 0, te);
-    takenStamp[c] = stamp;
-    if (trackStamp[tr.track()] != stamp || trackRank[tr.track()] < tr.rank()) {
-      trackStamp[tr.track()] = stamp;
-      trackRank[tr.track()] = tr.rank();
-    }
+    markTaken(c);
     double logit = 0.2 + 0.8 * z + 0.4 * tr.quality() - 0.35 * StrictMath.log(tr.durationHours() / 15) - (ready ? 0 : 1);
     if (Draws.chance(rng, Draws.sigmoid(logit))) {
       double weeks = tr.durationHours() / weeklyHours * Draws.logNormal(rng, 0, 0.3);
@@ -329,7 +362,18 @@ final class BehaviourSimulator {
     } else if (Draws.chance(rng, 0.08)) {
       emit(c, EventType.RATE, rating(z, tr.quality(), -0.8), te + (long) Draws.exponential(rng, 5 * DAY));
     }
-    return bookmarked ? t1 : te;
+    return bookmarked && model.sequenceShare() == 0 ? t1 : te;
+  }
+
+  /** Records an enrolment (or rating-only take): readiness per track and the last taken course. */
+  private void markTaken(int c) {
+    CourseTraits tr = catalog.traits(c);
+    takenStamp[c] = stamp;
+    lastTaken = c;
+    if (trackStamp[tr.track()] != stamp || trackRank[tr.track()] < tr.rank()) {
+      trackStamp[tr.track()] = stamp;
+      trackRank[tr.track()] = tr.rank();
+    }
   }
 
   private int rating(double z, double quality, double shift) {

@@ -9,10 +9,10 @@ import java.util.stream.Collectors;
 
 /**
  * What a generation run wrote: counts per file and per event type, how many learners are cold-start (one or two
- * events), and the wall time.
+ * events), the wall time, and the log's shape ({@link LogStatistics}, measured while writing).
  */
 public record GenerationSummary(int courses, int users, int coldStartUsers, long interactions,
-                                Map<EventType, Long> eventCounts, long elapsedMillis) {
+                                Map<EventType, Long> eventCounts, long elapsedMillis, LogStatistics statistics) {
   public GenerationSummary {
     eventCounts = Map.copyOf(new EnumMap<>(eventCounts));
   }

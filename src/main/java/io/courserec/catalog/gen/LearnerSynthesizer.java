@@ -25,12 +25,16 @@ final class LearnerSynthesizer {
 
   private final SyntheticCatalog catalog;
   private final double meanPicks;
+  private final HistoryLength history;
   private final double[] demand;
   private final double[] languageWeights;
 
   LearnerSynthesizer(SyntheticCatalog catalog, BehaviourModel model, double eventsPerUser) {
     this.catalog = catalog;
-    this.meanPicks = eventsPerUser / model.eventsPerChoice();
+    HistoryLength h = model.history();
+    // heavy learners multiply their picks: divide them out so the overall mean stays the target (1.0 by default)
+    this.meanPicks = eventsPerUser / model.eventsPerChoice() / (1 + h.heavyShare() * (h.heavyFactor() - 1));
+    this.history = model.history();
     this.demand = new double[catalog.numSubjects()];
     for (int s = 0; s < demand.length; s++) demand[s] = catalog.subjectDemand(s);
     this.languageWeights = new double[catalog.languages().size()];
@@ -106,8 +110,12 @@ final class LearnerSynthesizer {
     for (int i = 0; i < hidden.length; i++) hidden[i] = (float) Draws.gaussian(rng);
     double practicePref = Draws.clamp(0.6 * Draws.gaussian(rng), -1, 1);
     double lengthPref = Draws.clamp(0.6 * Draws.gaussian(rng), -1, 1);
+    double sigma = history.sigma();
     int picks = cold ? 1
-        : (int) Math.min(400, Math.max(2, Math.round(Draws.logNormal(rng, StrictMath.log(meanPicks) - 0.32, 0.8))));
+        : (int) Math.min(400, Math.max(2, Math.round(Draws.logNormal(rng, StrictMath.log(meanPicks) - sigma * sigma / 2, sigma))));
+    if (!cold && history.heavyShare() > 0 && Draws.chance(rng, history.heavyShare())) {
+      picks = (int) Math.min(400, Math.round(picks * history.heavyFactor()));
+    }
     int[] goalSkills = goals.stream().mapToInt(Integer::intValue).sorted().toArray();
     LearnerTaste taste = new LearnerTaste(cold, main, logTheta, goalTracks, goalSkills, practicePref, lengthPref,
         hidden, favourite, language, level, picks);

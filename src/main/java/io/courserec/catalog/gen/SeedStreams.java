@@ -10,6 +10,7 @@ import java.util.SplittableRandom;
 final class SeedStreams {
   static final long CATALOG = 1;
   static final long LEARNER = 2;
+  static final long FOLLOW_UPS = 3;
 
   private SeedStreams() {}
 

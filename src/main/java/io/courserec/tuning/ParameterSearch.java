@@ -1,0 +1,95 @@
+package io.courserec.tuning;
+
+import io.courserec.cf.InteractionSnapshot;
+import io.courserec.cf.ItemKnnRecommender;
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.mf.MfRecommender;
+import io.courserec.rec.Recommender;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.function.Consumer;
+
+/**
+ * Coordinate search of one algorithm's hyper-parameters on the validation learners: for each axis in turn, every
+ * value is tried with the others fixed at their best so far; a value is kept only when the objective rises. Each
+ * trial trains the algorithm on the validation split's training part (one shared {@link InteractionSnapshot}).
+ * A trial starts only while {@link Deadline} allows, so the search is bounded in time; what was not tried keeps its
+ * configured value and the report says so.
+ */
+final class ParameterSearch {
+  /** One hyper-parameter and the values tried. */
+  record Axis(ConfigKey key, List<String> values) {}
+
+  /** One algorithm's axes and how to train it from a snapshot. */
+  record Space(String algorithm, List<Axis> axes, BiFunction<Config, InteractionSnapshot, Recommender> trainer) {}
+
+  /** One trial, for the report. */
+  record Trial(String algorithm, String setting, double score, long millis) {}
+
+  /** The best configuration found, its score, and every trial. */
+  record Outcome(Config config, double score, List<Trial> trials, boolean complete) {}
+
+  private ParameterSearch() {}
+
+  /** The spaces searched by default: item-kNN (neighbours, shrinkage) and implicit ALS (rank, lambda, alpha). */
+  static List<Space> defaults() {
+    return List.of(
+        new Space(ItemKnnRecommender.NAME, List.of(
+            new Axis(ConfigKey.ITEMKNN_NEIGHBORS, List.of("20", "50", "100", "200")),
+            new Axis(ConfigKey.ITEMKNN_SHRINK, List.of("0", "10", "50", "200"))),
+            (c, s) -> {
+              ItemKnnRecommender r = new ItemKnnRecommender(c);
+              r.train(s);
+              return r;
+            }),
+        new Space(MfRecommender.NAME, List.of(
+            new Axis(ConfigKey.MF_RANK, List.of("16", "32", "64")),
+            new Axis(ConfigKey.MF_REG, List.of("0.1", "1", "10")),
+            new Axis(ConfigKey.MF_ALPHA, List.of("0.5", "1", "2", "5"))),
+            (c, s) -> {
+              MfRecommender r = new MfRecommender(c);
+              r.train(s);
+              return r;
+            }));
+  }
+
+  static Outcome search(Space space, Config start, InteractionSnapshot snapshot, Validation v, ListObjective objective,
+                        Deadline deadline, Consumer<String> progress) {
+    List<Trial> trials = new ArrayList<>();
+    Config best = start;
+    long t0 = System.nanoTime();
+    double bestScore = v.score(space.trainer().apply(best, snapshot), objective);
+    trials.add(new Trial(space.algorithm(), describe(space, best), bestScore, (System.nanoTime() - t0) / 1_000_000));
+    progress.accept(String.format(Locale.ROOT, "%s %s: %.4f", space.algorithm(), describe(space, best), bestScore));
+    boolean complete = true;
+    for (Axis axis : space.axes()) {
+      String kept = best.string(axis.key());
+      for (String value : axis.values()) {
+        if (value.equals(kept)) continue;
+        if (!deadline.allowsAnother(trials)) {
+          complete = false;
+          break;
+        }
+        Config c = best.with(axis.key(), value);
+        long t = System.nanoTime();
+        double s = v.score(space.trainer().apply(c, snapshot), objective);
+        trials.add(new Trial(space.algorithm(), describe(space, c), s, (System.nanoTime() - t) / 1_000_000));
+        progress.accept(String.format(Locale.ROOT, "%s %s: %.4f", space.algorithm(), describe(space, c), s));
+        if (s > bestScore + BlendSearch.EPS) {
+          bestScore = s;
+          best = c;
+        }
+      }
+    }
+    return new Outcome(best, bestScore, trials, complete);
+  }
+
+  static String describe(Space space, Config c) {
+    StringBuilder sb = new StringBuilder();
+    for (Axis a : space.axes()) sb.append(sb.length() == 0 ? "" : " ").append(a.key().key()).append('=').append(c.string(a.key()));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,160 @@
+package io.courserec.tuning;
+
+import io.courserec.catalog.Dataset;
+import io.courserec.cf.InteractionSnapshot;
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.eval.ContentSimilarity;
+import io.courserec.eval.TrainPopularity;
+import io.courserec.hybrid.BlendWeights;
+import io.courserec.hybrid.HybridRecommender;
+import io.courserec.hybrid.Signal;
+import io.courserec.hybrid.SignalTable;
+import io.courserec.hybrid.UserSegment;
+import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.UnknownEntityException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Fits a model's hyper-parameters and blend weights to the data it is given (issue: "the system tunes itself"):
+ * <ol>
+ *   <li>an inner validation split of the training data ({@link Validation}: leave-last-out by time when the data has
+ *       timestamps, random otherwise), learners sampled with the seed;</li>
+ *   <li>coordinate search of each algorithm's hyper-parameters as a single algorithm ({@link ParameterSearch}),
+ *       while the time budget allows;</li>
+ *   <li>one hybrid trained on the split's training part with the chosen hyper-parameters; per segment, the blend
+ *       weights searched in memory from the corners ({@link BlendSearch}); the cold segment on a cold-start split
+ *       (learners cut to their first 0-2 positive courses) when the data has too few cold learners of its own.</li>
+ * </ol>
+ * Deterministic for a seed and a data set: every sample uses the seed, every search visits values in a fixed
+ * order, parallel scoring only sums per-learner values. The outcome is a {@link TuningResult}.
+ */
+public final class SelfTuner {
+  /** Share of the budget kept back for the blend search (hybrid training plus the in-memory search). */
+  static final double BLEND_RESERVE = 0.4;
+  /** The blend search needs at least this many validation learners in a segment to move its weights. */
+  static final int MIN_SEGMENT_CASES = 30;
+
+  private SelfTuner() {}
+
+  public static TuningResult tune(Config config, Dataset data, Consumer<String> sink) {
+    TuningSettings s = TuningSettings.from(config);
+    if (!s.enabled()) return TuningResult.off();
+    long t0 = System.nanoTime();
+    Consumer<String> progress = m -> sink.accept(String.format(Locale.ROOT, "[%5.1f s] %s", (System.nanoTime() - t0) / 1e9, m));
+    Deadline deadline = new Deadline(s.budgetSeconds(), BLEND_RESERVE);
+    Validation v = Validation.of(config, s, data);
+    StringBuilder report = new StringBuilder("# Tuning\n\n");
+    report.append(String.format(Locale.ROOT, "Inner split: **%s** of the training data (%d events for training, %d learners with held-out "
+        + "courses, %d scored per trial, seed %d); objective NDCG@%d%s; budget %d s.%n%n", v.kind,
+        v.split.train().interactions().size(), v.split.heldOut().size(), v.users.size(), s.seed(), ListObjective.K,
+        s.accuracyOnly() ? "" : String.format(Locale.ROOT, " + %.2f x ILD + %.2f x novelty/10", s.diversityWeight(), s.noveltyWeight()),
+        s.budgetSeconds()));
+    Map<String, String> chosen = new LinkedHashMap<>();
+    if (v.users.isEmpty()) {
+      report.append("No learner has enough history to hold anything out: configured values kept.\n");
+      return new TuningResult(chosen, v.kind, 0, (System.nanoTime() - t0) / 1_000_000, report.toString());
+    }
+    progress.accept("tuning on a " + v.kind + " split: " + v.users.size() + " validation learners");
+    ContentSimilarity similarity = s.diversityWeight() > 0 ? ContentSimilarity.of(data) : null;
+    ListObjective objective = new ListObjective(s, similarity, TrainPopularity.of(v.split.train()));
+
+    Config current = config;
+    InteractionSnapshot snapshot = InteractionSnapshot.build(v.split.train(), config);
+    report.append("## Hyper-parameters (each algorithm alone)\n\n| algorithm | setting | validation score | ms |\n|---|---|---:|---:|\n");
+    for (ParameterSearch.Space space : ParameterSearch.defaults()) {
+      ParameterSearch.Outcome o = ParameterSearch.search(space, current, snapshot, v, objective, deadline, progress);
+      for (ParameterSearch.Trial t : o.trials()) {
+        report.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %d |%n", t.algorithm(), t.setting(), t.score(), t.millis()));
+      }
+      report.append(String.format(Locale.ROOT, "| **%s chosen** | %s | %.4f |%s |%n", space.algorithm(),
+          ParameterSearch.describe(space, o.config()), o.score(), o.complete() ? "" : " budget ran out"));
+      current = o.config();
+      for (ParameterSearch.Axis a : space.axes()) chosen.put(a.key().key(), current.string(a.key()));
+    }
+
+    report.append("\n## Blend weights per segment\n\n");
+    Map<UserSegment, List<BlendSearch.Case>> cases = new EnumMap<>(UserSegment.class);
+    progress.accept("training the inner hybrid on " + v.split.train().interactions().size() + " events");
+    try (HybridRecommender inner = new HybridRecommender(current, null, false)) {
+      inner.train(v.split.train());
+      collect(inner, v, s, cases);
+    }
+    // Learners cut to their first 0-2 courses, as cold as a new learner in serving: added to the cold segment's
+    // natural cases (short histories of the main split) whenever time remains.
+    if (deadline.hasTime()) {
+      Validation cold = Validation.cold(current, s, data);
+      progress.accept("training the cold-start hybrid on " + cold.split.train().interactions().size() + " events");
+      try (HybridRecommender inner = new HybridRecommender(current, null, false)) {
+        inner.train(cold.split.train());
+        Map<UserSegment, List<BlendSearch.Case>> coldCases = new EnumMap<>(UserSegment.class);
+        collect(inner, cold, s, coldCases);
+        cases.computeIfAbsent(UserSegment.COLD, x -> new ArrayList<>()).addAll(coldCases.getOrDefault(UserSegment.COLD, List.of()));
+        report.append(String.format(Locale.ROOT, "Cold learners come from a cold-start split (history cut to the first 0-%d positive courses).%n%n",
+            config.integer(ConfigKey.EVAL_COLD_MAX_KEPT)));
+      }
+    }
+    report.append("| segment | learners | configured | ").append(String.join(" | ", signalCodes())).append(" | tuned | weights |\n|---|---:|---:|");
+    report.append("---:|".repeat(Signal.values().length)).append("---:|---|\n");
+    for (UserSegment seg : UserSegment.values()) {
+      List<BlendSearch.Case> cs = cases.getOrDefault(seg, List.of());
+      BlendWeights configured = BlendWeights.forSegment(current, seg);
+      if (cs.size() < MIN_SEGMENT_CASES) {
+        report.append(String.format(Locale.ROOT, "| %s | %d | – |%s – | configured kept (fewer than %d learners) |%n", seg.code(), cs.size(),
+            " – |".repeat(Signal.values().length), MIN_SEGMENT_CASES));
+        continue;
+      }
+      Set<Signal> free = keyed(seg);
+      BlendSearch.Outcome o = BlendSearch.search(cs, configured, free, objective, line -> progress.accept(seg.code() + " " + line));
+      StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %.4f |", seg.code(), cs.size(), o.startScore()));
+      for (Signal sig : Signal.values()) {
+        Double c = o.corners().get(sig);
+        row.append(c == null ? " – |" : String.format(Locale.ROOT, " %.4f |", c));
+      }
+      row.append(String.format(Locale.ROOT, " **%.4f** | %s |%n", o.bestScore(), o.best()));
+      report.append(row);
+      for (Signal sig : free) chosen.put(BlendWeights.key(seg, sig), String.format(Locale.ROOT, "%.3f", o.best().of(sig)));
+    }
+    long millis = (System.nanoTime() - t0) / 1_000_000;
+    report.append(String.format(Locale.ROOT, "%nTuning took %.1f s. Chosen values:%n%n```%n", millis / 1000.0));
+    chosen.forEach((k, val) -> report.append(k).append('=').append(val).append('\n'));
+    report.append("```\n");
+    progress.accept(String.format(Locale.ROOT, "tuning done in %.1f s", millis / 1000.0));
+    return new TuningResult(chosen, v.kind, v.users.size(), millis, report.toString());
+  }
+
+  /** Signal tables of the sampled learners, by the segment the hybrid puts them in. */
+  private static void collect(HybridRecommender inner, Validation v, TuningSettings s, Map<UserSegment, List<BlendSearch.Case>> out) {
+    List<BlendSearch.Case> all = v.users.parallelStream().map(u -> {
+      try {
+        SignalTable t = inner.signalTable(RecommendRequest.of(u, ListObjective.K), s.candidates());
+        return new BlendSearch.Case(t, v.relevant(u));
+      } catch (UnknownEntityException e) {
+        return null;
+      }
+    }).toList();
+    for (BlendSearch.Case c : all) {
+      if (c != null) out.computeIfAbsent(c.table().segment(), x -> new ArrayList<>()).add(c);
+    }
+  }
+
+  /** The signals a segment has weight keys for: what the search may move. */
+  static Set<Signal> keyed(UserSegment seg) {
+    Set<Signal> out = java.util.EnumSet.noneOf(Signal.class);
+    for (Signal sig : Signal.values()) if (ConfigKey.byKey(BlendWeights.key(seg, sig)).isPresent()) out.add(sig);
+    return out;
+  }
+
+  private static List<String> signalCodes() {
+    List<String> out = new ArrayList<>();
+    for (Signal s : Signal.values()) out.add(s.code() + " alone");
+    return out;
+  }
+}
