@@ -2,8 +2,12 @@ package io.courserec.bench;
 
 import io.courserec.catalog.Dataset;
 import io.courserec.cf.InteractionSnapshot;
+import io.courserec.cf.EaseRecommender;
 import io.courserec.cf.ItemKnnRecommender;
+import io.courserec.cf.NeighborListRecommender;
 import io.courserec.cf.PopularityRecommender;
+import io.courserec.cf.RecentItemKnnRecommender;
+import io.courserec.cf.SequenceRecommender;
 import io.courserec.cf.UserKnnRecommender;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
@@ -26,7 +30,7 @@ import org.HdrHistogram.Histogram;
  * </pre>
  *
  * Defaults: 50,000 learners, 10,000 courses, 1,000,000 events, rank 64, algorithms
- * {@code pop,itemknn,userknn,mf/als,mf/puresvd}. Prints one line per step: data
+ * {@code pop,itemknn,userknn,mf/als,mf/puresvd,itemknn-recent,seq,ease} (EASE only up to {@code cf.ease.max_courses}). Prints one line per step: data
  * generation, matrix build, training per algorithm, then per-learner ranking latency (p50/p99/max over 2,000
  * random learners, k = 10, after a warm-up of 500). Each step shows wall-clock time and the CPU time the whole
  * process spent in it: on a machine shared with other work the wall clock stretches, while CPU time / cores
@@ -59,6 +63,9 @@ public final class CfMfTimings {
     algos.put("userknn", new UserKnnRecommender(base));
     algos.put("mf/als", new MfRecommender(base));
     algos.put("mf/puresvd", new MfRecommender(base.with(ConfigKey.MF_METHOD, "puresvd")));
+    algos.put("itemknn-recent", new RecentItemKnnRecommender(base));
+    algos.put("seq", new SequenceRecommender(base));
+    algos.put("ease", new EaseRecommender(base));
     if (only != null) algos.keySet().retainAll(only);
     for (Map.Entry<String, Recommender> e : algos.entrySet()) {
       t = start();
@@ -84,7 +91,7 @@ public final class CfMfTimings {
   static Consumer<InteractionSnapshot> trainer(Recommender r) {
     return switch (r) {
       case PopularityRecommender p -> p::train;
-      case ItemKnnRecommender p -> p::train;
+      case NeighborListRecommender p -> p::train;
       case UserKnnRecommender p -> p::train;
       case MfRecommender p -> p::train;
       default -> throw new IllegalArgumentException(r.name());
@@ -98,7 +105,8 @@ public final class CfMfTimings {
     return System.nanoTime();
   }
 
-  private static long cpu() {
+  /** CPU time of the whole process, ns. */
+  static long cpu() {
     return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
         .getProcessCpuTime();
   }

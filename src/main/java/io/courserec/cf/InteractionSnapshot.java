@@ -23,7 +23,9 @@ import java.util.TreeMap;
  * learner table (id ↔ ordinal, equal to the training data set's learner ordinals), the event weights and the
  * reference time recency decay was measured from. It turns a request into a {@link UserHistory} (training row
  * merged with recent events) and is saved next to every model, so a loaded model excludes exactly what it was
- * trained on even when the catalog it is loaded with carries no interactions.
+ * trained on even when the catalog it is loaded with carries no interactions. It also keeps the order of each
+ * learner's courses ({@link HistoryOrder}: rank and age of the last event per matrix entry), so a loaded model
+ * still knows which courses a learner took most recently.
  *
  * <p>Request events are weighted with the same {@link EventWeights} and reference time as training (an event
  * newer than the reference time counts with full weight). Recent events must not repeat training events; they
@@ -39,9 +41,10 @@ public final class InteractionSnapshot {
   private final Map<String, Integer> learnerOrdinals;
   private final EventWeights weights;
   private final Instant referenceTime;
+  private final HistoryOrder order;
 
   private InteractionSnapshot(Dataset catalog, InteractionMatrix matrix, String[] learnerIds, EventWeights weights,
-                              Instant referenceTime) {
+                              Instant referenceTime, HistoryOrder order) {
     if (matrix.numCourses() != catalog.numCourses() || matrix.numLearners() != learnerIds.length) {
       throw new IllegalArgumentException("matrix " + matrix.numLearners() + " x " + matrix.numCourses()
           + " does not match " + learnerIds.length + " learners x " + catalog.numCourses() + " courses");
@@ -53,6 +56,7 @@ public final class InteractionSnapshot {
     for (int u = 0; u < learnerIds.length; u++) learnerOrdinals.put(learnerIds[u], u);
     this.weights = weights;
     this.referenceTime = referenceTime;
+    this.order = order;
   }
 
   /** Builds the matrix from a data set with the configured event weights; decay is measured from its latest event. */
@@ -70,7 +74,7 @@ public final class InteractionSnapshot {
   public static InteractionSnapshot of(Dataset data, InteractionMatrix matrix, EventWeights weights, Instant referenceTime) {
     String[] ids = new String[data.numLearners()];
     for (int u = 0; u < ids.length; u++) ids[u] = data.learner(u).id();
-    return new InteractionSnapshot(data, matrix, ids, weights, referenceTime);
+    return new InteractionSnapshot(data, matrix, ids, weights, referenceTime, HistoryOrder.build(data, matrix, referenceTime));
   }
 
   static Instant latestTimestamp(Dataset data) {
@@ -87,6 +91,9 @@ public final class InteractionSnapshot {
   public Instant referenceTime() { return referenceTime; }
   public int numCourses() { return matrix.numCourses(); }
   public int numLearners() { return learnerIds.length; }
+
+  /** The order of every learner's courses, per matrix entry. */
+  HistoryOrder order() { return order; }
 
   /** The model's learner ordinal for an id, or -1. */
   public int learnerOrdinal(String userId) {
@@ -164,8 +171,49 @@ public final class InteractionSnapshot {
         if (matrix.dismissed(u, c)) dismissed[c >>> 6] |= 1L << (c & 63);
       }
     }
-    return new UserHistory(userId, u, Arrays.copyOf(courses, n), Arrays.copyOf(w, n), taken,
-        dismissed, u < 0 ? List.of() : catalog.eventsOf(userId), recentEvents);
+    int[] ordinals = Arrays.copyOf(courses, n);
+    Recency recency = recency(u, ordinals, recentEvents);
+    return new UserHistory(userId, u, ordinals, Arrays.copyOf(w, n), taken,
+        dismissed, u < 0 ? List.of() : catalog.eventsOf(userId), recentEvents, recency.stepsBack, recency.ageDays);
+  }
+
+  private record Recency(int[] stepsBack, float[] ageDays) {}
+
+  /**
+   * For each history position: how many of the learner's courses were touched after it (0 = the most recent) and
+   * the age of its last event. Training courses keep their stored order; recent events come after all of them,
+   * ordered by {@link HistoryOrder#chronological}; a course in both takes its recent place. A recent event's age
+   * is measured from the reference time (never below 0; untimed: 0, the newest); NaN without a reference time.
+   */
+  private Recency recency(int u, int[] ordinals, List<Interaction> recentEvents) {
+    int n = ordinals.length;
+    int start = u < 0 ? 0 : matrix.rowStart(u);
+    int trained = u < 0 ? 0 : matrix.rowEnd(u) - start;
+    // key (larger = more recent): training rank 0..trained-1, then trained + index among the recent events;
+    // keys are unique, so a bucket per key orders the history without sorting
+    int[] key = new int[n];
+    float[] age = new float[n];
+    Arrays.fill(age, Float.NaN);
+    for (int p = start; p < start + trained; p++) {
+      int q = Arrays.binarySearch(ordinals, matrix.cols()[p]);
+      key[q] = order.rank(p);
+      age[q] = order.ageDays(p);
+    }
+    List<HistoryOrder.Timed> recent = HistoryOrder.chronological(recentEvents);
+    for (int e = 0; e < recent.size(); e++) {
+      HistoryOrder.Timed t = recent.get(e);
+      int q = Arrays.binarySearch(ordinals, catalog.courseOrdinal(t.event().courseId()));
+      key[q] = trained + e;
+      age[q] = referenceTime == null ? Float.NaN
+          : t.seconds() == Long.MIN_VALUE ? 0f : Math.max(0f, HistoryOrder.ageDays(referenceTime, t.seconds()));
+    }
+    int[] bucket = new int[trained + recent.size()];
+    Arrays.fill(bucket, -1);
+    for (int q = 0; q < n; q++) bucket[key[q]] = q;
+    int[] stepsBack = new int[n];
+    int r = 0;
+    for (int k = bucket.length - 1; k >= 0; k--) if (bucket[k] >= 0) stepsBack[bucket[k]] = r++;
+    return new Recency(stepsBack, age);
   }
 
   /** A manifest describing this snapshot plus the algorithm's own parameters. */
@@ -199,6 +247,7 @@ public final class InteractionSnapshot {
       w.writeInts(matrix.cols());
       w.writeFloats(matrix.vals());
       w.writeBytes(flags);
+      order.write(w);
     }
   }
 
@@ -214,6 +263,7 @@ public final class InteractionSnapshot {
       ids = list.toArray(String[]::new);
     }
     InteractionMatrix m;
+    HistoryOrder order;
     try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(MATRIX_FILE), "interactions")) {
       int nl = r.readInt();
       int nc = r.readInt();
@@ -224,14 +274,19 @@ public final class InteractionSnapshot {
       int[] cols = r.readInts(Integer.MAX_VALUE - 8);
       float[] vals = r.readFloats(cols.length);
       byte[] flags = r.readBytes(cols.length);
-      r.finish();
       try {
         m = InteractionMatrix.fromRows(nl, nc, rowPtr, cols, vals, flags);
       } catch (IllegalArgumentException e) {
         throw new IOException(dir + ": " + e.getMessage(), e);
       }
+      try {
+        order = HistoryOrder.read(r, m);
+      } catch (IOException e) {
+        throw new IOException(dir.resolve(MATRIX_FILE) + ": " + e.getMessage(), e);
+      }
+      r.finish();
     }
     Instant ref = manifest.referenceTime() == null ? null : Instant.parse(manifest.referenceTime());
-    return new InteractionSnapshot(catalog, m, ids, manifest.eventWeights(), ref);
+    return new InteractionSnapshot(catalog, m, ids, manifest.eventWeights(), ref, order);
   }
 }

@@ -93,11 +93,19 @@ public final class ItemKnnModel {
    * above (which may be ≤ 0 when only negative feedback supports it). Cost O(Σ_{j ∈ H} |{i : j ∈ N(i)}|).
    */
   public float[] scores(UserHistory history) {
+    return scores(history, history.weights());
+  }
+
+  /**
+   * The same sum with the learner's value of history position p replaced by {@code positionWeights[p]}: the
+   * binary x(u,j) of EASE, or r(u,j) times a recency weight. Positions with weight 0 contribute nothing.
+   */
+  public float[] scores(UserHistory history, float[] positionWeights) {
     float[] s = new float[numCourses()];
     Arrays.fill(s, Float.NaN);
     for (int p = 0; p < history.size(); p++) {
       int j = history.course(p);
-      float w = history.weight(p);
+      float w = positionWeights[p];
       if (w == 0f) continue;
       for (int q = revPtr[j]; q < revPtr[j + 1]; q++) {
         int i = revIds[q];
@@ -109,7 +117,12 @@ public final class ItemKnnModel {
   }
 
   void save(Path dir) throws IOException {
-    try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(FILE), "item-neighbors")) {
+    save(dir, FILE, "item-neighbors");
+  }
+
+  /** Writes the lists as {@code file} with the given kind (EASE and sequence lists share this layout). */
+  void save(Path dir, String file, String kind) throws IOException {
+    try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(file), kind)) {
       w.writeInts(ptr);
       w.writeInts(ids);
       w.writeFloats(sims);
@@ -117,7 +130,11 @@ public final class ItemKnnModel {
   }
 
   static ItemKnnModel load(Path dir, int numCourses) throws IOException {
-    try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(FILE), "item-neighbors")) {
+    return load(dir, FILE, "item-neighbors", numCourses);
+  }
+
+  static ItemKnnModel load(Path dir, String file, String kind, int numCourses) throws IOException {
+    try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(file), kind)) {
       int[] ptr = r.readInts(numCourses + 1);
       int[] ids = r.readInts(Integer.MAX_VALUE - 8);
       float[] sims = r.readFloats(ids.length);

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  *
  * @param format always {@link #FORMAT}
  * @param formatVersion {@link #FORMAT_VERSION} when written
- * @param algorithm registry name: pop, itemknn, userknn, mf
+ * @param algorithm registry name: pop, itemknn, userknn, mf, itemknn-recent, seq, ease
  * @param configHash {@code Config.modelHash()} at training time
  * @param trainedAt ISO-8601 instant training finished
  * @param trainingMillis wall-clock training time
@@ -43,8 +43,11 @@ public record ModelManifest(String format, int formatVersion, String algorithm, 
                             long interactions, String referenceTime, EventWeights eventWeights,
                             Map<String, Object> params) {
   public static final String FORMAT = "courserec-cf-mf-model";
-  /** Bump when any file layout of the cf/mf models changes; older files are then refused. */
-  public static final int FORMAT_VERSION = 1;
+  /**
+   * Bump when any file layout of the cf/mf models changes; older files are then refused. v2: interactions.bin
+   * carries the order of each learner's history ({@link HistoryOrder}).
+   */
+  public static final int FORMAT_VERSION = 2;
   public static final String FILE = "manifest.json";
 
   private static final Logger log = LoggerFactory.getLogger(ModelManifest.class);

@@ -9,7 +9,9 @@ import java.util.List;
  * One learner's feedback as a request sees it: the trained matrix row merged with the request's recent events
  * (weights summed per course), plus which courses are taken (an event in {@code recommend.exclude_events}) or dismissed and so must not be
  * recommended. Built by {@link InteractionSnapshot#history}; immutable. Course positions {@code 0..size()-1} are
- * sorted by course ordinal. Weights may be negative (dismissals, low ratings).
+ * sorted by course ordinal. Weights may be negative (dismissals, low ratings). The order in which the learner
+ * last touched each course is kept beside them ({@link #stepsBack}, {@link #positionsMostRecentFirst},
+ * {@link #ageDays}): training courses by their last event, then the request's recent events, which are newer.
  */
 public final class UserHistory {
   private final String userId;
@@ -20,9 +22,11 @@ public final class UserHistory {
   private final long[] dismissed;
   private final List<Interaction> trainingEvents;
   private final List<Interaction> recentEvents;
+  private final int[] stepsBack;
+  private final float[] ageDays;
 
   UserHistory(String userId, int learnerOrdinal, int[] courses, float[] weights, long[] taken, long[] dismissed,
-              List<Interaction> trainingEvents, List<Interaction> recentEvents) {
+              List<Interaction> trainingEvents, List<Interaction> recentEvents, int[] stepsBack, float[] ageDays) {
     this.userId = userId;
     this.learnerOrdinal = learnerOrdinal;
     this.courses = courses;
@@ -31,6 +35,8 @@ public final class UserHistory {
     this.dismissed = dismissed;
     this.trainingEvents = trainingEvents;
     this.recentEvents = recentEvents;
+    this.stepsBack = stepsBack;
+    this.ageDays = ageDays;
   }
 
   public String userId() { return userId; }
@@ -54,6 +60,25 @@ public final class UserHistory {
 
   /** A copy of the weights, aligned with {@link #courses()}. */
   public float[] weights() { return weights.clone(); }
+
+  /**
+   * How many history courses the learner touched after the one at position p: 0 for the most recent, size()−1 for
+   * the oldest (a permutation of the positions).
+   */
+  public int stepsBack(int p) { return stepsBack[p]; }
+
+  /** History positions, most recent course first. */
+  public int[] positionsMostRecentFirst() {
+    int[] out = new int[stepsBack.length];
+    for (int p = 0; p < stepsBack.length; p++) out[stepsBack[p]] = p;
+    return out;
+  }
+
+  /**
+   * Days between the learner's last event on the course at position p and the model's reference time (0 for a
+   * recent event newer than it or without a time); NaN when unknown (no timestamps).
+   */
+  public float ageDays(int p) { return ageDays[p]; }
 
   /** Position of the course in this history, or a negative number when absent. */
   public int indexOf(int courseOrdinal) { return Arrays.binarySearch(courses, courseOrdinal); }

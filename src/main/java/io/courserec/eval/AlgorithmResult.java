@@ -14,7 +14,14 @@ package io.courserec.eval;
  * @param trainSeconds wall time of {@code train} on the training part (0 when a trained model was given)
  * @param ranking per-learner ranking latency (one {@code recommend} call over the whole catalog)
  * @param calibration reliability of the algorithm's confidence values; null when it gave none
+ * @param perUserNdcg NDCG@k of each test learner, in the split's test-learner order (the same for every algorithm
+ *     of a split), for paired comparisons; not written to the JSON report
  */
 public record AlgorithmResult(String algorithm, String split, int k, int testUsers, int servedUsers,
                               long contractViolations, MetricSummary metrics, double trainSeconds,
-                              LatencySummary ranking, ReliabilityTable calibration) {}
+                              LatencySummary ranking, ReliabilityTable calibration,
+                              @com.fasterxml.jackson.annotation.JsonIgnore double[] perUserNdcg) {
+  public AlgorithmResult {
+    perUserNdcg = perUserNdcg == null ? new double[0] : perUserNdcg;
+  }
+}

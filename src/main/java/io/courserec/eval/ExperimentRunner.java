@@ -90,6 +90,7 @@ public final class ExperimentRunner {
 
     int n = users.size();
     double p = 0, r = 0, ndcg = 0, ap = 0, rr = 0, hit = 0, ser = 0, ild = 0, nov = 0;
+    double[] perUser = new double[n];
     int ildLists = 0, novLists = 0, served = 0;
     long violations = 0;
     long[] nanos = new long[n];
@@ -106,7 +107,8 @@ public final class ExperimentRunner {
       if (o.served()) served++;
       p += RankingMetrics.precisionAtK(list, rel, k);
       r += RankingMetrics.recallAtK(list, rel, k);
-      ndcg += RankingMetrics.ndcgAtK(list, rel, k);
+      perUser[i] = RankingMetrics.ndcgAtK(list, rel, k);
+      ndcg += perUser[i];
       ap += RankingMetrics.averagePrecisionAtK(list, rel, k);
       rr += RankingMetrics.reciprocalRankAtK(list, rel, k);
       hit += RankingMetrics.hitAtK(list, rel, k);
@@ -142,7 +144,7 @@ public final class ExperimentRunner {
       throw new IllegalStateException(label + " returned an invalid confidence: " + e.getMessage(), e);
     }
     AlgorithmResult result = new AlgorithmResult(label, split.name(), k, n, served, violations, m, trainSeconds,
-        LatencySummary.ofNanos(nanos), calibration);
+        LatencySummary.ofNanos(nanos), calibration, perUser);
     say("%s/%s: NDCG@%d %.4f, recall %.4f, coverage %.3f, %d/%d learners served, %.2f ms per learner",
         split.name(), label, k, m.ndcg(), m.recall(), m.coverage(), served, n, result.ranking().meanMs());
     return result;

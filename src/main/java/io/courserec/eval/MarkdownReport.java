@@ -12,6 +12,34 @@ public final class MarkdownReport {
   private MarkdownReport() {}
 
   /** Renders the report. */
+  /** Resamples of the paired bootstrap; its seed is fixed so a report renders the same twice. */
+  static final int BOOTSTRAP_RESAMPLES = 2000;
+  static final long BOOTSTRAP_SEED = 20261205L;
+
+  /**
+   * Per split with a {@code hybrid} result: the hybrid's NDCG@k minus each other algorithm's, learner by learner, with
+   * a 95 % paired-bootstrap interval ({@link PairedBootstrap}).
+   */
+  static void pairedComparison(StringBuilder sb, ExperimentReport r) {
+    boolean header = false;
+    for (AlgorithmResult h : r.results()) {
+      if (!h.algorithm().equals("hybrid") || h.perUserNdcg().length == 0) continue;
+      if (!header) {
+        sb.append(String.format(Locale.ROOT, "%n## The hybrid against each algorithm%n%nNDCG@%d of the hybrid minus the "
+            + "algorithm's, learner by learner, with a 95 %% paired-bootstrap interval (%d resamples of the test "
+            + "learners); better / worse when the whole interval is above / below 0.%n%n| split | algorithm | "
+            + "difference | 95 %% interval | verdict |%n|---|---|---:|---|---|%n", r.k(), BOOTSTRAP_RESAMPLES));
+        header = true;
+      }
+      for (AlgorithmResult a : r.results()) {
+        if (a == h || !a.split().equals(h.split()) || a.perUserNdcg().length != h.perUserNdcg().length) continue;
+        PairedBootstrap.Interval i = PairedBootstrap.of(h.perUserNdcg(), a.perUserNdcg(), BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED);
+        sb.append(String.format(Locale.ROOT, "| %s | %s | %+.4f | [%+.4f, %+.4f] | %s |%n", h.split(), a.algorithm(),
+            i.mean(), i.low(), i.high(), i.verdict()));
+      }
+    }
+  }
+
   public static String render(ExperimentReport r) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Evaluation ").append(r.timestamp()).append("\n\n");
@@ -51,6 +79,7 @@ public final class MarkdownReport {
             .append(a.contractViolations()).append(" courses the learner had taken or dismissed.\n");
       }
     }
+    pairedComparison(sb, r);
     boolean header = false;
     for (AlgorithmResult a : r.results()) {
       ReliabilityTable t = a.calibration();

@@ -25,8 +25,13 @@ import java.util.Set;
  * before all timed ones (they are treated as the oldest history), and ties keep input order.
  */
 public final class Relevance {
-  /** Lowest rating (1..5 scale) that makes a rate event positive. */
-  public static final double MIN_RELEVANT_RATING = 4.0;
+  /**
+   * Lowest rating (1..5 scale) that makes a rate event positive: any. A learner rates a course they took, so a rated
+   * course is a course taken, whatever they thought of it; the service never recommends it again
+   * ({@code recommend.exclude_events}) and evaluation counts it as a hit when it was predicted. (Until issue 8 this
+   * was 4: a course taken and rated 2 was neither a hit nor excluded.)
+   */
+  public static final double MIN_RELEVANT_RATING = 1.0;
 
   private Relevance() {}
 

@@ -29,6 +29,8 @@ final class ConfidenceModel {
     double h = ctx.positiveCourses();
     m.put(Signal.MF, h / (h + 5));
     m.put(Signal.PRIOR, 0.5);
+    // neighbour-list signals rest on the learner's history like MF does
+    for (Signal s : Signal.values()) if (s.neighbourList()) m.put(s, h / (h + 5));
     return m;
   }
 

@@ -48,6 +48,7 @@ final class HybridEvidence {
               + " most similar learners took this course", 1));
         }
         case PRIOR -> List.of(prior(m, ordinal));
+        case RECENT, SEQ, EASE -> ctx.history() == null ? List.of() : m.lists().get(e.getKey()).explain(ctx.history(), ordinal);
       };
       out.addAll(rescale(e.getKey(), raw, c));
     }

@@ -16,7 +16,18 @@ import io.courserec.mf.MfRecommender;
 record HybridModels(Dataset data, InteractionSnapshot snapshot, PopularityRecommender pop, ItemKnnRecommender itemKnn,
                     UserKnnRecommender userKnn, MfRecommender mf, CbrRecommender cbr, CatalogIndex index,
                     ReverseNeighbors reverse, ConfidenceCalibrator calibrator, String modelVersion, int[] popularOrder,
-                    float[][] itemFactors) {
+                    float[][] itemFactors, java.util.Map<Signal, io.courserec.cf.NeighborListRecommender> lists) {
+
+  /** The neighbour-list recommenders behind {@link Signal#RECENT}, {@link Signal#SEQ} and {@link Signal#EASE}. */
+  static java.util.Map<Signal, io.courserec.cf.NeighborListRecommender> lists(
+      io.courserec.cf.NeighborListRecommender recent, io.courserec.cf.NeighborListRecommender seq,
+      io.courserec.cf.NeighborListRecommender ease) {
+    java.util.Map<Signal, io.courserec.cf.NeighborListRecommender> m = new java.util.EnumMap<>(Signal.class);
+    m.put(Signal.RECENT, recent);
+    m.put(Signal.SEQ, seq);
+    m.put(Signal.EASE, ease);
+    return java.util.Collections.unmodifiableMap(m);
+  }
 
   /** The MF item factors as one array per course, for SIMD dot products ({@code VectorUtil.dotProduct}). */
   static float[][] itemFactors(MfRecommender mf, int n) {

@@ -82,6 +82,7 @@ final class HybridRanker {
     if (ctx.hasUserCf()) sources.put(Signal.USERCF, UserCfSignal.of(ctx.userCfScores(), ctx.userCfSupport()));
     if (ctx.hasFactors()) sources.put(Signal.MF, MfSignal.of(ctx.userFactors(), ctx.mfMax()));
     sources.put(Signal.PRIOR, PriorSignal.of(priorRatingShare, MISSING_RATING));
+    ctx.listScores().forEach((s, v) -> sources.put(s, CourseArraySignal.of(s, v, s.code() + " score / the learner's best")));
     BlendWeights w = weights(ctx, sources);
     String strategy = ctx.positiveCourses() > 0 ? "personal" : ctx.hasContent() ? "cold-start" : "popular";
     Query candidates = prune && ctx.candidates() != null

@@ -4,6 +4,11 @@ import io.courserec.catalog.Dataset;
 import io.courserec.cbr.CbrRecommender;
 import io.courserec.cf.InteractionSnapshot;
 import io.courserec.cf.ItemKnnRecommender;
+import java.util.Map;
+import io.courserec.cf.EaseRecommender;
+import io.courserec.cf.SequenceRecommender;
+import io.courserec.cf.RecentItemKnnRecommender;
+import io.courserec.cf.NeighborListRecommender;
 import io.courserec.cf.PopularityRecommender;
 import io.courserec.cf.UserKnnRecommender;
 import io.courserec.config.Config;
@@ -83,18 +88,25 @@ public final class HybridRecommender implements Recommender, Closeable {
     ItemKnnRecommender itemKnn = new ItemKnnRecommender(config);
     UserKnnRecommender userKnn = new UserKnnRecommender(config);
     MfRecommender mf = new MfRecommender(config);
+    RecentItemKnnRecommender recent = new RecentItemKnnRecommender(config);
+    SequenceRecommender seq = new SequenceRecommender(config);
+    EaseRecommender ease = new EaseRecommender(config);
     pop.train(snapshot);
     itemKnn.train(snapshot);
     userKnn.train(snapshot);
     mf.train(snapshot);
+    recent.train(snapshot);
+    seq.train(snapshot);
+    ease.train(snapshot);
     String version = "hybrid-" + config.modelHash() + "-" + Long.toString(System.currentTimeMillis(), 36);
     ConfidenceCalibrator calibrator = calibrate ? CalibrationFit.fit(config, data) : ConfidenceCalibrator.identity();
-    publish(data, snapshot, pop, itemKnn, userKnn, mf, calibrator, version);
+    publish(data, snapshot, pop, itemKnn, userKnn, mf, HybridModels.lists(recent, seq, ease), calibrator, version);
     log.info("hybrid trained on {} interactions in {} ms", data.interactions().size(), (System.nanoTime() - t0) / 1_000_000);
   }
 
   private void publish(Dataset data, InteractionSnapshot snapshot, PopularityRecommender pop, ItemKnnRecommender itemKnn,
-                       UserKnnRecommender userKnn, MfRecommender mf, ConfidenceCalibrator calibrator, String version) {
+                       UserKnnRecommender userKnn, MfRecommender mf, Map<Signal, NeighborListRecommender> lists,
+                       ConfidenceCalibrator calibrator, String version) {
     try {
       new CatalogIndexer(indexRoot, config).reindex(data,
           CourseSignalsFactory.build(version, data, pop, itemKnn.model(), mf.model()));
@@ -105,7 +117,7 @@ public final class HybridRecommender implements Recommender, Closeable {
       cbr.train(data);
       models = new HybridModels(data, snapshot, pop, itemKnn, userKnn, mf, cbr, index,
           new ReverseNeighbors(itemKnn.model()), calibrator, version, HybridModels.popularOrder(pop, data.numCourses()),
-          HybridModels.itemFactors(mf, data.numCourses()));
+          HybridModels.itemFactors(mf, data.numCourses()), lists);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -171,6 +183,7 @@ public final class HybridRecommender implements Recommender, Closeable {
     m.userKnn().save(dir.resolve("userknn"));
     m.mf().save(dir.resolve("mf"));
     m.cbr().save(dir.resolve("cbr"));
+    for (Map.Entry<Signal, NeighborListRecommender> e : m.lists().entrySet()) e.getValue().save(dir.resolve(e.getValue().name()));
     HybridFiles.writeCalibrator(dir, m.calibrator(), m.modelVersion());
   }
 
@@ -184,6 +197,10 @@ public final class HybridRecommender implements Recommender, Closeable {
     itemKnn.load(dir.resolve("itemknn"), catalog);
     userKnn.load(dir.resolve("userknn"), catalog);
     mf.load(dir.resolve("mf"), catalog);
+    RecentItemKnnRecommender recent = new RecentItemKnnRecommender(config);
+    SequenceRecommender seq = new SequenceRecommender(config);
+    EaseRecommender ease = new EaseRecommender(config);
+    for (NeighborListRecommender r : List.of(recent, seq, ease)) r.load(dir.resolve(r.name()), catalog);
     HybridFiles.Saved saved = HybridFiles.readCalibrator(dir);
     CatalogIndex index = CatalogIndex.open(indexRoot);
     CbrRecommender cbr;
@@ -197,7 +214,8 @@ public final class HybridRecommender implements Recommender, Closeable {
     HybridModels old = models;
     models = new HybridModels(catalog, itemKnn.snapshot(), pop, itemKnn, userKnn, mf, cbr, index,
         new ReverseNeighbors(itemKnn.model()), saved.calibrator(), saved.modelVersion(),
-        HybridModels.popularOrder(pop, catalog.numCourses()), HybridModels.itemFactors(mf, catalog.numCourses()));
+        HybridModels.popularOrder(pop, catalog.numCourses()), HybridModels.itemFactors(mf, catalog.numCourses()),
+        HybridModels.lists(recent, seq, ease));
     if (old != null) old.index().close();
   }
 

@@ -1,7 +1,10 @@
 package io.courserec.hybrid;
 
+import io.courserec.cf.EaseRecommender;
 import io.courserec.cf.ItemKnnRecommender;
 import io.courserec.cf.PopularityRecommender;
+import io.courserec.cf.RecentItemKnnRecommender;
+import io.courserec.cf.SequenceRecommender;
 import io.courserec.cf.UserKnnRecommender;
 import io.courserec.config.Config;
 import io.courserec.mf.MfRecommender;
@@ -11,11 +14,11 @@ import java.util.List;
 
 /**
  * The one place that knows every algorithm by name: {@code pop}, {@code cbr}, {@code itemknn}, {@code userknn},
- * {@code mf} and {@code hybrid}. Algorithms that need an index (cbr, hybrid) get a private temporary index root
+ * {@code mf}, {@code hybrid}, {@code itemknn-recent}, {@code seq} and {@code ease}. Algorithms that need an index (cbr, hybrid) get a private temporary index root
  * unless one is given.
  */
 public final class Recommenders {
-  public static final List<String> NAMES = List.of("pop", "cbr", "itemknn", "userknn", "mf", "hybrid");
+  public static final List<String> NAMES = List.of("pop", "cbr", "itemknn", "userknn", "mf", "hybrid", "itemknn-recent", "seq", "ease");
 
   private Recommenders() {}
 
@@ -32,6 +35,9 @@ public final class Recommenders {
       case "userknn" -> new UserKnnRecommender(config);
       case "mf" -> new MfRecommender(config);
       case "hybrid" -> new HybridRecommender(config, indexRoot);
+      case "itemknn-recent" -> new RecentItemKnnRecommender(config);
+      case "seq" -> new SequenceRecommender(config);
+      case "ease" -> new EaseRecommender(config);
       default -> throw new IllegalArgumentException("unknown algorithm '" + name + "'; known: " + String.join(", ", NAMES));
     };
   }

@@ -13,7 +13,16 @@ public enum Signal {
   /** Matrix factorisation: dot(learner factors, course factors from the index vector values). */
   MF,
   /** Popularity and rating priors (index doc values). */
-  PRIOR;
+  PRIOR,
+  /** Item-CF with recent history courses weighted more ({@code itemknn-recent}: decay by position or time). */
+  RECENT,
+  /** Sequence: "learners who took X went on to Y", from the learner's most recent courses ({@code seq}). */
+  SEQ,
+  /** EASE item-item weights (Steck 2019) against the learner's history ({@code ease}). */
+  EASE;
+
+  /** Whether this signal is one of the neighbour-list signals computed from the learner's history per request. */
+  public boolean neighbourList() { return this == RECENT || this == SEQ || this == EASE; }
 
   public String code() { return name().toLowerCase(Locale.ROOT); }
 }

@@ -23,11 +23,13 @@ import java.util.Set;
  * @param profile content profile, or null when nothing is known to build one from
  * @param contentScores normalised exact content score per course ordinal, or null
  * @param candidates course ordinals worth scoring (ascending), or null to score every eligible course
+ * @param listScores per neighbour-list signal ({@link Signal#neighbourList()}) that has evidence for this learner,
+ *     its score per course ordinal divided by the learner's best over eligible courses (0 where none or negative)
  */
 public record UserContext(UserHistory history, UserSegment segment, int positiveCourses, int[] historyOrdinals,
                           float[] historyWeights, Set<String> excludedIds, float[] userFactors, double mfMax, float[] userCfScores,
                           int[] userCfSupport, int neighbourCount, double itemCfMax, LearnerProfile profile,
-                          float[] contentScores, int[] candidates) {
+                          float[] contentScores, int[] candidates, java.util.Map<Signal, float[]> listScores) {
 
   public boolean hasFactors() { return userFactors != null && mfMax > 0; }
   public boolean hasUserCf() { return userCfScores != null; }

@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -96,6 +97,7 @@ final class UserContextBuilder {
     int[] support = null;
     int neighbours = 0;
     double itemMax = 0;
+    Map<Signal, float[]> lists = new java.util.EnumMap<>(Signal.class);
     if (hOrd.length > 0) {
       factors = m.mf().userFactors(history);
       if (factors != null) {
@@ -126,6 +128,10 @@ final class UserContextBuilder {
       }
       boolean[] ex = excludedOrd;
       itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i], cand);
+      for (Map.Entry<Signal, io.courserec.cf.NeighborListRecommender> e : m.lists().entrySet()) {
+        float[] v = normalised(e.getValue().scores(history), excludedOrd, cand);
+        if (v != null) lists.put(e.getKey(), v);
+      }
     }
     long tc = System.nanoTime();
     CbrRecommender.ContentScores content = m.cbr().contentScores(h, req, excluded, Math.max(contentDepth, depth));
@@ -147,7 +153,25 @@ final class UserContextBuilder {
       candidates = cand.cardinality() * 2 >= n ? null : cand.stream().toArray();
     }
     return new UserContext(history, segment, positive, hOrd, hW, Set.copyOf(excluded), factors, mfMax, ucf, support,
-        neighbours, itemMax, content.profile(), content.byOrdinal(), candidates);
+        neighbours, itemMax, content.profile(), content.byOrdinal(), candidates, java.util.Collections.unmodifiableMap(lists));
+  }
+
+  /**
+   * Raw scores (NaN where the signal has no evidence) divided by the best over eligible courses, negatives and NaN
+   * as 0; every course with a positive value becomes a candidate. Null when no eligible course scores above 0.
+   */
+  private static float[] normalised(float[] raw, boolean[] excluded, java.util.BitSet cand) {
+    float max = 0;
+    for (int i = 0; i < raw.length; i++) if (!excluded[i] && raw[i] > max) max = raw[i];
+    if (!(max > 0)) return null;
+    float[] out = new float[raw.length];
+    for (int i = 0; i < raw.length; i++) {
+      if (raw[i] > 0) {
+        out[i] = raw[i] / max;
+        if (cand != null && !excluded[i]) cand.set(i);
+      }
+    }
+    return out;
   }
 
   /** Adds the {@code top} highest-scoring eligible courses to {@code cand} (a bounded min-heap, O(n log top)). */

@@ -3,8 +3,8 @@ package io.courserec.mf;
 import io.courserec.catalog.InteractionMatrix;
 import io.courserec.cf.ParallelLoop;
 import io.courserec.config.Config;
-import io.courserec.config.ConfigKey;
 import java.util.SplittableRandom;
+import java.util.function.IntUnaryOperator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,12 +26,23 @@ import org.slf4j.LoggerFactory;
  * half-sweep and Yᵀ(Cu − I)Y touches only the learner's n_u stored courses (c_ui − 1 = 0 elsewhere), so a sweep
  * costs at most O(nnz·k² + (users + courses)·k³); {@link AlsSolver} solves short rows exactly through the
  * Woodbury identity around the shared (YᵀY + λI)⁻¹ instead, which removes the k³ term for typical learners.
- * All systems are solved by Cholesky (EJML).
+ * All exact systems are solved by Cholesky (EJML).
+ *
+ * <p>Options ({@link AlsParams}): λ may be scaled per row by its nonzero count n (ALS-WR, Zhou et al. 2008;
+ * {@link RegularizationScaling}), which turns λ(Σ‖x_u‖² + Σ‖y_i‖²) into λ(Σ n_u‖x_u‖² + Σ n_i‖y_i‖²) in the
+ * objective, the row solves and fold-in alike; and long rows may be solved approximately by a few
+ * conjugate-gradient steps warm-started from the previous sweep's factors (Takács, Pilászy &amp; Tikk 2011;
+ * {@link ConjugateGradient}, {@link MfSolver}). Each CG step lowers its row's quadratic, so the objective still
+ * never increases.
  *
  * <p>Y starts as N(0, 0.01/k) noise from {@code seed}; each iteration solves X then Y, in parallel over rows
  * ({@code mf.threads}); every row is computed independently and YᵀY in fixed blocks, so the same seed gives
  * bit-identical factors for any thread count. After the last iteration X is solved once more against the final
- * Y, so a trained learner's factors equal {@link FactorModel#foldIn} of their training history exactly.
+ * Y, always exactly (whatever the solver), so a trained learner's factors equal {@link FactorModel#foldIn} of
+ * their training history exactly.
+ *
+ * <p>For a tuner: {@code FactorModel m = AlsTrainer.train(matrix, params)}, then {@link FactorModel#userFactors}
+ * or {@link FactorModel#foldIn(int[], float[])} and {@link FactorModel#scores(float[])}; no files involved.
  */
 public final class AlsTrainer {
   private static final Logger log = LoggerFactory.getLogger(AlsTrainer.class);
@@ -42,30 +53,37 @@ public final class AlsTrainer {
     void afterIteration(int iteration, double loss);
   }
 
+  private final AlsParams params;
   private final int rank;
   private final int iterations;
   private final double lambda;
   private final double alpha;
-  private final long seed;
   private final int threads;
 
+  /** Exact solves without λ scaling ({@link AlsParams#of}). */
   public AlsTrainer(int rank, int iterations, double lambda, double alpha, long seed, int threads) {
-    if (rank < 1) throw new IllegalArgumentException("rank must be >= 1, got " + rank);
-    if (iterations < 0) throw new IllegalArgumentException("iterations must be >= 0, got " + iterations);
-    if (lambda < 0 || alpha < 0) throw new IllegalArgumentException("lambda and alpha must be >= 0");
-    this.rank = rank;
-    this.iterations = iterations;
-    this.lambda = lambda;
-    this.alpha = alpha;
-    this.seed = seed;
-    this.threads = Math.max(1, threads);
+    this(AlsParams.of(rank, lambda, alpha, iterations, seed, threads));
+  }
+
+  public AlsTrainer(AlsParams params) {
+    this.params = params;
+    this.rank = params.rank();
+    this.iterations = params.iterations();
+    this.lambda = params.lambda();
+    this.alpha = params.alpha();
+    this.threads = params.threads();
   }
 
   public static AlsTrainer from(Config c) {
-    return new AlsTrainer(c.integer(ConfigKey.MF_RANK), c.integer(ConfigKey.MF_ITERATIONS), c.number(ConfigKey.MF_REG),
-        c.number(ConfigKey.MF_ALPHA), c.longValue(ConfigKey.SEED), ParallelLoop.threads(c));
+    return new AlsTrainer(AlsParams.from(c));
   }
 
+  /** Fits a model in memory (no files, no config): the entry point for tuners. */
+  public static FactorModel train(InteractionMatrix m, AlsParams params) {
+    return new AlsTrainer(params).train(m);
+  }
+
+  public AlsParams params() { return params; }
   public int rank() { return rank; }
   public int iterations() { return iterations; }
   public double lambda() { return lambda; }
@@ -83,21 +101,23 @@ public final class AlsTrainer {
     int nc = m.numCourses();
     int k = rank;
     float[] x = new float[nl * k];
-    float[] y = initialItemFactors(nc, k, seed);
+    float[] y = initialItemFactors(nc, k, params.seed());
+    int cgSteps = params.solver() == MfSolver.CG ? params.cgSteps() : 0;
     double loss = Double.NaN;
     for (int it = 1; it <= iterations; it++) {
-      userStep(m, y, x);
-      itemStep(m, x, y);
+      userStep(m, y, x, cgSteps);
+      itemStep(m, x, y, cgSteps);
       if (listener != null) {
         loss = loss(m, x, y);
         listener.afterIteration(it, loss);
       }
     }
-    userStep(m, y, x);
+    userStep(m, y, x, 0);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    log.info("als: rank {}, {} iterations, lambda {}, alpha {} on {} x {} ({} pairs) in {} ms on {} threads{}",
-        k, iterations, lambda, alpha, nl, nc, m.nnz(), ms, threads, Double.isNaN(loss) ? "" : "; loss " + loss);
-    return FactorModel.als(k, x, y, nl, nc, alpha, lambda);
+    log.info("als: rank {}, {} iterations, lambda {} ({}), alpha {}, solver {} on {} x {} ({} pairs) in {} ms on {} "
+        + "threads{}", k, iterations, lambda, params.scaling().code(), alpha, params.solver().code(), nl, nc, m.nnz(),
+        ms, threads, Double.isNaN(loss) ? "" : "; loss " + loss);
+    return FactorModel.als(k, x, y, nl, nc, alpha, lambda, params.scaling());
   }
 
   static float[] initialItemFactors(int nc, int k, long seed) {
@@ -108,26 +128,53 @@ public final class AlsTrainer {
     return y;
   }
 
-  /** X ← argmin with Y fixed (eq. 4), over the CSR rows of m. */
+  /** X ← argmin with Y fixed (eq. 4), exactly, over the CSR rows of m. */
   void userStep(InteractionMatrix m, float[] y, float[] x) {
-    FixedSide side = FixedSide.of(y, m.numCourses(), rank, lambda, threads);
-    ParallelLoop.run(m.numLearners(), 64, threads, () -> new AlsSolver(rank, alpha), (s, from, to) -> {
+    userStep(m, y, x, 0);
+  }
+
+  /** X ← argmin with Y fixed (eq. 4); rows where {@code cgSteps} CG steps are cheaper start from the current x. */
+  void userStep(InteractionMatrix m, float[] y, float[] x, int cgSteps) {
+    boolean[] whiten = whitenedEntries(m.numLearners(), m::rowStart, m::rowEnd, m.cols(), m.vals(), m.numCourses(),
+        cgSteps);
+    FixedSide side = FixedSide.of(y, m.numCourses(), rank, lambda, params.scaling(), threads, whiten);
+    ParallelLoop.run(m.numLearners(), 64, threads, () -> new AlsSolver(rank, alpha, cgSteps), (s, from, to) -> {
       for (int u = from; u < to; u++) s.solve(side, m.cols(), m.vals(), m.rowStart(u), m.rowEnd(u), x, u * rank);
     });
   }
 
   /** Y ← argmin with X fixed (eq. 5), over the CSC columns of m. */
-  void itemStep(InteractionMatrix m, float[] x, float[] y) {
-    FixedSide side = FixedSide.of(x, m.numLearners(), rank, lambda, threads);
-    ParallelLoop.run(m.numCourses(), 8, threads, () -> new AlsSolver(rank, alpha), (s, from, to) -> {
+  void itemStep(InteractionMatrix m, float[] x, float[] y, int cgSteps) {
+    boolean[] whiten = whitenedEntries(m.numCourses(), m::colStart, m::colEnd, m.rows(), m.colVals(),
+        m.numLearners(), cgSteps);
+    FixedSide side = FixedSide.of(x, m.numLearners(), rank, lambda, params.scaling(), threads, whiten);
+    ParallelLoop.run(m.numCourses(), 8, threads, () -> new AlsSolver(rank, alpha, cgSteps), (s, from, to) -> {
       for (int i = from; i < to; i++) s.solve(side, m.rows(), m.colVals(), m.colStart(i), m.colEnd(i), y, i * rank);
     });
+  }
+
+  /** The objective (see {@link #loss(InteractionMatrix, float[], float[])}) of a model trained on {@code m}. */
+  public double loss(InteractionMatrix m, FactorModel model) {
+    return loss(m, model.learnerFactorArray(), model.courseFactorArray());
+  }
+
+  /** Which fixed-side rows appear in a solved row that takes the Woodbury path (only those need w_j). */
+  private boolean[] whitenedEntries(int rows, IntUnaryOperator start, IntUnaryOperator end, int[] idx, float[] vals,
+                                    int fixedRows, int cgSteps) {
+    boolean[] whiten = new boolean[fixedRows];
+    for (int r = 0; r < rows; r++) {
+      int from = start.applyAsInt(r);
+      int to = end.applyAsInt(r);
+      if (!AlsSolver.whitened(nonzeros(vals, from, to), rank, cgSteps)) continue;
+      for (int p = from; p < to; p++) whiten[idx[p]] = true;
+    }
+    return whiten;
   }
 
   /**
    * The objective over all learner x course pairs, computed without visiting the zeros:
    * Σ_{u,i} (x_uᵀy_i)² = Σ_{a,b} (XᵀX)_ab (YᵀY)_ab, plus, for each stored pair, c(p − s)² − s² with s = x_uᵀy_i,
-   * plus λ(‖X‖² + ‖Y‖²).
+   * plus λ(‖X‖² + ‖Y‖²), or with count scaling λ(Σ_u n_u‖x_u‖² + Σ_i n_i‖y_i‖²) (n = nonzeros of the row).
    */
   double loss(InteractionMatrix m, float[] x, float[] y) {
     int k = rank;
@@ -158,9 +205,24 @@ public final class AlsTrainer {
       }
     });
     for (double p : partial) total += p;
+    return total + lambda * (penalty(x, k, u -> nonzeros(m.vals(), m.rowStart(u), m.rowEnd(u)))
+        + penalty(y, k, i -> nonzeros(m.colVals(), m.colStart(i), m.colEnd(i))));
+  }
+
+  /** Σ_row w_row ‖f_row‖², w_row = 1, or the row's nonzero count with count scaling. */
+  private double penalty(float[] f, int k, IntUnaryOperator count) {
     double reg = 0;
-    for (float v : x) reg += (double) v * v;
-    for (float v : y) reg += (double) v * v;
-    return total + lambda * reg;
+    for (int row = 0; row < f.length / k; row++) {
+      double sq = 0;
+      for (int a = row * k; a < (row + 1) * k; a++) sq += (double) f[a] * f[a];
+      reg += params.scaling().rowLambda(1, count.applyAsInt(row)) * sq;
+    }
+    return reg;
+  }
+
+  private static int nonzeros(float[] vals, int from, int to) {
+    int n = 0;
+    for (int p = from; p < to; p++) if (vals[p] != 0f) n++;
+    return n;
   }
 }

@@ -13,7 +13,8 @@ import java.util.Arrays;
  *
  * <p>Fold-in (a learner's factors from a history, no retraining) follows the method:
  * <ul>
- *   <li>ALS: x = (YᵀY + Yᵀ(C − I)Y + λI)⁻¹ YᵀC p — the same normal equation as training, Y fixed
+ *   <li>ALS: x = (YᵀY + Yᵀ(C − I)Y + λ_row I)⁻¹ YᵀC p — the same normal equation as training, Y fixed, with the
+ *       training's {@link RegularizationScaling} (λ_row = λ·n with count scaling), always solved exactly
  *       ({@link AlsTrainer}); for a trained learner it reproduces the stored factors exactly.</li>
  *   <li>PureSVD: x = r₊ V, the projection of the positive history onto the course factors.</li>
  * </ul>
@@ -24,6 +25,8 @@ import java.util.Arrays;
  */
 public final class FactorModel {
   static final String FILE = "factors.bin";
+  /** Payload kind; v2 added the λ scaling after the method (a v1 file fails to load: retrain). */
+  static final String KIND = "factors.v2";
 
   private final MfMethod method;
   private final int rank;
@@ -33,9 +36,11 @@ public final class FactorModel {
   private final float[] y;
   private final double alpha;
   private final double lambda;
+  private final RegularizationScaling scaling;
   private final FixedSide items;
 
-  private FactorModel(MfMethod method, int rank, float[] x, float[] y, int nl, int nc, double alpha, double lambda) {
+  private FactorModel(MfMethod method, int rank, float[] x, float[] y, int nl, int nc, double alpha, double lambda,
+                      RegularizationScaling scaling) {
     if (x.length != (long) nl * rank || y.length != (long) nc * rank) {
       throw new IllegalArgumentException("factor arrays do not match " + nl + " learners, " + nc + " courses, rank " + rank);
     }
@@ -47,16 +52,18 @@ public final class FactorModel {
     this.y = y;
     this.alpha = alpha;
     this.lambda = lambda;
+    this.scaling = scaling;
     // Computed exactly as in training's last user step, so fold-in matches the trained factors bit for bit.
-    this.items = method == MfMethod.ALS ? FixedSide.of(y, nc, rank, lambda, 1) : null;
+    this.items = method == MfMethod.ALS ? FixedSide.of(y, nc, rank, lambda, scaling, 1) : null;
   }
 
-  static FactorModel als(int rank, float[] x, float[] y, int nl, int nc, double alpha, double lambda) {
-    return new FactorModel(MfMethod.ALS, rank, x, y, nl, nc, alpha, lambda);
+  static FactorModel als(int rank, float[] x, float[] y, int nl, int nc, double alpha, double lambda,
+                         RegularizationScaling scaling) {
+    return new FactorModel(MfMethod.ALS, rank, x, y, nl, nc, alpha, lambda, scaling);
   }
 
   static FactorModel pureSvd(int rank, float[] x, float[] y, int nl, int nc) {
-    return new FactorModel(MfMethod.PURESVD, rank, x, y, nl, nc, 0, 0);
+    return new FactorModel(MfMethod.PURESVD, rank, x, y, nl, nc, 0, 0, RegularizationScaling.NONE);
   }
 
   public MfMethod method() { return method; }
@@ -73,6 +80,15 @@ public final class FactorModel {
   /** λ (ALS; 0 for PureSVD). */
   public double regularization() { return lambda; }
 
+  /** How λ is scaled per row (ALS; {@code none} for PureSVD). */
+  public RegularizationScaling regularizationScaling() { return scaling; }
+
+  /** X, row-major (not a copy; for the objective). */
+  float[] learnerFactorArray() { return x; }
+
+  /** Y, row-major (not a copy; for the objective). */
+  float[] courseFactorArray() { return y; }
+
   /** y_i, a copy. */
   public float[] itemFactors(int courseOrdinal) {
     return Arrays.copyOfRange(y, courseOrdinal * rank, (courseOrdinal + 1) * rank);
@@ -88,7 +104,10 @@ public final class FactorModel {
     return foldIn(history.courses(), history.weights());
   }
 
-  /** Factors for a history given as course ordinals (ascending) and summed event weights. */
+  /**
+   * Factors for a history given as course ordinals (ascending) and summed event weights, e.g. a learner's
+   * training row minus the held-out courses when a tuner scores a validation split.
+   */
   public float[] foldIn(int[] courses, float[] weights) {
     float[] out = new float[rank];
     if (method == MfMethod.ALS) {
@@ -125,7 +144,7 @@ public final class FactorModel {
     return (float) (s0 + s1);
   }
 
-  /** x ᵀ y_i for every course ordinal. */
+  /** x ᵀ y_i for every course ordinal (rank these, minus the history, to score a held-out split). */
   public float[] scores(float[] userFactors) {
     float[] out = new float[numCourses];
     for (int i = 0; i < numCourses; i++) out[i] = score(userFactors, i);
@@ -163,8 +182,9 @@ public final class FactorModel {
   }
 
   void save(Path dir) throws IOException {
-    try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(FILE), "factors")) {
+    try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(FILE), KIND)) {
       w.writeString(method.code());
+      w.writeString(scaling.code());
       w.writeInt(rank);
       w.writeInt(numLearners);
       w.writeInt(numCourses);
@@ -176,8 +196,9 @@ public final class FactorModel {
   }
 
   static FactorModel load(Path dir, int expectedLearners, int expectedCourses) throws IOException {
-    try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(FILE), "factors")) {
+    try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(FILE), KIND)) {
       MfMethod method = MfMethod.parse(r.readString());
+      RegularizationScaling scaling = RegularizationScaling.parse(r.readString());
       int rank = r.readInt();
       int nl = r.readInt();
       int nc = r.readInt();
@@ -191,7 +212,7 @@ public final class FactorModel {
       float[] y = r.readFloats(nc * rank);
       r.finish();
       if (x.length != nl * rank || y.length != nc * rank) throw new IOException(dir + ": truncated factor arrays");
-      return new FactorModel(method, rank, x, y, nl, nc, alpha, lambda);
+      return new FactorModel(method, rank, x, y, nl, nc, alpha, lambda, scaling);
     }
   }
 }

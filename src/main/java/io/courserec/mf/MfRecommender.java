@@ -65,6 +65,9 @@ public final class MfRecommender implements Recommender {
       params.put("iterations", t.iterations());
       params.put("regularization", t.lambda());
       params.put("alpha", t.alpha());
+      params.put("regularization_scaling", t.params().scaling().code());
+      params.put("solver", t.params().solver().code());
+      params.put("cg_steps", t.params().cgSteps());
     } else {
       PureSvdTrainer t = PureSvdTrainer.from(config);
       model = t.train(snapshot.matrix());

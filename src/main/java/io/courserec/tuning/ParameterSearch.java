@@ -1,7 +1,10 @@
 package io.courserec.tuning;
 
 import io.courserec.cf.InteractionSnapshot;
+import io.courserec.cf.EaseRecommender;
 import io.courserec.cf.ItemKnnRecommender;
+import io.courserec.cf.RecentItemKnnRecommender;
+import io.courserec.cf.SequenceRecommender;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.mf.MfRecommender;
@@ -20,6 +23,9 @@ import java.util.function.Consumer;
  * configured value and the report says so.
  */
 final class ParameterSearch {
+  /** Most ALS sweeps per screening trial. */
+  static final int SCREEN_ITERATIONS = 8;
+
   /** One hyper-parameter and the values tried. */
   record Axis(ConfigKey key, List<String> values) {}
 
@@ -34,26 +40,44 @@ final class ParameterSearch {
 
   private ParameterSearch() {}
 
-  /** The spaces searched by default: item-kNN (neighbours, shrinkage) and implicit ALS (rank, lambda, alpha). */
+  /**
+   * The spaces searched by default, cheapest first so a tight budget cuts the expensive ones: item-kNN (neighbours,
+   * shrinkage), its recency-weighted form (decay, mode), the sequence signal (decay, window), implicit ALS (rank,
+   * lambda, alpha) and EASE (lambda; skipped above {@code cf.ease.max_courses}).
+   */
   static List<Space> defaults() {
     return List.of(
-        new Space(ItemKnnRecommender.NAME, List.of(
-            new Axis(ConfigKey.ITEMKNN_NEIGHBORS, List.of("20", "50", "100", "200")),
+        space(ItemKnnRecommender.NAME, ItemKnnRecommender::new,
+            new Axis(ConfigKey.ITEMKNN_NEIGHBORS, List.of("20", "50", "100", "200", "400")),
             new Axis(ConfigKey.ITEMKNN_SHRINK, List.of("0", "10", "50", "200"))),
-            (c, s) -> {
-              ItemKnnRecommender r = new ItemKnnRecommender(c);
-              r.train(s);
-              return r;
-            }),
-        new Space(MfRecommender.NAME, List.of(
+        space(RecentItemKnnRecommender.NAME, RecentItemKnnRecommender::new,
+            new Axis(ConfigKey.RECENT_DECAY, List.of("0.5", "0.7", "0.9")),
+            new Axis(ConfigKey.RECENT_MODE, List.of("position", "time"))),
+        space(SequenceRecommender.NAME, SequenceRecommender::new,
+            new Axis(ConfigKey.SEQ_DECAY, List.of("0.3", "0.5", "0.8")),
+            new Axis(ConfigKey.SEQ_WINDOW, List.of("1", "3", "5"))),
+        // ALS is screened with at most SCREEN_ITERATIONS sweeps (the ranking of settings settles well before the
+        // objective does); the model is then trained with the configured mf.iterations
+        space(MfRecommender.NAME, c -> new MfRecommender(c.with(ConfigKey.MF_ITERATIONS,
+                Math.min(SCREEN_ITERATIONS, c.integer(ConfigKey.MF_ITERATIONS)))),
             new Axis(ConfigKey.MF_RANK, List.of("16", "32", "64")),
+            new Axis(ConfigKey.MF_REG_SCALING, List.of("none", "count")),
             new Axis(ConfigKey.MF_REG, List.of("0.1", "1", "10")),
             new Axis(ConfigKey.MF_ALPHA, List.of("0.5", "1", "2", "5"))),
-            (c, s) -> {
-              MfRecommender r = new MfRecommender(c);
-              r.train(s);
-              return r;
-            }));
+        space(EaseRecommender.NAME, EaseRecommender::new,
+            new Axis(ConfigKey.EASE_LAMBDA, List.of("10", "100", "500", "2000"))));
+  }
+
+  private static Space space(String name, java.util.function.Function<Config, ? extends Recommender> make, Axis... axes) {
+    return new Space(name, List.of(axes), (c, s) -> {
+      Recommender r = make.apply(c);
+      switch (r) {
+        case io.courserec.cf.NeighborListRecommender n -> n.train(s);
+        case MfRecommender m -> m.train(s);
+        default -> throw new IllegalArgumentException(name + " cannot train from a snapshot");
+      }
+      return r;
+    });
   }
 
   static Outcome search(Space space, Config start, InteractionSnapshot snapshot, Validation v, ListObjective objective,

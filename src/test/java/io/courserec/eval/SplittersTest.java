@@ -19,13 +19,13 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class SplittersTest {
-  // u1: positive courses in time order c1(d1) c3(d4) c4(d5) c6(d7) c10(d12); c5 rated 3 (not positive), c9 enrolled
+  // u1: positive courses in time order c1(d1) c3(d4) c4(d5) c6(d7) c10(d12); c5 only viewed, c9 enrolled
   //     then dismissed (never a target), c2/c7 only viewed, c8 dismissed.
   // u2: 2 positive courses (below eval.min_user_events = 3). u3: two untimed positives then c7(d20), c8(d21).
   // u4: views only.
   static final List<Interaction> U1 = List.of(
       ev("u1", "c1", EventType.ENROLL, 1), ev("u1", "c2", EventType.VIEW, 2), ev("u1", "c1", EventType.COMPLETE, 3),
-      ev("u1", "c3", EventType.BOOKMARK, 4), rate("u1", "c4", 5, 5), rate("u1", "c5", 3, 6),
+      ev("u1", "c3", EventType.BOOKMARK, 4), rate("u1", "c4", 5, 5), ev("u1", "c5", EventType.VIEW, 6),
       ev("u1", "c6", EventType.ENROLL, 7), ev("u1", "c7", EventType.VIEW, 8), ev("u1", "c8", EventType.DISMISS, 9),
       ev("u1", "c9", EventType.ENROLL, 10), ev("u1", "c9", EventType.DISMISS, 11), ev("u1", "c10", EventType.ENROLL, 12));
   static final List<Interaction> OTHERS = List.of(
@@ -48,7 +48,9 @@ class SplittersTest {
     assertThat(Relevance.positiveCourses(fixture().eventsOf("u3"))).extracting(Relevance.PositiveCourse::courseId)
         .containsExactly("c5", "c6", "c7", "c8");
     assertThat(Relevance.isPositive(rate("u", "c", 4, 1))).isTrue();
-    assertThat(Relevance.isPositive(rate("u", "c", 3.5, 1))).isFalse();
+    // a rated course was taken, whatever the rating: relevant (the same rule that excludes it from recommendations)
+    assertThat(Relevance.isPositive(rate("u", "c", 3.5, 1))).isTrue();
+    assertThat(Relevance.isPositive(rate("u", "c", 1, 1))).isTrue();
     assertThat(Relevance.isPositive(ev("u", "c", EventType.VIEW, 1))).isFalse();
     assertThat(Relevance.isPositive(ev("u", "c", EventType.DISMISS, 1))).isFalse();
   }

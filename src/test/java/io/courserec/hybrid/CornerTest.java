@@ -50,7 +50,7 @@ class CornerTest {
   }
 
   @ParameterizedTest
-  @CsvSource({"ITEMCF, itemknn", "MF, mf", "USERCF, userknn", "CONTENT, cbr", "PRIOR, pop"})
+  @CsvSource({"ITEMCF, itemknn", "MF, mf", "USERCF, userknn", "CONTENT, cbr", "PRIOR, pop", "RECENT, itemknn-recent", "SEQ, seq", "EASE, ease"})
   void atEachCornerTheHybridRanksLikeTheSingleAlgorithm(Signal signal, String algorithm) {
     Config config = corner(signal);
     HybridRecommender hybrid = new HybridRecommender(config, dir.resolve("h-" + algorithm), false);

@@ -20,7 +20,7 @@ class AlsTrainerTest {
    * 4 learners x 10 courses with rows of 2, 5, 9 and 10 stored entries (learner 3 also has two negative ones),
    * so at rank 8 learners 0 and 1 take the Woodbury path and 2 and 3 the direct Cholesky path.
    */
-  private static InteractionMatrix matrix() {
+  static InteractionMatrix matrix() {
     int[][] cols = {{1, 7}, {0, 2, 4, 6, 8}, {0, 1, 2, 3, 4, 5, 6, 7, 8}, {0, 1, 2, 3, 4, 5, 6, 7, 8, 9}};
     float[][] vals = {{5, 1}, {3, 1, 5, 2, 1}, {1, 1, 3, 5, 1, 2, 1, 3, 1}, {5, -5, 1, 3, 1, 2, -1.5f, 1, 9, 3}};
     int[] rowPtr = new int[5];
@@ -59,32 +59,38 @@ class AlsTrainerTest {
     for (int i = 0; i < y.length; i++) y[i] *= 30; // factors of realistic size, so the confidence terms matter
     float[] x = new float[4 * k];
     new AlsTrainer(k, 1, lambda, alpha, 3, 2).userStep(m, y, x);
-
-    DMatrixRMaj yd = new DMatrixRMaj(10, k);
-    for (int i = 0; i < y.length; i++) yd.data[i] = y[i];
     for (int u = 0; u < 4; u++) {
-      DMatrixRMaj cu = new DMatrixRMaj(10, 10);
-      DMatrixRMaj pu = new DMatrixRMaj(10, 1);
-      for (int i = 0; i < 10; i++) {
-        float r = m.get(u, i);
-        cu.set(i, i, 1 + alpha * Math.abs(r));
-        pu.set(i, 0, r > 0 ? 1 : 0);
-      }
-      DMatrixRMaj ytc = new DMatrixRMaj(k, 10);
-      CommonOps_DDRM.multTransA(yd, cu, ytc);
-      DMatrixRMaj a = new DMatrixRMaj(k, k);
-      CommonOps_DDRM.mult(ytc, yd, a);
-      for (int i = 0; i < k; i++) a.add(i, i, lambda);
-      DMatrixRMaj b = new DMatrixRMaj(k, 1);
-      CommonOps_DDRM.mult(ytc, pu, b);
-      DMatrixRMaj expected = new DMatrixRMaj(k, 1);
-      assertThat(CommonOps_DDRM.solve(a, b, expected)).isTrue();
+      DMatrixRMaj expected = closedForm(m, y, k, u, lambda, alpha);
       double norm = CommonOps_DDRM.elementMaxAbs(expected);
       assertThat(norm).isGreaterThan(1e-3);
       for (int c = 0; c < k; c++) {
         assertThat((double) x[u * k + c]).as("x[%d][%d]", u, c).isCloseTo(expected.get(c), within(2e-6 * norm));
       }
     }
+  }
+
+  /** x_u = (YᵀCuY + λ_u I)⁻¹ YᵀCu p(u), densely over all courses, by EJML's general solver (LU). */
+  static DMatrixRMaj closedForm(InteractionMatrix m, float[] y, int k, int u, double lambdaU, double alpha) {
+    int nc = m.numCourses();
+    DMatrixRMaj yd = new DMatrixRMaj(nc, k);
+    for (int i = 0; i < y.length; i++) yd.data[i] = y[i];
+    DMatrixRMaj cu = new DMatrixRMaj(nc, nc);
+    DMatrixRMaj pu = new DMatrixRMaj(nc, 1);
+    for (int i = 0; i < nc; i++) {
+      float r = m.get(u, i);
+      cu.set(i, i, 1 + alpha * Math.abs(r));
+      pu.set(i, 0, r > 0 ? 1 : 0);
+    }
+    DMatrixRMaj ytc = new DMatrixRMaj(k, nc);
+    CommonOps_DDRM.multTransA(yd, cu, ytc);
+    DMatrixRMaj a = new DMatrixRMaj(k, k);
+    CommonOps_DDRM.mult(ytc, yd, a);
+    for (int i = 0; i < k; i++) a.add(i, i, lambdaU);
+    DMatrixRMaj b = new DMatrixRMaj(k, 1);
+    CommonOps_DDRM.mult(ytc, pu, b);
+    DMatrixRMaj expected = new DMatrixRMaj(k, 1);
+    assertThat(CommonOps_DDRM.solve(a, b, expected)).isTrue();
+    return expected;
   }
 
   /** ALS never increases its objective (up to float storage of the factors: relative slack 1e-6). */

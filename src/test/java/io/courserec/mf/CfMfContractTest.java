@@ -10,9 +10,12 @@ import io.courserec.catalog.Dataset;
 import io.courserec.catalog.EventType;
 import io.courserec.catalog.Interaction;
 import io.courserec.catalog.Level;
+import io.courserec.cf.EaseRecommender;
 import io.courserec.cf.Fixtures;
 import io.courserec.cf.ItemKnnRecommender;
 import io.courserec.cf.PopularityRecommender;
+import io.courserec.cf.RecentItemKnnRecommender;
+import io.courserec.cf.SequenceRecommender;
 import io.courserec.cf.UserKnnRecommender;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
@@ -77,8 +80,19 @@ class CfMfContractTest {
             c.apply(Map.of(ConfigKey.USERKNN_SIMILARITY, "pearson"))),
         Arguments.of("mf als", (Function<Config, Recommender>) MfRecommender::new,
             c.apply(Map.of(ConfigKey.MF_RANK, 8, ConfigKey.MF_ITERATIONS, 5))),
+        Arguments.of("mf als count cg", (Function<Config, Recommender>) MfRecommender::new,
+            c.apply(Map.of(ConfigKey.MF_RANK, 8, ConfigKey.MF_ITERATIONS, 5, ConfigKey.MF_REG_SCALING, "count",
+                ConfigKey.MF_SOLVER, "cg"))),
         Arguments.of("mf puresvd", (Function<Config, Recommender>) MfRecommender::new,
-            c.apply(Map.of(ConfigKey.MF_METHOD, "puresvd", ConfigKey.MF_RANK, 8))));
+            c.apply(Map.of(ConfigKey.MF_METHOD, "puresvd", ConfigKey.MF_RANK, 8))),
+        Arguments.of("itemknn-recent position", (Function<Config, Recommender>) RecentItemKnnRecommender::new,
+            c.apply(Map.of())),
+        Arguments.of("itemknn-recent time", (Function<Config, Recommender>) RecentItemKnnRecommender::new,
+            c.apply(Map.of(ConfigKey.RECENT_MODE, "time"))),
+        Arguments.of("seq", (Function<Config, Recommender>) SequenceRecommender::new, c.apply(Map.of())),
+        Arguments.of("ease", (Function<Config, Recommender>) EaseRecommender::new, c.apply(Map.of())),
+        Arguments.of("ease weighted", (Function<Config, Recommender>) EaseRecommender::new,
+            c.apply(Map.of(ConfigKey.EASE_INPUT, "weighted", ConfigKey.EASE_LAMBDA, 1000))));
   }
 
   private static Recommender trained(Function<Config, Recommender> ctor, Config config) {
