@@ -86,6 +86,14 @@ final class BlendSearch {
 
   /** The table's top {@code k} course ids under {@code w} restricted to the table's signals (ties by ordinal). */
   static List<String> rank(SignalTable t, BlendWeights w, int k) {
+    int[] top = top(t, w, k);
+    List<String> out = new ArrayList<>(top.length);
+    for (int i : top) out.add(t.courseIds().get(i));
+    return out;
+  }
+
+  /** The blended score of every candidate of the table under {@code w} (renormalised over the table's signals). */
+  static double[] scores(SignalTable t, BlendWeights w) {
     BlendWeights e = w.restrictedTo(t.available(), Signal.PRIOR);
     int n = t.size();
     double[] score = new double[n];
@@ -94,17 +102,24 @@ final class BlendSearch {
       for (Map.Entry<Signal, Double> v : t.values().get(i).entrySet()) s += e.of(v.getKey()) * v.getValue();
       score[i] = s;
     }
+    return score;
+  }
+
+  /** Positions of the table's top {@code k} candidates under {@code w}, best first (ties by ordinal). */
+  static int[] top(SignalTable t, BlendWeights w, int k) {
+    double[] score = scores(t, w);
+    int n = score.length;
     // selection of the k best: k is small, so k passes over n beat sorting n boxed indices
     boolean[] used = new boolean[n];
-    List<String> out = new ArrayList<>(Math.min(k, n));
-    for (int r = 0; r < k && r < n; r++) {
+    int[] out = new int[Math.min(k, n)];
+    for (int r = 0; r < out.length; r++) {
       int best = -1;
       for (int i = 0; i < n; i++) {
         if (used[i]) continue;
         if (best < 0 || score[i] > score[best] || (score[i] == score[best] && t.ordinals()[i] < t.ordinals()[best])) best = i;
       }
       used[best] = true;
-      out.add(t.courseIds().get(best));
+      out[r] = best;
     }
     return out;
   }

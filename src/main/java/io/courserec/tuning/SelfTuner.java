@@ -101,6 +101,7 @@ public final class SelfTuner {
             config.integer(ConfigKey.EVAL_COLD_MAX_KEPT)));
       }
     }
+    Map<UserSegment, BlendWeights> tuned = new EnumMap<>(UserSegment.class);
     report.append("| segment | learners | configured | ").append(String.join(" | ", signalCodes())).append(" | tuned | weights |\n|---|---:|---:|");
     report.append("---:|".repeat(Signal.values().length)).append("---:|---|\n");
     for (UserSegment seg : UserSegment.values()) {
@@ -121,6 +122,15 @@ public final class SelfTuner {
       row.append(String.format(Locale.ROOT, " **%.4f** | %s |%n", o.bestScore(), o.best()));
       report.append(row);
       for (Signal sig : free) chosen.put(BlendWeights.key(seg, sig), String.format(Locale.ROOT, "%.3f", o.best().of(sig)));
+      tuned.put(seg, o.best());
+    }
+    if (!tuned.isEmpty()) {
+      progress.accept("choosing the MMR trade-off");
+      MmrChoice.Outcome mmr = MmrChoice.choose(cases, tuned, similarity != null ? similarity : ContentSimilarity.of(data));
+      chosen.put(ConfigKey.MMR_LAMBDA.key(), String.format(Locale.ROOT, "%.2f", mmr.lambda()));
+      report.append(String.format(Locale.ROOT, "%n## Diversity (MMR)%n%nThe most diversifying λ whose validation NDCG@10 "
+          + "is at least %.0f %% of the NDCG without MMR (content TF-IDF cosine as the similarity; the service uses the "
+          + "index's term vectors, so this estimates its trade-off):%n%n", MmrChoice.KEEP * 100)).append(MmrChoice.table(mmr));
     }
     long millis = (System.nanoTime() - t0) / 1_000_000;
     report.append(String.format(Locale.ROOT, "%nTuning took %.1f s. Chosen values:%n%n```%n", millis / 1000.0));
