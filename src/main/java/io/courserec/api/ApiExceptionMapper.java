@@ -2,7 +2,9 @@ package io.courserec.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.courserec.engine.InvalidInputException;
+import io.courserec.engine.ConflictException;
 import io.courserec.engine.NotReadyException;
+import io.courserec.engine.StoreUnavailableException;
 import io.courserec.rec.UnknownEntityException;
 import io.javalin.config.RouterConfig;
 import io.javalin.http.Context;
@@ -24,6 +26,10 @@ import org.slf4j.LoggerFactory;
  *   <li>{@link InvalidInputException} from the engine: 400 {@code invalid_parameter} with the engine's field;
  *   <li>{@link UnknownEntityException}: 404 {@code unknown_<kind>} (e.g. {@code unknown_course}), field = kind;
  *   <li>{@link NotReadyException}: 503 {@code not_ready} with {@code Retry-After: 5};
+ *   <li>{@link StoreUnavailableException}: 503 {@code store_unavailable}, the detail naming the fault kind (locked,
+ *       full, unreachable, timeout), with {@code Retry-After} from the kind (1, 30, 5, 2 s);
+ *   <li>{@link ConflictException}: 409 {@code event_id_conflict} with the engine's field
+ *       ({@code events[0].course_id});
  *   <li>Javalin's own: unknown route 404 {@code not_found}, wrong method 405 {@code method_not_allowed} (with
  *       {@code Allow}), oversized body 413;
  *   <li>anything else: 500 {@code internal_error} with a generic detail and an incident id; the exception and its
@@ -63,6 +69,13 @@ public final class ApiExceptionMapper {
       ctx.header("Retry-After", "5");
       answer(ctx, 503, "not_ready", null, e.getMessage());
     });
+    routes.exception(StoreUnavailableException.class, (e, ctx) -> {
+      log.warn("{} {}: feedback store unavailable ({}): {}", ctx.method(), AccessLog.route(ctx), e.kind(),
+          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
+      answer(ctx, 503, "store_unavailable", null, e.getMessage());
+    });
+    routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, "event_id_conflict", e.field(), e.getMessage()));
     routes.exception(HttpResponseException.class, ApiExceptionMapper::javalin);
     routes.exception(Exception.class, (e, ctx) -> {
       String incident = incident();

@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
@@ -38,7 +39,7 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code courserec_model_metric{metric="ndcg@10"}}: the current model's holdout metrics;
  *   <li>JVM memory, threads, CPU and uptime.
  * </ul>
- * Status-derived gauges read the {@link EngineStatusMonitor}'s snapshot, which {@link #scrape} refreshes first.
+ * Status-derived gauges read the {@link EngineStatusMonitor}'s snapshot, refreshed in the background.
  */
 final class ApiMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -57,6 +58,12 @@ final class ApiMetrics {
         .description("Cache hits / lookups since start").register(registry);
     Gauge.builder("courserec.cache.entries", cache, RecommendationCache::entries)
         .description("Cached recommendation responses").register(registry);
+    Gauge.builder("courserec.cache.size", cache, RecommendationCache::bytes).baseUnit("bytes")
+        .description("Estimated heap bytes of the cached responses (bounded by server.cache.max_bytes)")
+        .register(registry);
+    Gauge.builder("courserec.store.up", monitor, m -> m.storeProblem() == null ? 1 : 0)
+        .description("1 while the feedback store answers status checks within server.status_deadline_ms")
+        .register(registry);
     statusGauge("courserec.ready", "1 when the engine serves requests", s -> s.ready() ? 1 : 0);
     statusGauge("courserec.index.generation", "Index generation being served", EngineStatus::indexGeneration);
     statusGauge("courserec.courses", "Courses in the catalog", EngineStatus::courses);
@@ -70,6 +77,7 @@ final class ApiMetrics {
     storedFeedback = MultiGauge.builder("courserec.feedback.stored")
         .description("Feedback events in the store, by event type").register(registry);
     new JvmMemoryMetrics().bindTo(registry);
+    new JvmGcMetrics().bindTo(registry); // jvm_gc_live_data_size_bytes: old generation after the last collection
     new JvmThreadMetrics().bindTo(registry);
     new ProcessorMetrics().bindTo(registry);
     new UptimeMetrics().bindTo(registry);
@@ -95,9 +103,9 @@ final class ApiMetrics {
     }
   }
 
-  /** Refreshes the engine status, updates the status gauges and returns the Prometheus text. */
+  /** Updates the status gauges from the monitor's cached snapshot (no query: a hung store cannot block a scrape). */
   String scrape() {
-    EngineStatus s = monitor.refresh();
+    EngineStatus s = monitor.latest();
     modelMetrics.register(s.metrics().entrySet().stream()
         .map(e -> MultiGauge.Row.of(Tags.of("metric", e.getKey()), e.getValue())).toList(), true);
     storedFeedback.register(s.feedbackByEvent().entrySet().stream()

@@ -31,9 +31,11 @@ import org.slf4j.LoggerFactory;
  * the service token ({@link ServiceAuth}) and the JSON content-type rule ({@link JsonContentType}).
  *
  * <p>Config keys read: {@code server.host}, {@code server.port}, {@code server.max_k}, {@code server.max_body_bytes},
- * {@code server.max_feedback_batch}, {@code server.admin_token}, {@code server.cache.max_entries},
- * {@code server.cache.ttl_seconds}, {@code server.status_refresh_ms}, {@code server.api_token},
- * {@code server.cors.allowed_origins}, {@code server.log_id_key}.
+ * {@code server.max_feedback_batch}, {@code server.admin_token}, {@code server.cache.max_bytes} (and the deprecated
+ * {@code server.cache.max_entries}, whose 0 still turns caching off), {@code server.cache.ttl_seconds},
+ * {@code server.status_refresh_ms}, {@code server.status_deadline_ms}, {@code server.feedback.rate_per_minute},
+ * {@code server.feedback.burst}, {@code server.api_token}, {@code server.cors.allowed_origins},
+ * {@code server.log_id_key}.
  */
 public final class CourseRecServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CourseRecServer.class);
@@ -55,10 +57,12 @@ public final class CourseRecServer implements AutoCloseable {
 
   /** Builds and starts the server; returns once it listens. */
   public static CourseRecServer start(Engine engine, Config config) {
-    RecommendationCache cache = new RecommendationCache(config.integer(ConfigKey.CACHE_SIZE),
+    long cacheBytes = config.integer(ConfigKey.CACHE_SIZE) == 0 ? 0 : config.longValue(ConfigKey.CACHE_BYTES);
+    RecommendationCache cache = new RecommendationCache(cacheBytes,
         Duration.ofSeconds(config.integer(ConfigKey.CACHE_TTL)), System::nanoTime);
     EngineStatusMonitor monitor = new EngineStatusMonitor(engine, cache,
-        Duration.ofMillis(config.integer(ConfigKey.SERVER_STATUS_REFRESH)));
+        Duration.ofMillis(config.integer(ConfigKey.SERVER_STATUS_REFRESH)),
+        Duration.ofMillis(config.integer(ConfigKey.STATUS_DEADLINE)));
     try {
       JavalinState[] state = new JavalinState[1];
       Javalin app = Javalin.create(cfg -> {
@@ -102,7 +106,8 @@ public final class CourseRecServer implements AutoCloseable {
         new CourseResource(engine, maxK),
         new ExplainResource(engine),
         new HistoryResource(engine),
-        new FeedbackResource(engine, parser, cache, metrics, maxBody),
+        new FeedbackResource(engine, parser, cache, metrics, maxBody, new FeedbackRateLimiter(
+            config.integer(ConfigKey.FEEDBACK_RATE), config.integer(ConfigKey.FEEDBACK_BURST), System::nanoTime)),
         new HealthResource(monitor),
         new MetricsResource(metrics),
         new AdminResource(engine, admin),
@@ -123,6 +128,11 @@ public final class CourseRecServer implements AutoCloseable {
   /** Empties the recommendation cache and re-reads the engine status (call after a model swap). */
   public void invalidateCaches() {
     cache.invalidateAll();
+    monitor.refresh();
+  }
+
+  /** Re-reads the engine status now instead of at the next background poll (tests; probes never do this). */
+  void refreshStatus() {
     monitor.refresh();
   }
 

@@ -25,12 +25,14 @@ import java.util.Set;
  *
  * <p>Event fields (no others are allowed):
  * <ul>
- *   <li>{@code user_id}, {@code course_id}: required strings, 1..256 characters;
+ *   <li>{@code user_id}, {@code course_id}: required strings, 1..256 characters, no control characters, unpaired
+ *       surrogates or leading/trailing whitespace ({@link io.courserec.engine.Identifiers});
  *   <li>{@code event}: required, one of view, bookmark, enroll, complete, rate, dismiss;
  *   <li>{@code rating}: a number in [1, 5], required for {@code rate} and not allowed for other events;
  *   <li>{@code timestamp}: ISO-8601 with offset ({@code 2025-03-01T10:00:00Z}) or integer epoch seconds; at most
  *       {@value #FUTURE_SKEW_MINUTES} minutes ahead of the server clock; absent or null means "now";
- *   <li>{@code event_id}: optional idempotency key, 1..128 characters, unique within one batch.
+ *   <li>{@code event_id}: optional idempotency key, 1..128 characters under the same id rule; unique per
+ *       {@code user_id} within one batch (the store's key is (user_id, event_id)).
  * </ul>
  */
 final class FeedbackParser {
@@ -69,14 +71,15 @@ final class FeedbackParser {
       throw ApiException.badParameter("events", root.size() + " events exceed server.max_feedback_batch = " + maxBatch);
     }
     List<Interaction> events = new ArrayList<>(root.size());
-    Map<String, Integer> ids = new HashMap<>();
+    Map<List<String>, Integer> ids = new HashMap<>();
     for (int i = 0; i < root.size(); i++) {
       String prefix = prefix(true, i);
       Interaction e = event(root.get(i), prefix, now);
       if (e.eventId() != null) {
-        Integer first = ids.putIfAbsent(e.eventId(), i);
+        Integer first = ids.putIfAbsent(List.of(e.userId(), e.eventId()), i);
         if (first != null) {
-          throw ApiException.badParameter(prefix + "event_id", "event_id '" + e.eventId() + "' repeats events[" + first + "]");
+          throw ApiException.badParameter(prefix + "event_id", "event_id '" + e.eventId() + "' of user_id '"
+              + e.userId() + "' repeats events[" + first + "]");
         }
       }
       events.add(e);
@@ -95,14 +98,20 @@ final class FeedbackParser {
       String f = it.next();
       if (!FIELDS.contains(f)) throw ApiException.badParameter(at + f, "unknown field '" + f + "'; allowed: " + FIELDS);
     }
-    String user = string(n, at, "user_id", 256, true);
-    String course = string(n, at, "course_id", 256, true);
+    String user = id(n, at, "user_id", RequestParams.MAX_ID_LENGTH, true);
+    String course = id(n, at, "course_id", RequestParams.MAX_ID_LENGTH, true);
     String code = string(n, at, "event", 32, true);
     EventType type = EventType.fromCode(code).orElseThrow(() -> ApiException.badParameter(at + "event",
         "event must be one of view, bookmark, enroll, complete, rate, dismiss; got '" + code + "'"));
     Double rating = rating(n.get("rating"), at, type);
     return new Interaction(user, course, type, rating, timestamp(n.get("timestamp"), at + "timestamp", now),
-        string(n, at, "event_id", 128, false));
+        id(n, at, "event_id", 128, false));
+  }
+
+  /** A string field holding an identifier: also checked by the id rule ({@link RequestParams#checkId}). */
+  private static String id(JsonNode n, String at, String name, int maxLength, boolean required) {
+    String s = string(n, at, name, maxLength, required);
+    return s == null ? null : RequestParams.checkId(at + name, s);
   }
 
   private static String string(JsonNode n, String at, String name, int maxLength, boolean required) {

@@ -1,6 +1,7 @@
 package io.courserec.api;
 
 import io.courserec.catalog.Interaction;
+import io.courserec.engine.ConflictException;
 import io.courserec.engine.Engine;
 import io.courserec.engine.FeedbackResult;
 import io.courserec.rec.UnknownEntityException;
@@ -9,8 +10,10 @@ import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -22,13 +25,21 @@ import java.util.Set;
  * against {@code Content-Length} before reading and against the bytes actually read (chunked bodies).
  *
  * <p>201 is sent only after {@link Engine#feedback} returned, i.e. the events are committed. The answer is
- * {@code {accepted, duplicates, duplicate_event_ids}}: an event whose {@code event_id} was stored before is not
- * stored again and is reported as a duplicate (idempotent retries). The affected learners' cached
- * recommendations are dropped.
+ * {@code {accepted, duplicates, duplicate_event_ids}}: an event whose (user_id, event_id) was stored before with the
+ * same course, event and rating is not stored again and is reported as a duplicate (idempotent retries); two
+ * learners may use the same event_id. The affected learners' cached recommendations are dropped.
+ *
+ * <p><b>Rate limit.</b> Each learner may send {@code server.feedback.rate_per_minute} events per minute on average
+ * with bursts of {@code server.feedback.burst} ({@link FeedbackRateLimiter}); beyond that 429 {@code rate_limited}
+ * naming that learner's first {@code user_id} field, with {@code Retry-After} in seconds, nothing stored.
  *
  * <p>Statuses: 201; 400 (malformed JSON, wrong type, missing field, unknown event type, rating out of range or
  * missing for {@code rate}, bad timestamp, batch too large, unknown course: {@code course_id} /
- * {@code events[i].course_id} with error {@code unknown_course}); 413 (body too large); 503 before ready.
+ * {@code events[i].course_id} with error {@code unknown_course}; an id with control characters, unpaired
+ * surrogates or padding); 409 {@code event_id_conflict} (a learner's event_id reused with a different course,
+ * event or rating; field = the differing one, nothing stored); 413 (body too large); 429 (rate limit); 503 before
+ * ready ({@code not_ready}) or while the store is locked, full or unreachable ({@code store_unavailable}, with
+ * {@code Retry-After}).
  */
 final class FeedbackResource implements Resource {
   private final Engine engine;
@@ -36,13 +47,16 @@ final class FeedbackResource implements Resource {
   private final RecommendationCache cache;
   private final ApiMetrics metrics;
   private final int maxBodyBytes;
+  private final FeedbackRateLimiter limiter;
 
-  FeedbackResource(Engine engine, FeedbackParser parser, RecommendationCache cache, ApiMetrics metrics, int maxBodyBytes) {
+  FeedbackResource(Engine engine, FeedbackParser parser, RecommendationCache cache, ApiMetrics metrics, int maxBodyBytes,
+                   FeedbackRateLimiter limiter) {
     this.engine = engine;
     this.parser = parser;
     this.cache = cache;
     this.metrics = metrics;
     this.maxBodyBytes = maxBodyBytes;
+    this.limiter = limiter;
   }
 
   @Override
@@ -55,16 +69,41 @@ final class FeedbackResource implements Resource {
       Set<String> users = new LinkedHashSet<>();
       events.forEach(e -> users.add(e.userId()));
       if (users.size() == 1) AccessLog.tagUser(ctx, users.iterator().next());
+      limit(ctx, events, parsed.array());
       FeedbackResult result;
       try {
         result = engine.feedback(events);
       } catch (UnknownEntityException e) {
         throw unknownCourse(e, events, parsed.array());
+      } catch (ConflictException e) {
+        String field = parsed.array() ? e.field() : e.field().substring(e.field().indexOf('.') + 1);
+        throw new ApiException(409, "event_id_conflict", field, e.getMessage());
       }
       users.forEach(cache::invalidateUser);
       metrics.countFeedback(events, result);
       ctx.status(201).json(result);
     });
+  }
+
+  /** Takes each learner's events from their token bucket; 429 with {@code Retry-After} when one has too few. */
+  private void limit(Context ctx, List<Interaction> events, boolean batch) {
+    Map<String, Integer> cost = new LinkedHashMap<>();
+    Map<String, Integer> first = new LinkedHashMap<>();
+    for (int i = 0; i < events.size(); i++) {
+      cost.merge(events.get(i).userId(), 1, Integer::sum);
+      first.putIfAbsent(events.get(i).userId(), i);
+    }
+    long wait = limiter.take(cost);
+    if (wait == 0) return;
+    String user = cost.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+    String field = FeedbackParser.prefix(batch, first.get(user)) + "user_id";
+    if (wait == Long.MAX_VALUE) {
+      throw ApiException.badParameter(field, cost.get(user) + " events for user_id '" + user
+          + "' in one request exceed server.feedback.burst = " + limiter.burst());
+    }
+    ctx.header("Retry-After", Long.toString(wait));
+    throw new ApiException(429, "rate_limited", field, "too much feedback for user_id '" + user
+        + "' (server.feedback.rate_per_minute); retry in " + wait + " s");
   }
 
   /** An unknown course is a fault of the body, so 400 naming the first event that references it. */

@@ -3,6 +3,8 @@ package io.courserec.api;
 import io.javalin.http.Context;
 import io.javalin.http.HandlerType;
 import io.javalin.router.JavalinDefaultRoutingApi;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.Locale;
 
 /**
@@ -34,8 +36,23 @@ final class JsonContentType {
    * connection about to close, and loses it.
    */
   private static void closeAfterRefusedBody(Context ctx) {
-    if (ctx.statusCode() >= 400 && hasBody(ctx)) ctx.header("Connection", "close");
+    if (ctx.statusCode() < 400 || !hasBody(ctx)) return;
+    ctx.header("Connection", "close");
+    // read what is left of the body (at most 2 MiB) before the answer goes out: a server that closes a connection
+    // with unread input makes the kernel send a reset, which can destroy the answer before the client reads it
+    try (InputStream in = ctx.req().getInputStream()) {
+      byte[] buf = new byte[8192];
+      for (long left = DRAIN_LIMIT; left > 0; ) {
+        int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+        if (n < 0) break;
+        left -= n;
+      }
+    } catch (IOException | RuntimeException e) {
+      // an over-long or broken body: the connection closes anyway
+    }
   }
+
+  private static final long DRAIN_LIMIT = 2L << 20;
 
   private static void check(Context ctx) {
     HandlerType m = ctx.method();

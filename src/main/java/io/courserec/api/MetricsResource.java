@@ -7,8 +7,8 @@ import io.javalin.router.JavalinDefaultRoutingApi;
  * <pre>
  * GET /metrics   text/plain; version=0.0.4
  * </pre>
- * The meters are listed in {@link ApiMetrics}; the engine status behind the model and feedback gauges is refreshed
- * on every scrape. Statuses: 200; 400 for any query parameter.
+ * The meters are listed in {@link ApiMetrics}; the engine status behind the model and feedback gauges is the
+ * {@link EngineStatusMonitor}'s background snapshot, so a scrape never waits for the store. Statuses: 200; 400 for any query parameter.
  */
 final class MetricsResource implements Resource {
   static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";

@@ -15,8 +15,10 @@ import java.util.function.LongSupplier;
  * Cached recommendation responses keyed by (query, model version); a query holds the user and every parameter.
  *
  * <p>Layout: one Caffeine entry per user holding that user's small immutable map of responses, so that
- * "invalidate this user" (on feedback) is one O(1) removal. The Caffeine weight of a user entry is its number of
- * responses, so {@code server.cache.max_entries} bounds responses, not users; a user keeps at most
+ * "invalidate this user" (on feedback) is one O(1) removal. The Caffeine weight of a user entry is the estimated
+ * heap bytes of its responses ({@link ResponseSize}), so {@code server.cache.max_bytes} bounds memory whatever k,
+ * explanations and title lengths the requests ask for (the former bound, {@code server.cache.max_entries}, counted
+ * responses: 100,000 answers of up to 100 explained items each could take gigabytes). A user keeps at most
  * {@value #MAX_PER_USER} responses (oldest dropped). Every response also carries its write time and is a miss
  * once older than {@code server.cache.ttl_seconds}, even if the user's entry was refreshed by a later write.
  *
@@ -31,7 +33,7 @@ public final class RecommendationCache {
   private static final int STRIPES = 1024;
 
   /** One cached response: the query, the model version it was computed under, and when. */
-  private record Stored(RecommendResult result, long writtenNanos) {}
+  private record Stored(RecommendResult result, long writtenNanos, long bytes) {}
 
   /** Cache key within a user: the full query and the model version. */
   private record Key(RecommendQuery query, String modelVersion) {}
@@ -45,17 +47,18 @@ public final class RecommendationCache {
   private final boolean enabled;
 
   /**
-   * @param maxEntries most responses kept; 0 turns caching off (every lookup misses, nothing is stored)
+   * @param maxBytes most estimated bytes of responses kept; 0 turns caching off (every lookup misses, nothing is
+   *     stored)
    * @param ttl lifetime of a response
    * @param clock nanosecond clock (System::nanoTime; tests pass a fake)
    */
-  RecommendationCache(int maxEntries, Duration ttl, LongSupplier clock) {
-    this.enabled = maxEntries > 0;
+  RecommendationCache(long maxBytes, Duration ttl, LongSupplier clock) {
+    this.enabled = maxBytes > 0;
     this.ttlNanos = ttl.toNanos();
     this.clock = clock;
     this.byUser = Caffeine.newBuilder()
-        .maximumWeight(Math.max(1, maxEntries))
-        .<String, Map<Key, Stored>>weigher((user, responses) -> responses.size())
+        .maximumWeight(Math.max(1, maxBytes))
+        .<String, Map<Key, Stored>>weigher((user, responses) -> weight(responses))
         .expireAfterWrite(ttl)
         .ticker(clock::getAsLong)
         .build();
@@ -90,7 +93,7 @@ public final class RecommendationCache {
         old.forEach((k, v) -> { if (now - v.writtenNanos() <= ttlNanos) next.put(k, v); });
         while (next.size() >= MAX_PER_USER) next.remove(oldest(next));
       }
-      next.put(new Key(query, modelVersion), new Stored(result, now));
+      next.put(new Key(query, modelVersion), new Stored(result, now, ResponseSize.of(query, result)));
       return Map.copyOf(next);
     });
   }
@@ -111,10 +114,24 @@ public final class RecommendationCache {
   long hits() { return hits.sum(); }
   long misses() { return misses.sum(); }
 
-  /** Responses currently held (sum of the user entries' weights, after pending maintenance). */
+  /** Responses currently held, after pending maintenance. */
   long entries() {
     byUser.cleanUp();
+    long n = 0;
+    for (Map<Key, Stored> m : byUser.asMap().values()) n += m.size();
+    return n;
+  }
+
+  /** Estimated bytes currently held (sum of the user entries' weights, after pending maintenance). */
+  long bytes() {
+    byUser.cleanUp();
     return byUser.policy().eviction().map(e -> e.weightedSize().orElse(0L)).orElse(0L);
+  }
+
+  private static int weight(Map<Key, Stored> responses) {
+    long n = 0;
+    for (Stored s : responses.values()) n += s.bytes();
+    return (int) Math.min(Integer.MAX_VALUE, n);
   }
 
   /** Hits / (hits + misses) since start; NaN before the first lookup. */

@@ -1,6 +1,7 @@
 package io.courserec.api;
 
 import io.courserec.catalog.Level;
+import io.courserec.engine.Identifiers;
 import io.courserec.rec.CourseFilter;
 import io.javalin.http.Context;
 import java.util.Arrays;
@@ -24,7 +25,7 @@ final class RequestParams {
   static final Set<String> PAGE = Set.of("k", "offset");
   static final Set<String> FILTERS = Set.of("level", "language", "organization", "subject", "max_duration");
   static final int DEFAULT_K = 10;
-  static final int MAX_ID_LENGTH = 256;
+  static final int MAX_ID_LENGTH = Identifiers.MAX_LENGTH;
 
   /** k and offset after validation. */
   record Page(int k, int offset) {}
@@ -61,21 +62,23 @@ final class RequestParams {
     return v;
   }
 
-  /** A required identifier (user or course id): non-blank, at most {@value #MAX_ID_LENGTH} characters. */
+  /**
+   * A required identifier (user or course id), exactly as sent (not trimmed): see {@link Identifiers} for the rule
+   * (1..{@value #MAX_ID_LENGTH} characters, no control characters, unpaired surrogates or padding).
+   */
   String id(String name) {
-    return checkId(name, required(name));
+    return checkId(name, ctx.queryParam(name));
   }
 
   /** A path parameter holding an identifier, checked like {@link #id}. */
   static String pathId(Context ctx, String name) {
-    return checkId(name, ctx.pathParam(name).trim());
+    return checkId(name, ctx.pathParam(name));
   }
 
-  private static String checkId(String name, String v) {
-    if (v.isEmpty()) throw ApiException.badParameter(name, name + " is required");
-    if (v.length() > MAX_ID_LENGTH) {
-      throw ApiException.badParameter(name, name + " is longer than " + MAX_ID_LENGTH + " characters");
-    }
+  /** An identifier from anywhere in a request; a 400 naming {@code field} when it breaks the rule. */
+  static String checkId(String field, String v) {
+    String problem = Identifiers.problem(v);
+    if (problem != null) throw ApiException.badParameter(field, field + " " + problem);
     return v;
   }
 

@@ -48,8 +48,7 @@ final class SearchResource implements Resource {
       if (q.length() > MAX_QUERY_LENGTH) {
         throw ApiException.badParameter("q", "q is longer than " + MAX_QUERY_LENGTH + " characters");
       }
-      String user = p.optional("user");
-      if (user != null) user = p.id("user");
+      String user = ctx.queryParam("user") == null || ctx.queryParam("user").isEmpty() ? null : p.id("user");
       AccessLog.tagUser(ctx, user);
       RequestParams.Page page = p.page(maxK);
       SearchResult r = engine.search(new SearchQuery(q, user, p.filter(), page.k(), page.offset()));

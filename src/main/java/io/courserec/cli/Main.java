@@ -1,6 +1,8 @@
 package io.courserec.cli;
 
 import io.courserec.config.ConfigException;
+import io.courserec.engine.InvalidInputException;
+import io.courserec.engine.StoreUnavailableException;
 import io.courserec.rec.UnknownEntityException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,6 +44,14 @@ public final class Main implements Runnable {
       if (ex instanceof ConfigException || ex instanceof UnknownEntityException || ex instanceof UserError) {
         cmd.getErr().println("error: " + ex.getMessage());
         return 2;
+      }
+      if (ex instanceof InvalidInputException e) { // e.g. --user with a control character: the id rule
+        cmd.getErr().println("error: --" + e.field() + ": " + e.getMessage());
+        return 2;
+      }
+      if (ex instanceof StoreUnavailableException) {
+        cmd.getErr().println("error: " + ex.getMessage());
+        return 1;
       }
       throw ex;
     });

@@ -135,14 +135,22 @@ public enum ConfigKey {
   SERVER_MAX_BODY("server.max_body_bytes", Type.INT, "1048576", 1024.0, 1.0E9, false, "Largest accepted request body (413 above)"),
   SERVER_MAX_BATCH("server.max_feedback_batch", Type.INT, "1000", 1.0, 1000000.0, false, "Most events in one POST /feedback"),
   ADMIN_TOKEN("server.admin_token", Type.STRING, "", null, null, false, "Bearer token for /admin; empty disables admin endpoints (403)"),
-  CACHE_SIZE("server.cache.max_entries", Type.INT, "100000", 0.0, 1.0E8, false, "Recommendation cache entries; 0 turns caching off"),
+  CACHE_SIZE("server.cache.max_entries", Type.INT, "100000", 0.0, 1.0E8, false, "Deprecated: the cache is bounded by server.cache.max_bytes; only 0 still means something (caching off)"),
   CACHE_TTL("server.cache.ttl_seconds", Type.INT, "300", 1.0, 86400.0, false, "Lifetime of a cached response"),
+  CACHE_BYTES("server.cache.max_bytes", Type.LONG, "67108864", 0.0, 1.0E12, false, "Recommendation cache bound in estimated bytes of the cached answers; 0 turns caching off"),
+  FEEDBACK_RATE("server.feedback.rate_per_minute", Type.INT, "600", 0.0, 1.0E7, false, "Feedback events one learner may send per minute on average (token bucket); 0 = no limit"),
+  FEEDBACK_BURST("server.feedback.burst", Type.INT, "1000", 1.0, 1.0E7, false, "Feedback events one learner may send at once before the rate applies (bucket size; at least one batch)"),
+  STATUS_DEADLINE("server.status_deadline_ms", Type.INT, "5000", 100.0, 600000.0, false, "A store check older than this (hung or failing) makes /ready report the store down"),
 
   // --- feedback store and model lifecycle ---------------------------------------------------------------------
   STORE_URL("store.jdbc_url", Type.STRING, "jdbc:sqlite:data/feedback.db", null, null, false, "jdbc:sqlite:FILE (embedded) or jdbc:postgresql://host/db"),
   KEEP_VERSIONS("models.keep_versions", Type.INT, "5", 1.0, 1000.0, false, "Model versions kept on disk"),
   RETRAIN_INTERVAL("models.retrain_interval_minutes", Type.INT, "0", 0.0, 100000.0, false, "Periodic retraining in the server; 0 = off"),
   PROMOTE_MARGIN("models.promote_max_ndcg_drop", Type.DOUBLE, "0.02", 0.0, 1.0, false, "A new model whose holdout NDCG@10 is lower than the current by more than this is not promoted"),
+  STORE_POOL_SIZE("store.pool_size", Type.INT, "8", 1.0, 1000.0, false, "Most reader connections to the feedback store (HikariCP pool; the writer has one more)"),
+  STORE_CONNECT_TIMEOUT("store.connect_timeout_ms", Type.INT, "5000", 250.0, 600000.0, false, "Longest wait for a new store connection or a free pooled one"),
+  STORE_STATEMENT_TIMEOUT("store.statement_timeout_ms", Type.INT, "30000", 1.0, 3600000.0, false, "Longest a PostgreSQL statement may run (statement_timeout; socket timeout 5 s above it)"),
+  STORE_LOCK_TIMEOUT("store.lock_timeout_ms", Type.INT, "10000", 1.0, 3600000.0, false, "Longest wait for a lock (PostgreSQL lock_timeout, SQLite busy_timeout); then 503"),
 
   // --- index --------------------------------------------------------------------------------------------------
   INDEX_KEEP_GENERATIONS("index.keep_generations", Type.INT, "3", 1.0, 100.0, false, "Complete index generations kept on disk (the current one always stays)"),
@@ -166,7 +174,8 @@ public enum ConfigKey {
   TUNE_MAX_USERS("tune.max_users", Type.INT, "2000", 50.0, 1000000.0, false, "Validation learners scored per trial (sampled with the seed)"),
   TUNE_CANDIDATES("tune.candidates_per_signal", Type.INT, "50", 10.0, 1000.0, false, "Best courses of each signal kept per validation learner when the blend weights are searched in memory"),
   TUNE_W_DIVERSITY("tune.weight.diversity", Type.DOUBLE, "0", 0.0, 10.0, false, "Objective of tuning: NDCG@10 + this x intra-list diversity (0 = accuracy only)"),
-  TUNE_W_NOVELTY("tune.weight.novelty", Type.DOUBLE, "0", 0.0, 10.0, false, "Objective of tuning: + this x novelty in bits / 10 (0 = accuracy only)");
+  TUNE_W_NOVELTY("tune.weight.novelty", Type.DOUBLE, "0", 0.0, 10.0, false, "Objective of tuning: + this x novelty in bits / 10 (0 = accuracy only)"),
+  MAX_RECENT_EVENTS("recommend.max_recent_events", Type.INT, "500", 1.0, 1000000.0, false, "Most recent stored events per learner read for one recommendation (exclusions still use every taken or dismissed course)");
 
   /** Value types; each has its own parser and range check. */
   public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }

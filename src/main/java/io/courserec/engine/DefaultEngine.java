@@ -2,8 +2,10 @@ package io.courserec.engine;
 
 import io.courserec.catalog.Course;
 import io.courserec.catalog.EventType;
+import io.courserec.catalog.EventWeights;
 import io.courserec.catalog.Interaction;
 import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
 import io.courserec.hybrid.HybridExplanation;
 import io.courserec.hybrid.HybridRanking;
 import io.courserec.hybrid.Recommenders;
@@ -11,16 +13,22 @@ import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.UnknownEntityException;
 import io.courserec.store.AppendResult;
+import io.courserec.store.EventIdConflictException;
 import io.courserec.store.InteractionStore;
+import io.courserec.store.StoreException;
 import io.courserec.store.StoredEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * The engine behind the API and the CLI: requests are answered from the current {@link Generation} (leased from a
@@ -33,12 +41,20 @@ import java.util.Set;
  * dismissed courses, adds them to the content profile, folds them into the MF factors and uses them as item-CF
  * evidence, without retraining. Events on courses the serving catalog does not have are left out of requests.
  *
+ * <p><b>Bounded reads.</b> A request reads at most {@code recommend.max_recent_events} of the learner's newest stored
+ * events. Exclusions must not depend on that cap, so when it truncates, the courses the learner has taken or
+ * dismissed in the whole stored history come from a second, compact query (one row per course,
+ * {@link InteractionStore#coursesWith}) and are added as events without a time. Which event types exclude is
+ * decided in one place, {@link EventWeights#marksTaken} (plus dismissals).
+ *
+ * <p><b>Store faults</b> ({@link StoreException} of a passing kind: locked, full, unreachable, timeout) surface as
+ * {@link StoreUnavailableException}; an event id reused with a different body as {@link ConflictException}.
+ *
  * <p><b>Learners nobody knows</b> (not in the training data, no stored feedback, no interests) get the most popular
  * courses with strategy {@code popular} ({@link PopularRanking}); with interests, the hybrid's content-based cold
  * start ({@code cold-start}). Single algorithms that cannot serve a learner fall back to the same popular list.
  */
 public final class DefaultEngine implements Engine {
-  private static final int MAX_ID_LENGTH = InteractionStore.MAX_ID_LENGTH;
   private static final int MAX_EVENT_ID_LENGTH = 128;
   private static final long MAX_FUTURE_SECONDS = 3600;
 
@@ -48,11 +64,22 @@ public final class DefaultEngine implements Engine {
   private final InteractionStore store;
   private final ModelLifecycle lifecycle;
   private final ErasedLearners erased;
+  private final int maxRecentEvents;
+  /**
+   * Event types whose course is excluded from recommendations: taken ({@link EventWeights#marksTaken}, from
+   * {@code recommend.exclude_events}) or dismissed.
+   */
+  private final Set<EventType> excluding;
 
   DefaultEngine(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.store = store;
     this.erased = erased;
     this.lifecycle = new ModelLifecycle(config, store, models, erased);
+    this.maxRecentEvents = config.integer(ConfigKey.MAX_RECENT_EVENTS);
+    EventWeights weights = EventWeights.from(config);
+    Set<EventType> s = EnumSet.of(EventType.DISMISS);
+    for (EventType t : EventType.values()) if (weights.marksTaken(t)) s.add(t);
+    this.excluding = Set.copyOf(s);
   }
 
   ModelLifecycle lifecycle() { return lifecycle; }
@@ -104,7 +131,7 @@ public final class DefaultEngine implements Engine {
   public SearchResult search(SearchQuery q) {
     if (q.text() == null || q.text().isBlank()) throw new InvalidInputException("q", "q must not be blank");
     checkPage(q.k(), q.offset());
-    String user = q.userId() == null || q.userId().isBlank() ? null : q.userId();
+    String user = q.userId() == null || q.userId().isEmpty() ? null : requireId("user", q.userId());
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
       HybridRanking r;
@@ -163,10 +190,40 @@ public final class DefaultEngine implements Engine {
       String id = modelId(g, user);
       List<Interaction> out = new ArrayList<>(g.data().eventsOf(id));
       long seq = g.manifest().storeSequence();
-      for (StoredEvent s : store.eventsOf(user)) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
+      for (StoredEvent s : stored(() -> store.eventsOf(user))) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
       if (out.isEmpty() && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
-      out.sort(Comparator.comparing(Interaction::timestamp, Comparator.nullsFirst(Comparator.naturalOrder())));
+      out.sort(BY_TIME);
       return out;
+    }
+  }
+
+  private static final Comparator<Interaction> BY_TIME =
+      Comparator.comparing(Interaction::timestamp, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+  /**
+   * One page of the history, reading at most {@code offset + limit} stored events: the page of the merged,
+   * time-ordered list can only hold stored events among the first {@code offset + limit} in the store's order,
+   * which is the same order ({@link InteractionStore#eventsOf(String, long, int)}: an event without a time at
+   * its receive time, as {@link TrainingSet#asTraining} stamps it; ties by sequence, as the stable sort of the
+   * full history keeps them).
+   */
+  @Override
+  public HistoryPage history(String userId, int offset, int limit) {
+    String user = requireId("user", userId);
+    if (offset < 0) throw new InvalidInputException("offset", "offset must be >= 0, got " + offset);
+    if (limit < 1) throw new InvalidInputException("limit", "limit must be at least 1, got " + limit);
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      long seq = g.manifest().storeSequence();
+      int need = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
+      List<Interaction> merged = new ArrayList<>(g.data().eventsOf(user));
+      for (StoredEvent s : stored(() -> store.eventsOf(user, seq, need))) merged.add(TrainingSet.asTraining(s));
+      long storedTotal = stored(() -> store.countOf(user, seq));
+      long total = g.data().eventsOf(user).size() + storedTotal;
+      if (total == 0 && g.data().learner(user).isEmpty()) throw new UnknownEntityException("user", user);
+      merged.sort(BY_TIME);
+      int from = Math.min(offset, merged.size());
+      return new HistoryPage(total, offset, merged.subList(from, Math.min(merged.size(), from + limit)));
     }
   }
 
@@ -183,7 +240,12 @@ public final class DefaultEngine implements Engine {
       long latest = System.currentTimeMillis() / 1000 + MAX_FUTURE_SECONDS;
       for (int i = 0; i < events.size(); i++) validate(g, events.get(i), "events[" + i + "].", latest);
     }
-    AppendResult r = store.appendAll(events);
+    AppendResult r;
+    try {
+      r = stored(() -> store.appendAll(events));
+    } catch (EventIdConflictException e) {
+      throw new ConflictException("events[" + e.index() + "]." + e.field(), e.getMessage());
+    }
     return new FeedbackResult(r.inserted(), r.duplicateEventIds().size(), r.duplicateEventIds());
   }
 
@@ -204,23 +266,34 @@ public final class DefaultEngine implements Engine {
       throw new InvalidInputException(at + "timestamp", "timestamp must be after 1970 and at most "
           + MAX_FUTURE_SECONDS / 60 + " minutes ahead of the server clock, got " + e.timestamp());
     }
-    if (e.eventId() != null && (e.eventId().isBlank() || e.eventId().length() > MAX_EVENT_ID_LENGTH)) {
-      throw new InvalidInputException(at + "event_id", "event_id must be 1.." + MAX_EVENT_ID_LENGTH + " characters");
+    if (e.eventId() != null) {
+      if (e.eventId().length() > MAX_EVENT_ID_LENGTH) {
+        throw new InvalidInputException(at + "event_id", "event_id must be 1.." + MAX_EVENT_ID_LENGTH + " characters");
+      }
+      requireId(at + "event_id", e.eventId());
     }
   }
 
   /**
-   * The learner's stored events after the model's store position, on courses the model's catalog has, under the id
-   * the model sees ({@link #modelId}).
+   * The learner's newest stored events after the model's store position (at most {@code maxRecentEvents}), on
+   * courses the model's catalog has; when the cap cut events off, preceded by one timeless event per excluded
+   * course (see the class comment) not already among them. All under the id the model sees ({@link #modelId}).
    */
   private List<Interaction> recentEvents(Generation g, String user, String id) {
     long seq = g.manifest().storeSequence();
+    List<StoredEvent> latest = stored(() -> store.latestEventsOf(user, seq, maxRecentEvents));
     List<Interaction> out = new ArrayList<>();
-    for (StoredEvent s : store.eventsOf(user)) {
-      if (s.sequence() > seq && g.data().courseOrdinal(s.interaction().courseId()) >= 0) {
-        Interaction e = TrainingSet.asTraining(s);
-        out.add(id.equals(user) ? e : new Interaction(id, e.courseId(), e.event(), e.rating(), e.timestamp(), e.eventId()));
-      }
+    if (latest.size() == maxRecentEvents) {
+      Set<String> seen = new HashSet<>();
+      for (StoredEvent s : latest) if (excluding.contains(s.interaction().event())) seen.add(s.interaction().courseId());
+      stored(() -> store.coursesWith(user, seq, excluding)).forEach((course, type) -> {
+        if (!seen.contains(course) && g.data().courseOrdinal(course) >= 0) {
+          out.add(new Interaction(id, course, type, null, null, null));
+        }
+      });
+    }
+    for (StoredEvent s : latest) {
+      if (g.data().courseOrdinal(s.interaction().courseId()) >= 0) out.add(underId(TrainingSet.asTraining(s), id));
     }
     return out;
   }
@@ -235,14 +308,31 @@ public final class DefaultEngine implements Engine {
     return p >= 0 && p >= g.manifest().erasuresHonoured() ? HIDDEN + user : user;
   }
 
+  /** The event as the model sees it: under {@code id} instead of the learner's own id, when they differ. */
+  private static Interaction underId(Interaction e, String id) {
+    return e.userId().equals(id) ? e : new Interaction(id, e.courseId(), e.event(), e.rating(), e.timestamp(), e.eventId());
+  }
+
+  /** Runs a store call; a passing store fault becomes {@link StoreUnavailableException}. */
+  private static <T> T stored(Supplier<T> call) {
+    try {
+      return call.get();
+    } catch (StoreException e) {
+      if (!e.kind().isTransient()) throw e;
+      throw new StoreUnavailableException(e.kind().name().toLowerCase(Locale.ROOT), e.kind().retryAfterSeconds(),
+          "the feedback store is unavailable (" + e.kind().name().toLowerCase(Locale.ROOT) + "); retry later", e);
+    }
+  }
+
   private static Course requireCourse(Generation g, String courseId) {
-    if (courseId == null) throw new InvalidInputException("course", "course id is required");
+    String problem = Identifiers.problem(courseId);
+    if (problem != null) throw new InvalidInputException("course", "course " + problem);
     return g.data().course(courseId).orElseThrow(() -> new UnknownEntityException("course", courseId));
   }
 
   private static String requireId(String field, String id) {
-    if (id == null || id.isBlank()) throw new InvalidInputException(field, field + " is required");
-    if (id.length() > MAX_ID_LENGTH) throw new InvalidInputException(field, field + " is longer than " + MAX_ID_LENGTH + " characters");
+    String problem = Identifiers.problem(id);
+    if (problem != null) throw new InvalidInputException(field, field + " " + problem);
     return id;
   }
 
@@ -285,15 +375,23 @@ public final class DefaultEngine implements Engine {
   @Override
   public EngineStatus status() {
     Map<String, Long> byEvent = new LinkedHashMap<>();
-    store.countsByEvent().forEach((type, n) -> byEvent.put(type.code(), n));
-    long feedback = store.count();
+    long feedback;
+    String fault = null;
+    try {
+      store.countsByEvent().forEach((type, n) -> byEvent.put(type.code(), n));
+      feedback = store.count();
+    } catch (StoreException e) {
+      fault = e.kind().name().toLowerCase(Locale.ROOT) + ": " + e.getMessage();
+      feedback = -1;
+      byEvent.clear();
+    }
     Swappable.Lease<Generation> lease = lifecycle.leaseOrNull();
-    if (lease == null) return new EngineStatus(false, null, -1, 0, 0, 0, feedback, null, Map.of(), byEvent);
+    if (lease == null) return new EngineStatus(false, null, -1, 0, 0, 0, feedback, null, Map.of(), byEvent, fault);
     try (lease) {
       Generation g = lease.get();
       ModelManifest m = g.manifest();
       return new EngineStatus(true, g.version(), g.indexGeneration(), g.data().numCourses(), g.data().numLearners(),
-          g.data().interactions().size(), feedback, m.createdAt(), m.metrics(), byEvent);
+          g.data().interactions().size(), feedback, m.createdAt(), m.metrics(), byEvent, fault);
     }
   }
 

@@ -31,6 +31,16 @@ public interface Engine extends AutoCloseable {
   /** The learner's events: the training data plus accepted feedback, oldest first. */
   List<Interaction> history(String userId);
 
+  /**
+   * One page of {@link #history(String)}: {@code limit} events from position {@code offset}. The default reads
+   * the whole history; implementations read only what the page needs.
+   */
+  default HistoryPage history(String userId, int offset, int limit) {
+    List<Interaction> all = history(userId);
+    int from = Math.min(offset, all.size());
+    return new HistoryPage(all.size(), offset, all.subList(from, Math.min(all.size(), from + limit)));
+  }
+
   /** Validates and durably stores feedback; returns after the events are committed. */
   FeedbackResult feedback(List<Interaction> events);
 

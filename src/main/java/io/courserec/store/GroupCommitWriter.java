@@ -4,6 +4,7 @@ import io.courserec.catalog.EventType;
 import io.courserec.catalog.Interaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.InstantSource;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -35,6 +37,9 @@ final class GroupCommitWriter {
   /** A group takes no further calls once it holds this many events, bounding one transaction. */
   static final int MAX_GROUP_EVENTS = 10_000;
 
+  private static final String STORED_BODY = "SELECT course_id, event, rating FROM interactions"
+      + " WHERE user_id = ? AND event_id = ?";
+
   private static final String ADD_COUNT = "INSERT INTO interaction_counts (event, n) VALUES (?, ?)"
       + " ON CONFLICT (event) DO UPDATE SET n = interaction_counts.n + excluded.n";
 
@@ -56,6 +61,7 @@ final class GroupCommitWriter {
   private Connection connection;
   private PreparedStatement insert;
   private PreparedStatement addCount;
+  private PreparedStatement storedBody;
   private Statement control;
   private boolean closed;
   private final AtomicLong transactions = new AtomicLong();
@@ -188,7 +194,8 @@ final class GroupCommitWriter {
     for (int i = 0; i < events.size(); i++) {
       Interaction e = events.get(i);
       if (updated[i] == 0) {
-        duplicates.add(e.eventId()); // only a unique event_id can conflict
+        checkSameBody(i, e); // only a unique (user_id, event_id) can conflict
+        duplicates.add(e.eventId());
       } else if (updated[i] == 1) {
         inserted++;
         added.merge(e.event(), 1, Integer::sum);
@@ -198,6 +205,31 @@ final class GroupCommitWriter {
       }
     }
     return new AppendResult(inserted, duplicates);
+  }
+
+  /**
+   * A skipped event must repeat the stored one: same course, event type and rating (the timestamp is not compared,
+   * an absent one means "now"). Otherwise the call is refused, naming the first field that differs.
+   */
+  private void checkSameBody(int index, Interaction e) throws SQLException {
+    storedBody.setString(1, e.userId());
+    storedBody.setString(2, e.eventId());
+    try (ResultSet rs = storedBody.executeQuery()) {
+      if (!rs.next()) return; // cannot happen inside the transaction that saw the conflict
+      String course = rs.getString(1);
+      String event = rs.getString(2);
+      double r = rs.getDouble(3);
+      Double rating = rs.wasNull() ? null : r;
+      String field = !course.equals(e.courseId()) ? "course_id"
+          : !event.equals(e.event().code()) ? "event"
+          : !Objects.equals(rating, e.rating()) ? "rating" : null;
+      if (field == null) return;
+      Object stored = field.equals("course_id") ? course : field.equals("event") ? event : rating;
+      Object given = field.equals("course_id") ? e.courseId() : field.equals("event") ? e.event().code() : e.rating();
+      throw new EventIdConflictException(index, field, "event_id '" + e.eventId() + "' of user '" + e.userId()
+          + "' is already stored with " + field + " " + stored + ", this event says " + given
+          + "; an event id may be repeated only with the same course, event and rating");
+    }
   }
 
   private List<Call> drain() {
@@ -219,9 +251,14 @@ final class GroupCommitWriter {
 
   /** The same failure, with the waiting caller's stack (the original, from the committing thread, as cause). */
   private static RuntimeException inThisThread(RuntimeException f) {
+    if (f instanceof EventIdConflictException c) {
+      EventIdConflictException again = new EventIdConflictException(c.index(), c.field(), c.getMessage());
+      again.initCause(c);
+      return again;
+    }
     if (f instanceof IllegalArgumentException) return new IllegalArgumentException(f.getMessage(), f);
     if (f instanceof IllegalStateException) return new IllegalStateException(f.getMessage(), f);
-    if (f instanceof StoreException) return new StoreException(f.getMessage(), f);
+    if (f instanceof StoreException s) return new StoreException(s.kind(), s.getMessage(), s);
     return f;
   }
 
@@ -229,6 +266,7 @@ final class GroupCommitWriter {
     try {
       insert = c.prepareStatement(InteractionRows.INSERT);
       addCount = c.prepareStatement(ADD_COUNT);
+      storedBody = c.prepareStatement(STORED_BODY);
       control = c.createStatement();
       connection = c;
     } catch (SQLException e) {

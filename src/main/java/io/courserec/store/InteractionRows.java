@@ -19,10 +19,10 @@ final class InteractionRows {
   static final String COLUMNS = "seq, user_id, course_id, event, rating, event_epoch_second, event_nano,"
       + " event_id, received_epoch_micro";
 
-  /** A repeated event id is skipped, not an error; the update count (0) tells the caller. */
+  /** A repeated (user id, event id) is skipped, not an error; the update count (0) tells the caller. */
   static final String INSERT = "INSERT INTO interactions (user_id, course_id, event, rating,"
       + " event_epoch_second, event_nano, event_id, received_epoch_micro) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"
-      + " ON CONFLICT (event_id) DO NOTHING";
+      + " ON CONFLICT (user_id, event_id) DO NOTHING";
 
   private InteractionRows() {}
 

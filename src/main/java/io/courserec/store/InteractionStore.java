@@ -4,6 +4,7 @@ import io.courserec.catalog.EventType;
 import io.courserec.catalog.Interaction;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -15,9 +16,12 @@ import java.util.stream.Stream;
  * {@code synchronous_commit=on}, of the machine). The API answers 201 only after that.
  *
  * <p><b>Atomicity and idempotency.</b> A batch is one transaction: all of it is stored or none. An event with a
- * non-null {@link Interaction#eventId()} is stored at most once; repeating it (later, or within the same batch) is
- * not an error but is reported in {@link AppendResult#duplicateEventIds()}. Duplicates are recognised by event id
- * alone, whatever the rest of the event says.
+ * non-null {@link Interaction#eventId()} is stored at most once per learner: the key is (user id, event id), so two
+ * learners may use the same event id and both events are kept. Repeating a key with the same course, event type
+ * and rating (later, or within the same batch) is not an error but is reported in
+ * {@link AppendResult#duplicateEventIds()}; repeating it with a different one of those is refused with
+ * {@link EventIdConflictException} naming the first differing field (the timestamp is not compared: a client that
+ * omits it gets "now", which differs on every retry).
  *
  * <p><b>Order.</b> Every stored event gets a {@link StoredEvent#sequence() sequence} that increases in commit
  * order, and a server receive time. {@link #eventsSince} in sequence order is therefore an exact incremental feed:
@@ -25,8 +29,9 @@ import java.util.stream.Stream;
  *
  * <p><b>Validation</b> (known course, rating range, plausible timestamp) is the caller's job. The store itself
  * rejects with {@link IllegalArgumentException}, storing nothing of the call: a null list or event, a non-finite
- * rating, and ids that are empty or longer than {@link #MAX_ID_LENGTH} characters (checked by the schema).
- * Infrastructure failures raise {@link StoreException}.
+ * rating, ids that are empty or longer than {@link #MAX_ID_LENGTH} characters (checked by the schema), and values
+ * the database cannot hold (a NUL character in PostgreSQL). Infrastructure failures raise {@link StoreException}
+ * with a {@link StoreException.Kind}.
  *
  * <p>Implementations are safe for any number of concurrent callers.
  */
@@ -45,6 +50,29 @@ public interface InteractionStore extends AutoCloseable {
    * (the convention temporal splits use). Empty for an unknown user.
    */
   List<StoredEvent> eventsOf(String userId);
+
+  /**
+   * The first {@code limit} events of one user with a sequence greater than {@code afterSequence}, in time order
+   * where an event without a timestamp counts at its receive time (as training and the history do), ties by
+   * sequence; one page of a learner's history without reading all of it.
+   */
+  List<StoredEvent> eventsOf(String userId, long afterSequence, int limit);
+
+  /** How many events of one user have a sequence greater than {@code afterSequence}. */
+  long countOf(String userId, long afterSequence);
+
+  /**
+   * The {@code limit} most recent events (by sequence) of one user with a sequence greater than
+   * {@code afterSequence}, returned oldest first: the bounded input of one recommendation.
+   */
+  List<StoredEvent> latestEventsOf(String userId, long afterSequence, int limit);
+
+  /**
+   * Every course on which the user has an event of one of {@code types} with a sequence greater than
+   * {@code afterSequence}, with the strongest such type (the latest in {@link EventType} order); at most one
+   * entry per course, so the answer is bounded by the catalog however many events the learner sent.
+   */
+  Map<String, EventType> coursesWith(String userId, long afterSequence, Set<EventType> types);
 
   /**
    * Events with a sequence greater than {@code afterSequence}, in sequence order, up to the {@link #lastSequence()}

@@ -23,8 +23,11 @@ public final class InteractionStores {
    */
   public static InteractionStore open(Config config) {
     String url = config.string(ConfigKey.STORE_URL);
+    StoreSettings settings = new StoreSettings(config.integer(ConfigKey.STORE_POOL_SIZE),
+        config.integer(ConfigKey.STORE_CONNECT_TIMEOUT), config.integer(ConfigKey.STORE_STATEMENT_TIMEOUT),
+        config.integer(ConfigKey.STORE_LOCK_TIMEOUT));
     try {
-      return open(url);
+      return open(url, settings);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(ConfigKey.STORE_URL.key() + ": " + e.getMessage());
     }
@@ -37,8 +40,18 @@ public final class InteractionStores {
    * @throws StoreException if the database cannot be opened or migrated
    */
   public static InteractionStore open(String url) {
-    if (url != null && url.startsWith(SqliteInteractionStore.URL_PREFIX)) return SqliteInteractionStore.open(url);
-    if (url != null && url.startsWith(PostgresInteractionStore.URL_PREFIX)) return PostgresInteractionStore.open(url);
+    return open(url, StoreSettings.DEFAULTS);
+  }
+
+  /**
+   * Opens the store at a JDBC URL with the given pool bound and timeouts.
+   *
+   * @throws IllegalArgumentException if the URL names no supported backend or an in-memory database
+   * @throws StoreException if the database cannot be opened or migrated
+   */
+  public static InteractionStore open(String url, StoreSettings settings) {
+    if (url != null && url.startsWith(SqliteInteractionStore.URL_PREFIX)) return SqliteInteractionStore.open(url, settings);
+    if (url != null && url.startsWith(PostgresInteractionStore.URL_PREFIX)) return PostgresInteractionStore.open(url, settings);
     throw new IllegalArgumentException("unsupported feedback store URL '" + maskPassword(url) + "': expected "
         + SqliteInteractionStore.URL_PREFIX + "FILE or " + PostgresInteractionStore.URL_PREFIX + "//HOST[:PORT]/DB");
   }

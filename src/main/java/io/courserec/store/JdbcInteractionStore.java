@@ -1,17 +1,25 @@
 package io.courserec.store;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.courserec.catalog.EventType;
 import io.courserec.catalog.Interaction;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.StringJoiner;
+import javax.sql.DataSource;
 import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.stream.Stream;
@@ -22,11 +30,15 @@ import org.slf4j.LoggerFactory;
 /**
  * The SQL both backends share: the write path ({@link GroupCommitWriter}: one writer connection, transactions made
  * exclusive across processes by the backend so sequences are assigned in commit order, concurrent appends
- * committed together), a {@link ReaderPool} for reads, schema migration at start-up, and the queries.
+ * committed together), a bounded HikariCP pool of reader connections ({@link StoreSettings#poolSize()}; a reader
+ * waits at most {@link StoreSettings#connectTimeoutMs()} for one), schema migration at start-up, and the queries.
+ * Every {@link SQLException} becomes a {@link StoreException} whose {@link StoreException.Kind} the backend derives
+ * from the error code ({@link #classify}), so the API can tell a passing fault (503) from a bug (500).
  *
  * <p>Table {@code interactions}: {@code seq} (the sequence), {@code user_id}, {@code course_id}, {@code event}
  * (the {@link EventType#code()}), {@code rating}, the event time as {@code event_epoch_second} + {@code event_nano}
- * (exact {@link java.time.Instant}, both null when absent), {@code event_id} (unique when present) and
+ * (exact {@link java.time.Instant}, both null when absent), {@code event_id} (unique per {@code user_id} when
+ * present, since schema version 2) and
  * {@code received_epoch_micro}. Table {@code interaction_counts(event, n)} is updated in the same transaction as
  * the inserts, so {@link #count()} and {@link #countsByEvent()} cost O(1) however large the log grows.
  */
@@ -36,28 +48,52 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
 
   /** Rows fetched per query when streaming; bounds memory and holds no connection between pages. */
   static final int DEFAULT_PAGE_SIZE = 5_000;
-  private static final int MAX_IDLE_READERS = 8;
 
   /** Which exclusive lock a write transaction takes (PostgreSQL distinguishes them; SQLite has one). */
   enum Exclusive { APPEND, SCHEMA }
 
   private final String description;
   private final GroupCommitWriter writer;
-  private final ReaderPool readers;
+  private final StoreSettings settings;
+  private volatile HikariDataSource readers; // set by start(), before any read
   private volatile boolean closed;
   volatile int pageSize = DEFAULT_PAGE_SIZE; // tests shrink it to exercise paging
 
-  JdbcInteractionStore(String description, InstantSource clock) {
+  JdbcInteractionStore(String description, InstantSource clock, StoreSettings settings) {
     this.description = description;
+    this.settings = settings;
     this.writer = new GroupCommitWriter(this, clock);
-    this.readers = new ReaderPool(this::openReader, MAX_IDLE_READERS);
   }
 
-  /** A new connection for the single writer. */
+  /** The bounded reader pool; built in {@link #start()} because it needs the subclass' connection details. */
+  private HikariDataSource readerPool() {
+    HikariConfig pool = new HikariConfig();
+    pool.setPoolName("courserec-store-readers");
+    pool.setDataSource(readerSource());
+    pool.setMaximumPoolSize(settings.poolSize());
+    pool.setMinimumIdle(0); // no connection is opened until a read needs one, and a dead database costs none
+    pool.setConnectionTimeout(settings.connectTimeoutMs());
+    pool.setValidationTimeout(Math.max(250, Math.min(settings.connectTimeoutMs() - 1, 2_000)));
+    pool.setInitializationFailTimeout(-1); // the writer's migration at start-up is the reachability check
+    String init = readerInitSql();
+    if (init != null) pool.setConnectionInitSql(init);
+    return new HikariDataSource(pool);
+  }
+
+  /** The timeouts and bounds this store runs under. */
+  final StoreSettings settings() { return settings; }
+
+  /** A new connection for the single writer, with the configured timeouts. */
   abstract Connection openWriter() throws SQLException;
 
-  /** A new connection used only for queries. */
-  abstract Connection openReader() throws SQLException;
+  /** Where the reader pool gets its connections (HikariCP adds pooling, bounds and validation). */
+  abstract DataSource readerSource();
+
+  /** A statement run once on every new reader connection (read-only mode, timeouts), or null. */
+  abstract String readerInitSql();
+
+  /** The kind of a database error, from its backend-specific code; see {@link StoreException.Kind}. */
+  abstract StoreException.Kind classify(SQLException e);
 
   /** All migrations of this backend, versions 1..n. */
   abstract List<Migration> migrations();
@@ -69,11 +105,15 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
 
   abstract void rollback(Connection c) throws SQLException;
 
-  /** True if the error is a row the schema refused (CHECK or NOT NULL), i.e. bad input rather than bad luck. */
+  /**
+   * True if the error is a row the database refused (CHECK, NOT NULL, or a value its type cannot hold such as
+   * a NUL character in PostgreSQL text), i.e. bad input rather than bad luck.
+   */
   abstract boolean violatesSchema(SQLException e);
 
   /** Opens the writer and migrates the schema; the subclass' factory calls it once, closing the store on failure. */
   final void start() {
+    readers = readerPool();
     try {
       Connection c = openWriter();
       try {
@@ -122,6 +162,86 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
         return InteractionRows.read(p);
       }
     });
+  }
+
+  @Override
+  public final List<StoredEvent> latestEventsOf(String userId, long afterSequence, int limit) {
+    checkUserQuery(userId, afterSequence, limit);
+    List<StoredEvent> newestFirst = read("latestEventsOf", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT " + InteractionRows.COLUMNS
+          + " FROM interactions WHERE user_id = ? AND seq > ? ORDER BY seq DESC LIMIT ?")) {
+        p.setString(1, userId);
+        p.setLong(2, afterSequence);
+        p.setInt(3, limit);
+        return InteractionRows.read(p);
+      }
+    });
+    List<StoredEvent> out = new ArrayList<>(newestFirst);
+    Collections.reverse(out);
+    return out;
+  }
+
+  @Override
+  public final List<StoredEvent> eventsOf(String userId, long afterSequence, int limit) {
+    checkUserQuery(userId, afterSequence, limit);
+    return read("eventsOf", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT " + InteractionRows.COLUMNS
+          + " FROM interactions WHERE user_id = ? AND seq > ?"
+          + " ORDER BY COALESCE(event_epoch_second, received_epoch_micro / 1000000) ASC,"
+          + " COALESCE(event_nano, (received_epoch_micro % 1000000) * 1000) ASC, seq ASC LIMIT ?")) {
+        p.setString(1, userId);
+        p.setLong(2, afterSequence);
+        p.setInt(3, limit);
+        return InteractionRows.read(p);
+      }
+    });
+  }
+
+  @Override
+  public final long countOf(String userId, long afterSequence) {
+    checkUserQuery(userId, afterSequence, 1);
+    return read("countOf", c -> {
+      try (PreparedStatement p = c.prepareStatement(
+          "SELECT COUNT(*) FROM interactions WHERE user_id = ? AND seq > ?")) {
+        p.setString(1, userId);
+        p.setLong(2, afterSequence);
+        try (ResultSet rs = p.executeQuery()) {
+          rs.next();
+          return rs.getLong(1);
+        }
+      }
+    });
+  }
+
+  @Override
+  public final Map<String, EventType> coursesWith(String userId, long afterSequence, Set<EventType> types) {
+    checkUserQuery(userId, afterSequence, 1);
+    if (types.isEmpty()) return Map.of();
+    StringJoiner in = new StringJoiner(", ", "(", ")");
+    types.forEach(t -> in.add("?"));
+    return read("coursesWith", c -> {
+      try (PreparedStatement p = c.prepareStatement("SELECT DISTINCT course_id, event FROM interactions"
+          + " WHERE user_id = ? AND seq > ? AND event IN " + in)) {
+        p.setString(1, userId);
+        p.setLong(2, afterSequence);
+        int i = 3;
+        for (EventType t : types) p.setString(i++, t.code());
+        Map<String, EventType> out = new java.util.HashMap<>();
+        try (ResultSet rs = p.executeQuery()) {
+          while (rs.next()) {
+            EventType t = InteractionRows.eventType(rs.getString(2), "for user " + userId);
+            out.merge(rs.getString(1), t, (a, b) -> a.ordinal() >= b.ordinal() ? a : b);
+          }
+        }
+        return out;
+      }
+    });
+  }
+
+  private static void checkUserQuery(String userId, long afterSequence, int limit) {
+    if (userId == null) throw new IllegalArgumentException("userId must not be null");
+    if (afterSequence < 0) throw new IllegalArgumentException("afterSequence must be >= 0, got " + afterSequence);
+    if (limit < 1) throw new IllegalArgumentException("limit must be >= 1, got " + limit);
   }
 
   @Override
@@ -258,8 +378,8 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
   }
 
   static IllegalArgumentException refused(String which, SQLException cause) {
-    return new IllegalArgumentException(which + " was refused by the schema (ids must be 1.." + MAX_ID_LENGTH
-        + " characters); nothing of the batch was stored: " + cause.getMessage(), cause);
+    return new IllegalArgumentException(which + " was refused by the database (ids must be 1.." + MAX_ID_LENGTH
+        + " characters of valid text); nothing of the batch was stored: " + cause.getMessage(), cause);
   }
 
   /** The write path (tests observe grouping through it). */
@@ -278,7 +398,7 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
     if (closed) return;
     closed = true;
     writer.close(); // waits for a group in flight to commit; later calls fail
-    readers.close();
+    if (readers != null) readers.close();
     log.info("feedback store {} closed", description);
   }
 
@@ -319,7 +439,7 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
 
   /**
    * Runs a query on a pooled reader. A query that fails because its connection died (idle connections do when the
-   * database restarts) is retried once on a new connection, after discarding the other idle ones.
+   * database restarts) is retried once on another connection; the pool evicts the dead one.
    */
   private <T> T read(String what, Query<T> q) {
     ensureOpen();
@@ -327,9 +447,8 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
       return readOnce(q);
     } catch (SQLException first) {
       if (!(first instanceof DeadConnection)) throw failure(what, first);
-      log.warn("feedback store {}: reader connection lost ({}); retrying on a new one", description,
+      log.warn("feedback store {}: reader connection lost ({}); retrying on another one", description,
           first.getMessage());
-      readers.discardIdle();
       try {
         return readOnce(q);
       } catch (SQLException second) {
@@ -339,17 +458,16 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
   }
 
   private <T> T readOnce(Query<T> q) throws SQLException {
-    Connection c = readers.borrow();
-    boolean healthy = false;
-    try {
-      T result = q.run(c);
-      healthy = true;
-      return result;
-    } catch (SQLException e) {
-      if (!c.isValid(2)) throw new DeadConnection(e);
-      throw e;
-    } finally {
-      readers.giveBack(c, healthy);
+    try (Connection c = readers.getConnection()) {
+      try {
+        return q.run(c);
+      } catch (SQLException e) {
+        if (!c.isValid(2)) {
+          readers.evictConnection(c);
+          throw new DeadConnection(e);
+        }
+        throw e;
+      }
     }
   }
 
@@ -359,6 +477,24 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
   }
 
   StoreException failure(String what, SQLException e) {
-    return new StoreException("feedback store " + description + ": " + what + " failed: " + e.getMessage(), e);
+    StoreException.Kind kind = kindOf(e);
+    return new StoreException(kind, "feedback store " + description + ": " + what + " failed ("
+        + kind.name().toLowerCase(java.util.Locale.ROOT) + "): " + e.getMessage(), e);
+  }
+
+  /** The first classifiable error along the cause chain; pool timeouts are {@link StoreException.Kind#UNREACHABLE}. */
+  private StoreException.Kind kindOf(SQLException e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof SQLException s) {
+        StoreException.Kind k = classify(s);
+        if (k != StoreException.Kind.FAILED) return k;
+        if (s instanceof SQLTimeoutException) return StoreException.Kind.TIMEOUT;
+        if (s instanceof SQLTransientConnectionException) return StoreException.Kind.UNREACHABLE;
+      }
+      if (t instanceof java.net.ConnectException || t instanceof java.net.SocketTimeoutException) {
+        return StoreException.Kind.UNREACHABLE;
+      }
+    }
+    return StoreException.Kind.FAILED;
   }
 }

@@ -13,6 +13,8 @@ import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Properties;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The shared backend: a PostgreSQL database named by a URL such as
@@ -52,15 +54,20 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
             received_epoch_micro BIGINT NOT NULL
           )""",
           "CREATE INDEX interactions_by_user ON interactions (user_id)",
-          "CREATE TABLE interaction_counts (event TEXT PRIMARY KEY, n BIGINT NOT NULL)")));
+          "CREATE TABLE interaction_counts (event TEXT PRIMARY KEY, n BIGINT NOT NULL)")),
+      new Migration(2, "idempotency key (user_id, event_id) instead of event_id", List.of(
+          "ALTER TABLE interactions DROP CONSTRAINT interactions_event_id_key",
+          "ALTER TABLE interactions ADD CONSTRAINT interactions_user_event_id_key UNIQUE (user_id, event_id)",
+          "DROP INDEX interactions_by_user",
+          "CREATE INDEX interactions_by_user ON interactions (user_id, seq)")));
 
   private final String url;
   private final String schema; // from currentSchema, or null for the server's search_path
   private final long appendLockKey;
   private final long schemaLockKey;
 
-  private PostgresInteractionStore(String url, String schema, InstantSource clock) {
-    super("postgresql " + InteractionStores.maskPassword(url), clock);
+  private PostgresInteractionStore(String url, String schema, InstantSource clock, StoreSettings settings) {
+    super("postgresql " + InteractionStores.maskPassword(url), clock, settings);
     this.url = url;
     this.schema = schema;
     String scope = schema == null ? "" : schema;
@@ -70,12 +77,21 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
 
   /** Opens (creating the schema and migrating if needed) the store at a {@code jdbc:postgresql:} URL. */
   public static PostgresInteractionStore open(String url) {
-    return open(url, InstantSource.system());
+    return open(url, InstantSource.system(), StoreSettings.DEFAULTS);
+  }
+
+  /** Opens the store at a {@code jdbc:postgresql:} URL with the given bounds and timeouts. */
+  public static PostgresInteractionStore open(String url, StoreSettings settings) {
+    return open(url, InstantSource.system(), settings);
   }
 
   /** Opens the store with a given clock for receive times (tests). */
   static PostgresInteractionStore open(String url, InstantSource clock) {
-    PostgresInteractionStore store = new PostgresInteractionStore(url, schemaOf(url), clock);
+    return open(url, clock, StoreSettings.DEFAULTS);
+  }
+
+  static PostgresInteractionStore open(String url, InstantSource clock, StoreSettings settings) {
+    PostgresInteractionStore store = new PostgresInteractionStore(url, schemaOf(url), clock, settings);
     try {
       store.start();
     } catch (RuntimeException e) {
@@ -102,9 +118,10 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
 
   @Override
   Connection openWriter() throws SQLException {
-    Connection c = DriverManager.getConnection(url);
+    Connection c = DriverManager.getConnection(url, driverProperties());
     try (Statement s = c.createStatement()) {
       s.execute("SET synchronous_commit TO on");
+      s.execute(timeoutsSql());
       c.setAutoCommit(false);
     } catch (SQLException e) {
       c.close();
@@ -114,8 +131,59 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
   }
 
   @Override
-  Connection openReader() throws SQLException {
-    return DriverManager.getConnection(url);
+  DataSource readerSource() {
+    PGSimpleDataSource ds = new PGSimpleDataSource();
+    ds.setURL(url);
+    StoreSettings t = settings();
+    ds.setConnectTimeout(StoreSettings.seconds(t.connectTimeoutMs()));
+    ds.setLoginTimeout(StoreSettings.seconds(t.connectTimeoutMs()));
+    ds.setSocketTimeout(socketTimeoutSeconds());
+    return ds;
+  }
+
+  @Override
+  String readerInitSql() { return timeoutsSql(); }
+
+  /**
+   * Connection and socket timeouts for the driver (whole seconds). The socket timeout is the statement timeout
+   * plus 5 s, so a statement the server cancels reports the server's error, and a server that stops answering
+   * (a hung host, a dropped network) still frees the connection.
+   */
+  private Properties driverProperties() {
+    Properties p = new Properties();
+    StoreSettings t = settings();
+    p.setProperty("connectTimeout", Integer.toString(StoreSettings.seconds(t.connectTimeoutMs())));
+    p.setProperty("loginTimeout", Integer.toString(StoreSettings.seconds(t.connectTimeoutMs())));
+    p.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds()));
+    return p;
+  }
+
+  private int socketTimeoutSeconds() {
+    return StoreSettings.seconds(settings().statementTimeoutMs()) + 5;
+  }
+
+  /** Session timeouts; {@code lock_timeout} also bounds the wait for the append advisory lock. */
+  private String timeoutsSql() {
+    return "SET statement_timeout = " + settings().statementTimeoutMs() + "; SET lock_timeout = "
+        + settings().lockTimeoutMs();
+  }
+
+  /**
+   * Class 08 (connection), 57P01..57P03 (shutdown, cannot connect now): unreachable; class 53 (disk full, out of
+   * memory, too many connections): full; 55P03 (lock not available), 40001, 40P01: locked; 57014 (statement
+   * timeout or cancel): timeout.
+   */
+  @Override
+  StoreException.Kind classify(SQLException e) {
+    String state = e.getSQLState();
+    if (state == null) return StoreException.Kind.FAILED;
+    if (state.startsWith("08") || state.equals("57P01") || state.equals("57P02") || state.equals("57P03")) {
+      return StoreException.Kind.UNREACHABLE;
+    }
+    if (state.startsWith("53")) return StoreException.Kind.FULL;
+    if (state.equals("55P03") || state.equals("40001") || state.equals("40P01")) return StoreException.Kind.LOCKED;
+    if (state.equals("57014")) return StoreException.Kind.TIMEOUT;
+    return StoreException.Kind.FAILED;
   }
 
   @Override
@@ -165,10 +233,14 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
     }
   }
 
-  /** check_violation (23514) or not_null_violation (23502). */
+  /**
+   * check_violation (23514), not_null_violation (23502), or a data exception (class 22: e.g. 22021, a NUL
+   * character, which PostgreSQL text cannot hold; 22P05 untranslatable character).
+   */
   @Override
   boolean violatesSchema(SQLException e) {
-    return "23514".equals(e.getSQLState()) || "23502".equals(e.getSQLState());
+    String state = e.getSQLState();
+    return "23514".equals(state) || "23502".equals(state) || (state != null && state.startsWith("22"));
   }
 
   static String quoteIdentifier(String name) {

@@ -9,7 +9,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.List;
+import javax.sql.DataSource;
 import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
 import org.sqlite.SQLiteErrorCode;
 import org.sqlite.SQLiteException;
 
@@ -28,16 +30,18 @@ import org.sqlite.SQLiteException;
  * <p><b>Concurrency.</b> One writer connection serves every thread of this process (SQLite allows one writer per
  * file anyway). Each append is {@code BEGIN IMMEDIATE ... COMMIT}, which takes
  * the file's write lock up front, so another process writing the same file (e.g. an import while the server runs)
- * waits up to {@link #BUSY_TIMEOUT_MS} instead of failing half-way; sequences ({@code INTEGER PRIMARY KEY
- * AUTOINCREMENT}, never reused) therefore increase in commit order. Readers use their own {@code query_only}
- * connections. In-memory databases are refused: readers could not see the writer's data.
+ * waits up to {@code store.lock_timeout_ms} ({@code busy_timeout}) instead of failing half-way, and then fails with
+ * {@link StoreException.Kind#LOCKED}; sequences ({@code INTEGER PRIMARY KEY AUTOINCREMENT}, never reused)
+ * therefore increase in commit order. Readers use their own {@code query_only} connections from a bounded pool.
+ * In-memory databases are refused: readers could not see the writer's data.
+ *
+ * <p><b>Schema version 2</b> makes the idempotency key (user_id, event_id) instead of event_id alone. SQLite
+ * cannot drop a column's UNIQUE constraint, so the migration rebuilds the table (copying every row with its
+ * sequence, and the AUTOINCREMENT high-water mark so sequences are still never reused).
  */
 public final class SqliteInteractionStore extends JdbcInteractionStore {
   /** URL prefix this backend answers to. */
   public static final String URL_PREFIX = "jdbc:sqlite:";
-  /** How long a connection waits for another process' lock before failing. */
-  public static final int BUSY_TIMEOUT_MS = 10_000;
-
   private static final List<Migration> MIGRATIONS = List.of(
       new Migration(1, "interactions log with per-event-type counts", List.of(
           """
@@ -53,18 +57,44 @@ public final class SqliteInteractionStore extends JdbcInteractionStore {
             received_epoch_micro INTEGER NOT NULL
           ) STRICT""",
           "CREATE INDEX interactions_by_user ON interactions (user_id)",
-          "CREATE TABLE interaction_counts (event TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT")));
+          "CREATE TABLE interaction_counts (event TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT")),
+      new Migration(2, "idempotency key (user_id, event_id) instead of event_id", List.of(
+          """
+          CREATE TABLE interactions_v2 (
+            seq INTEGER PRIMARY KEY AUTOINCREMENT,
+            user_id TEXT NOT NULL CHECK (length(user_id) BETWEEN 1 AND 256),
+            course_id TEXT NOT NULL CHECK (length(course_id) BETWEEN 1 AND 256),
+            event TEXT NOT NULL,
+            rating REAL,
+            event_epoch_second INTEGER,
+            event_nano INTEGER CHECK ((event_nano IS NULL) = (event_epoch_second IS NULL)),
+            event_id TEXT CHECK (event_id IS NULL OR length(event_id) BETWEEN 1 AND 256),
+            received_epoch_micro INTEGER NOT NULL,
+            UNIQUE (user_id, event_id)
+          ) STRICT""",
+          "INSERT INTO interactions_v2 SELECT * FROM interactions ORDER BY seq",
+          "DELETE FROM sqlite_sequence WHERE name = 'interactions_v2'",
+          "INSERT INTO sqlite_sequence (name, seq) SELECT 'interactions_v2', seq FROM sqlite_sequence"
+              + " WHERE name = 'interactions'",
+          "DROP TABLE interactions",
+          "ALTER TABLE interactions_v2 RENAME TO interactions",
+          "CREATE INDEX interactions_by_user ON interactions (user_id, seq)")));
 
   private final String url;
 
-  private SqliteInteractionStore(String url, Path file, InstantSource clock) {
-    super("sqlite " + file, clock);
+  private SqliteInteractionStore(String url, Path file, InstantSource clock, StoreSettings settings) {
+    super("sqlite " + file, clock, settings);
     this.url = url;
   }
 
   /** Opens (creating and migrating if needed) the store at {@code jdbc:sqlite:FILE}. */
   public static SqliteInteractionStore open(String url) {
-    return open(url, InstantSource.system());
+    return open(url, InstantSource.system(), StoreSettings.DEFAULTS);
+  }
+
+  /** Opens the store at {@code jdbc:sqlite:FILE} with the given bounds. */
+  public static SqliteInteractionStore open(String url, StoreSettings settings) {
+    return open(url, InstantSource.system(), settings);
   }
 
   /** Opens the store in {@code file}. */
@@ -74,13 +104,17 @@ public final class SqliteInteractionStore extends JdbcInteractionStore {
 
   /** Opens the store with a given clock for receive times (tests). */
   static SqliteInteractionStore open(String url, InstantSource clock) {
+    return open(url, clock, StoreSettings.DEFAULTS);
+  }
+
+  static SqliteInteractionStore open(String url, InstantSource clock, StoreSettings settings) {
     Path file = databaseFile(url);
     try {
       if (file.getParent() != null) Files.createDirectories(file.getParent());
     } catch (IOException e) {
       throw new UncheckedIOException("cannot create the directory of the feedback store " + file, e);
     }
-    SqliteInteractionStore store = new SqliteInteractionStore(url, file, clock);
+    SqliteInteractionStore store = new SqliteInteractionStore(url, file, clock, settings);
     try {
       store.start();
     } catch (RuntimeException e) {
@@ -111,23 +145,34 @@ public final class SqliteInteractionStore extends JdbcInteractionStore {
     SQLiteConfig config = new SQLiteConfig();
     config.setJournalMode(SQLiteConfig.JournalMode.WAL);
     config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
-    config.setBusyTimeout(BUSY_TIMEOUT_MS);
+    config.setBusyTimeout(settings().lockTimeoutMs());
     // autocommit stays on: transactions are explicit BEGIN IMMEDIATE / COMMIT, so no lock is held between appends
     return config.createConnection(url);
   }
 
   @Override
-  Connection openReader() throws SQLException {
+  DataSource readerSource() {
     SQLiteConfig config = new SQLiteConfig();
-    config.setBusyTimeout(BUSY_TIMEOUT_MS);
-    Connection c = config.createConnection(url);
-    try (Statement s = c.createStatement()) {
-      s.execute("PRAGMA query_only = true");
-    } catch (SQLException e) {
-      c.close();
-      throw e;
+    config.setBusyTimeout(settings().lockTimeoutMs());
+    SQLiteDataSource ds = new SQLiteDataSource(config);
+    ds.setUrl(url);
+    return ds;
+  }
+
+  @Override
+  String readerInitSql() { return "PRAGMA query_only = true"; }
+
+  /** BUSY and LOCKED (and their extended codes) are a lock; FULL is no space; I/O and open errors unreachable. */
+  @Override
+  StoreException.Kind classify(SQLException e) {
+    if (!(e instanceof SQLiteException s)) return StoreException.Kind.FAILED;
+    String name = s.getResultCode().name();
+    if (name.startsWith("SQLITE_BUSY") || name.startsWith("SQLITE_LOCKED")) return StoreException.Kind.LOCKED;
+    if (name.equals("SQLITE_FULL")) return StoreException.Kind.FULL;
+    if (name.startsWith("SQLITE_IOERR") || name.startsWith("SQLITE_CANTOPEN") || name.startsWith("SQLITE_READONLY")) {
+      return StoreException.Kind.UNREACHABLE;
     }
-    return c;
+    return StoreException.Kind.FAILED;
   }
 
   @Override

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -17,12 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
  * see {@code io.courserec.engine.EngineFixture}), a model trained at start-up, an SQLite feedback store in a
  * temporary directory. Same seed, same number of requests; valid requests use the fixture's ids.
  *
- * <p>Disabled on this branch because it fails, on a known bug that another branch fixes: request #1194,
- * {@code POST /feedback {"user_id":"u02","course_id":"ds4","event":"view","event_id":"\u0000"}}, is a 500 (SQLite's
- * CHECK on {@code length()} stops at the NUL; issue 13, item 2, "control characters"). With 5xx answers skipped,
- * everything else in the run passes. Enable it once control characters in ids are refused with a 400.
+ * <p>Before the control-character validation of issue 13 item 2 was merged, this run failed at request #1194
+ * ({@code POST /feedback} with {@code "event_id":"\u0000"}: a 500 from SQLite's CHECK on {@code length()}).
  */
-@Disabled("fails until control characters in ids are refused with 400 (issue 13 item 2, the rel-store branch)")
 class ApiFuzzRealEngineTest extends ApiFuzzTest {
   @TempDir Path tmp;
   private Engine real;

@@ -60,6 +60,10 @@ public final class FakeEngine implements Engine {
   volatile RuntimeException searchFailure;
   /** When set, {@code search} throws it (an {@link Error}, which bypasses exception handlers). */
   volatile Error searchError;
+  /** When set, {@code feedback} throws it (a store fault, a conflict). */
+  volatile RuntimeException feedbackFailure;
+  /** When set, {@code status} waits on it: a store that hangs. */
+  volatile java.util.concurrent.CountDownLatch statusGate;
 
   private static Course course(String id, String title, Level level, String subject, double hours) {
     return new Course(id, title, title + " description", List.of(subject), "Org", level, subject, "en", hours,
@@ -155,11 +159,12 @@ public final class FakeEngine implements Engine {
   @Override
   public synchronized FeedbackResult feedback(List<Interaction> events) {
     checkReady();
+    if (feedbackFailure != null) throw feedbackFailure;
     for (Interaction e : events) course(e.courseId());
     int accepted = 0;
     List<String> duplicates = new ArrayList<>();
     for (Interaction e : events) {
-      if (e.eventId() != null && !eventIds.add(e.eventId())) {
+      if (e.eventId() != null && !eventIds.add(e.userId() + "\u0000" + e.eventId())) { // the store's key
         duplicates.add(e.eventId());
       } else {
         feedback.add(e);
@@ -174,7 +179,19 @@ public final class FakeEngine implements Engine {
   }
 
   @Override
-  public synchronized EngineStatus status() {
+  public EngineStatus status() {
+    java.util.concurrent.CountDownLatch gate = statusGate;
+    if (gate != null) {
+      try {
+        gate.await();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    return snapshot();
+  }
+
+  private synchronized EngineStatus snapshot() {
     Map<String, Long> byEvent = new LinkedHashMap<>();
     for (Interaction e : feedback) byEvent.merge(e.event().code(), 1L, Long::sum);
     return new EngineStatus(ready, ready ? modelVersion : null, ready ? 3 : -1, COURSES.size(), 1, training.size(),

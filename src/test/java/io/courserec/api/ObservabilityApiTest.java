@@ -23,6 +23,7 @@ class ObservabilityApiTest extends ApiTestBase {
   @Test
   void healthIsAlways200AndReadyWaitsForTheEngine() {
     engine.ready = false;
+    server.refreshStatus(); // probes read the background snapshot; take it now rather than wait for the poll
     Reply health = get("/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asText()).isEqualTo("up");
@@ -33,6 +34,7 @@ class ObservabilityApiTest extends ApiTestBase {
     assertThat(notReady.json().get("model_version").isNull()).isTrue();
 
     engine.ready = true;
+    server.refreshStatus();
     Reply ready = get("/ready");
     assertThat(ready.status()).isEqualTo(200);
     JsonNode n = ready.json();
@@ -52,6 +54,7 @@ class ObservabilityApiTest extends ApiTestBase {
     get("/courses/nope");
     post("/feedback", "{\"user_id\":\"u1\",\"course_id\":\"c3\",\"event\":\"view\",\"event_id\":\"m1\"}");
     post("/feedback", "{\"user_id\":\"u1\",\"course_id\":\"c3\",\"event\":\"view\",\"event_id\":\"m1\"}");
+    server.refreshStatus(); // the stored-feedback gauges come from the background snapshot
     Reply m = get("/metrics");
     assertThat(m.status()).isEqualTo(200);
     assertThat(m.header("content-type")).startsWith("text/plain");

@@ -50,6 +50,25 @@ class OpenApiTest extends ApiTestBase {
     }));
   }
 
+  @Test
+  void historyPagingAndTheNewStatusesAreDocumentedAsServed() {
+    JsonNode doc = get("/openapi.json").json();
+    JsonNode history = doc.at("/paths/~1users~1{id}~1history/get");
+    Set<String> params = new TreeSet<>();
+    history.get("parameters").forEach(p -> params.add(p.get("in").asText() + ":" + p.get("name").asText()));
+    assertThat(params).containsExactly("path:id", "query:limit", "query:offset");
+    assertThat(doc.at("/components/schemas/HistoryResponse/properties").fieldNames()).toIterable()
+        .contains("total", "offset", "limit", "count", "next_offset", "events");
+    assertThat(history.at("/parameters/1/schema/maximum").asInt()).isEqualTo(HistoryResource.MAX_LIMIT);
+    assertThat(history.at("/parameters/1/schema/default").asInt()).isEqualTo(HistoryResource.DEFAULT_LIMIT);
+    // what the server answers for a page is what the document names
+    Reply page = get("/users/u1/history?limit=1&offset=0");
+    assertThat(page.json().fieldNames()).toIterable().containsExactlyInAnyOrderElementsOf(
+        () -> doc.at("/components/schemas/HistoryResponse/properties").fieldNames());
+    assertThat(doc.at("/paths/~1feedback/post/responses").fieldNames()).toIterable().contains("409", "429", "503");
+    assertThat(doc.at("/components/schemas/Health/properties/dependencies").isMissingNode()).isFalse();
+  }
+
   private static void collectRefs(JsonNode n, Set<String> out) {
     if (n.isObject()) {
       n.fields().forEachRemaining(e -> {

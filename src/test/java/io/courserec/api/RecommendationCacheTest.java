@@ -2,17 +2,20 @@ package io.courserec.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.courserec.engine.RankedCourse;
 import io.courserec.engine.RecommendQuery;
 import io.courserec.engine.RecommendResult;
 import java.time.Duration;
+import io.courserec.rec.Evidence;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 /** The cache's rules, with a hand-driven nanosecond clock. */
 class RecommendationCacheTest {
   private final AtomicLong now = new AtomicLong(1_000);
-  private final RecommendationCache cache = new RecommendationCache(100, Duration.ofSeconds(10), now::get);
+  private final RecommendationCache cache = new RecommendationCache(1_000_000, Duration.ofSeconds(10), now::get);
 
   private static RecommendQuery query(String user, int k) {
     return new RecommendQuery(user, k, 0, null, null, false, List.of());
@@ -81,6 +84,37 @@ class RecommendationCacheTest {
     assertThat(cache.entries()).isEqualTo(RecommendationCache.MAX_PER_USER);
     assertThat(cache.get(query("u", 5), "v1")).as("the five oldest were dropped").isNull();
     assertThat(cache.get(query("u", 6), "v1")).isNotNull();
+  }
+
+  @Test
+  void responseSizeFollowsTheDocumentedEstimate() {
+    // query("1", 10) with result tag "a": entry 64 + str("1") 42 = 106; result 48 + str("hybrid") 52
+    // + str("personal") 56 + str("a") 42 + str("v1") 44 = 242; empty item list 16: total 364
+    assertThat(ResponseSize.of(query("1", 10), result("1", "a"))).isEqualTo(364);
+    // item: 64 + str("c1") 44 + str("Title") 50 + str("beginner") 56 + str("math") 48 + signals 16 + 24
+    // + evidence 16 + 4 + (32 + str("because") 54) = 408
+    RankedCourse item = new RankedCourse(1, "c1", "Title", "beginner", "math", 0.5, 0.9, Map.of("content", 1.0),
+        List.of(new Evidence("content", "because", 0.5)));
+    assertThat(ResponseSize.item(item)).isEqualTo(408);
+    // a result with 3 such items: 364 + 4 * 3 + 3 * 408 = 1600
+    RecommendResult three = new RecommendResult("1", "hybrid", "personal", "a", "v1", List.of(item, item, item));
+    assertThat(ResponseSize.of(query("1", 10), three)).isEqualTo(1600);
+  }
+
+  @Test
+  void theBoundIsEstimatedBytesNotEntries() {
+    // 1,000 bytes hold two responses of 364 bytes (728) but not three (1,092): one is evicted, whichever
+    // Caffeine's policy picks
+    RecommendationCache small = new RecommendationCache(1_000, Duration.ofSeconds(10), now::get);
+    for (String u : List.of("1", "2", "3")) small.put(query(u, 10), "v1", result(u, "a"), small.ticket(u));
+    assertThat(small.bytes()).isEqualTo(728);
+    assertThat(small.entries()).isEqualTo(2);
+    // one response heavier than the whole bound is not kept at all
+    RankedCourse item = new RankedCourse(1, "c1", "Title", "beginner", "math", 0.5, 0.9, Map.of(), List.of());
+    RecommendResult big = new RecommendResult("4", "hybrid", "personal", "a", "v1", java.util.Collections.nCopies(10, item));
+    small.put(query("4", 10), "v1", big, small.ticket("4"));
+    assertThat(small.bytes()).isLessThanOrEqualTo(1_000); // runs Caffeine's pending maintenance (eviction)
+    assertThat(small.get(query("4", 10), "v1")).isNull();
   }
 
   @Test

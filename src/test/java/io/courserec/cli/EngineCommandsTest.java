@@ -129,6 +129,18 @@ class EngineCommandsTest {
   }
 
   @Test
+  void idsWithControlCharactersOrPaddingAreOneLineErrors() {
+    IndexCommandsTest.Run u = run("recommend", "--user", "u01\u0001");
+    assertThat(u.exit()).isEqualTo(2);
+    assertThat(lastLine(u.err())).isEqualTo("error: --user: user holds the control character U+0001 at position 3");
+    IndexCommandsTest.Run c = run("explain", "--user", "u05", "--course", "bz8 ");
+    assertThat(c.exit()).isEqualTo(2);
+    assertThat(lastLine(c.err())).isEqualTo("error: --course: course must not start or end with whitespace");
+    IndexCommandsTest.Run s = run("search", "--user", " u05", "python");
+    assertThat(lastLine(s.err())).isEqualTo("error: --user: user must not start or end with whitespace");
+  }
+
+  @Test
   void trainTunesByDefaultAndSavesWhatItChoseWithTheVersion() throws java.io.IOException {
     Path models = dir.resolve("tuned-models");
     IndexCommandsTest.Run r = IndexCommandsTest.run("train", "--data", DATA.toString(), "--models", models.toString(),

@@ -112,6 +112,15 @@ class EngineServerIT {
     assertThat(unknown.json().get("error").asText()).isEqualTo("unknown_course");
     assertThat(unknown.json().get("field").asText()).isEqualTo("events[1].course_id");
     assertThat(http.get("/users/u21/history").json().get("events").findValuesAsText("event_id")).containsOnlyOnce("it-e1");
+    // another learner's "it-e1" is their own event (the key is per learner), not a duplicate of u21's
+    HttpTestClient.Reply other = http.post("/feedback", "{\"user_id\":\"u22\",\"course_id\":\"py3\",\"event\":\"view\","
+        + "\"event_id\":\"it-e1\"}");
+    assertThat(other.json().get("accepted").asInt()).as(other.body()).isEqualTo(1);
+    assertThat(http.get("/users/u22/history").json().get("events").findValuesAsText("event_id")).containsOnlyOnce("it-e1");
+    HttpTestClient.Reply conflict = http.post("/feedback", "{\"user_id\":\"u22\",\"course_id\":\"py4\",\"event\":\"view\","
+        + "\"event_id\":\"it-e1\"}");
+    assertThat(conflict.status()).as(conflict.body()).isEqualTo(409);
+    assertThat(conflict.json().get("field").asText()).isEqualTo("course_id");
   }
 
   @Test

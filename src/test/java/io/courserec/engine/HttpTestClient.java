@@ -23,7 +23,15 @@ final class HttpTestClient {
   }
 
   /** One answer. */
-  record Reply(int status, String body) {
+  record Reply(int status, String body, java.net.http.HttpHeaders headers) {
+    Reply(int status, String body) {
+      this(status, body, java.net.http.HttpHeaders.of(java.util.Map.of(), (a, b) -> true));
+    }
+
+    String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+
     JsonNode json() {
       try {
         return JSON.readTree(body);
@@ -50,6 +58,6 @@ final class HttpTestClient {
 
   private Reply send(HttpRequest r) throws IOException, InterruptedException {
     HttpResponse<String> a = http.send(r, HttpResponse.BodyHandlers.ofString());
-    return new Reply(a.statusCode(), a.body());
+    return new Reply(a.statusCode(), a.body(), a.headers());
   }
 }

@@ -1,6 +1,7 @@
 package io.courserec.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -9,6 +10,10 @@ import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -18,7 +23,7 @@ import org.junit.jupiter.api.Test;
  * The store contract on PostgreSQL, each test in a fresh schema of database {@code test}; skipped with a message
  * when no server is reachable (see {@link PostgresTestDatabase}).
  */
-class PostgresInteractionStoreTest extends InteractionStoreContract {
+class PostgresInteractionStoreTest extends LearnerKeyContract {
   private String server;
   private String schema;
 
@@ -91,6 +96,43 @@ class PostgresInteractionStoreTest extends InteractionStoreContract {
     assertThat(store.append(view("u", "c2", null))).isEqualTo(new AppendResult(1, List.of()));
     assertThat(store.count()).isEqualTo(2);
     assertThat(store.eventsOf("u")).extracting(e -> e.interaction().courseId()).containsExactly("c1", "c2");
+  }
+
+  @Test
+  void aValueThatFailsAtTheDatabaseFailsOnlyItsOwnCallInAGroupCommit() throws Exception {
+    // A NUL character passes the store's own checks (validation is the API's job, bypassed here) but PostgreSQL
+    // text cannot hold it: the server refuses it with 22021. The first call's transaction waits in the clock until
+    // three more calls are queued; they commit as one group with the middle one carrying the NUL.
+    String nul = "c\u0000x";
+    assertThatThrownBy(() -> store.append(view("lone", nul, null))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("refused by the database");
+    CountDownLatch entered = new CountDownLatch(1);
+    CountDownLatch queued = new CountDownLatch(1);
+    reopenGated(entered, queued);
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    try {
+      Future<AppendResult> first = pool.submit(() -> store.append(view("a", "c1", "a1")));
+      entered.await();
+      Future<AppendResult> b = pool.submit(() -> store.appendAll(List.of(view("b", "c1", "b1"), view("b", "c2", "b2"))));
+      while (store.writer().queued() != 1) Thread.onSpinWait();
+      Future<AppendResult> bad = pool.submit(() -> store.appendAll(List.of(view("x", "c1", null), view("x", nul, null))));
+      while (store.writer().queued() != 2) Thread.onSpinWait();
+      Future<AppendResult> d = pool.submit(() -> store.append(view("d", "c1", "d1")));
+      while (store.writer().queued() != 3) Thread.onSpinWait();
+      long before = store.writer().transactions();
+      queued.countDown();
+
+      assertThat(first.get()).isEqualTo(new AppendResult(1, List.of()));
+      assertThat(b.get()).isEqualTo(new AppendResult(2, List.of())); // acknowledged: committed
+      assertThatThrownBy(bad::get).hasCauseInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("refused by the database");
+      assertThat(d.get()).isEqualTo(new AppendResult(1, List.of()));
+      assertThat(store.writer().transactions() - before).isEqualTo(2); // {first}, {b, bad, d}
+    } finally {
+      pool.shutdownNow();
+    }
+    assertThat(store.all().map(e -> e.interaction().userId() + "/" + e.interaction().courseId()))
+        .containsExactly("a/c1", "b/c1", "b/c2", "d/c1"); // nothing of x, not even its valid first event
   }
 
   @Test

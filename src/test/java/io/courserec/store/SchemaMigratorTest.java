@@ -90,9 +90,9 @@ class SchemaMigratorTest {
     Path file = dir.resolve("store.db");
     SqliteInteractionStore.open(file).close();
     try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + file); Statement s = c.createStatement()) {
-      s.execute("INSERT INTO schema_version (version, description, applied_at_ms) VALUES (2, 'from the future', 0)");
+      s.execute("INSERT INTO schema_version (version, description, applied_at_ms) VALUES (3, 'from the future', 0)");
     }
     assertThatThrownBy(() -> SqliteInteractionStore.open(file)).isInstanceOf(StoreException.class)
-        .hasMessageContaining("schema is at version 2");
+        .hasMessageContaining("schema is at version 3");
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The store contract on SQLite, each test with its own file in a temporary directory. */
-class SqliteInteractionStoreTest extends InteractionStoreContract {
+class SqliteInteractionStoreTest extends LearnerKeyContract {
   @TempDir
   Path dir;
 
