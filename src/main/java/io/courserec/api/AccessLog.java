@@ -1,14 +1,11 @@
 package io.courserec.api;
 
+import io.courserec.engine.LearnerPseudonyms;
 import io.javalin.config.JavalinState;
 import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import io.javalin.router.ParsedEndpoint;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -18,9 +15,11 @@ import org.slf4j.LoggerFactory;
  * Per-request bookkeeping: resolves the route template (e.g. {@code /courses/{id}}, or {@code unmatched}) before
  * any other handler runs, adds {@code Server-Timing: app;dur=<ms>} to every response, and writes one log line per
  * request to the logger {@code io.courserec.api.access}:
- * <pre>GET /recommend 200 3.2 ms user=5e884898da28 cache=hit</pre>
+ * <pre>GET /recommend 200 3.2 ms user=5e884898da28c1f0 cache=hit</pre>
  * Raw paths and query strings are never logged (they hold user ids and could hold secrets); the user id appears
- * only as the first 12 hex digits of its SHA-256 ({@link #userHash}). The latency is also recorded in
+ * only as its keyed pseudonym ({@link LearnerPseudonyms#logId}: 16 hex digits of an HMAC-SHA256 under
+ * {@code server.log_id_key} or the generated key file), which nobody without the key can link back to an id, not
+ * even by hashing a list of guessed ids. The latency is also recorded in
  * {@link ApiMetrics} under the route template, so the metric's cardinality is bounded by the number of routes.
  */
 public final class AccessLog {
@@ -32,10 +31,12 @@ public final class AccessLog {
 
   private final JavalinState state;
   private final ApiMetrics metrics;
+  private final LearnerPseudonyms ids;
 
-  AccessLog(JavalinState state, ApiMetrics metrics) {
+  AccessLog(JavalinState state, ApiMetrics metrics, LearnerPseudonyms ids) {
     this.state = state;
     this.metrics = metrics;
+    this.ids = ids;
   }
 
   /** Registers the before/after handlers; must be the first registration so it sees every request. */
@@ -60,7 +61,7 @@ public final class AccessLog {
     String user = ctx.attribute(USER);
     String cache = ctx.attribute(CACHE);
     log.info("{} {} {} {} ms{}{}", ctx.method().name(), route, status, String.format(Locale.ROOT, "%.1f", ms),
-        user == null ? "" : " user=" + user, cache == null ? "" : " cache=" + cache);
+        user == null ? "" : " user=" + ids.logId(user), cache == null ? "" : " cache=" + cache);
   }
 
   /** The route template of this request (set by the before handler), or {@code unmatched}. */
@@ -69,25 +70,15 @@ public final class AccessLog {
     return r == null ? "unmatched" : r;
   }
 
-  /** Remembers which user the request is about (logged hashed). */
+  /** Remembers which user the request is about (in memory; logged only as its pseudonym). */
   static void tagUser(Context ctx, String userId) {
-    if (userId != null) ctx.attribute(USER, userHash(userId));
+    if (userId != null) ctx.attribute(USER, userId);
   }
 
   /** Remembers whether the response came from the cache ({@code hit}, {@code miss}, {@code bypass}). */
   static void tagCache(Context ctx, String outcome) {
     ctx.attribute(CACHE, outcome);
     ctx.header("X-Cache", outcome);
-  }
-
-  /** First 12 hex digits of SHA-256 over the UTF-8 id: stable across restarts, not the raw id. */
-  public static String userHash(String userId) {
-    try {
-      byte[] d = MessageDigest.getInstance("SHA-256").digest(userId.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(d, 0, 6);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 
   private String template(Context ctx) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.engine.Engine;
+import io.courserec.engine.LearnerPseudonyms;
 import io.javalin.Javalin;
 import io.javalin.config.JavalinConfig;
 import io.javalin.config.JavalinState;
@@ -26,11 +27,15 @@ import org.slf4j.LoggerFactory;
  * Call {@link #invalidateCaches} after swapping models if the swap should be visible before the next status poll
  * (the server also notices a new model version on its own).
  *
+ * <p>Before any resource, every request passes (in this order) the access log, the CORS policy ({@link CorsPolicy}),
+ * the service token ({@link ServiceAuth}) and the JSON content-type rule ({@link JsonContentType}).
+ *
  * <p>Config keys read: {@code server.host}, {@code server.port}, {@code server.max_k}, {@code server.max_body_bytes},
  * {@code server.max_feedback_batch}, {@code server.admin_token}, {@code server.cache.max_bytes} (and the deprecated
  * {@code server.cache.max_entries}, whose 0 still turns caching off), {@code server.cache.ttl_seconds},
  * {@code server.status_refresh_ms}, {@code server.status_deadline_ms}, {@code server.feedback.rate_per_minute},
- * {@code server.feedback.burst}.
+ * {@code server.feedback.burst}, {@code server.api_token}, {@code server.cors.allowed_origins},
+ * {@code server.log_id_key}.
  */
 public final class CourseRecServer implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(CourseRecServer.class);
@@ -87,9 +92,14 @@ public final class CourseRecServer implements AutoCloseable {
     cfg.http.prefer405over404 = true;
     cfg.http.maxRequestSize = maxBody;
     cfg.jsonMapper(JsonCodec.javalinMapper(mapper));
-    AccessLog accessLog = new AccessLog(cfg.unsafe, metrics);
+    cfg.jetty.modifyServer(server -> server.setErrorHandler(new JsonErrorPages(mapper)));
+    AccessLog accessLog = new AccessLog(cfg.unsafe, metrics, LearnerPseudonyms.open(config));
     cfg.requestLogger.http(accessLog::logRequest);
     accessLog.register(cfg.routes);
+    CorsPolicy.parse(ConfigKey.CORS_ORIGINS.key(), config.string(ConfigKey.CORS_ORIGINS)).register(cfg.routes);
+    new ServiceAuth(config.string(ConfigKey.API_TOKEN)).register(cfg.routes);
+    JsonContentType.register(cfg.routes);
+    AdminAuth admin = new AdminAuth(config.string(ConfigKey.ADMIN_TOKEN));
     List.of(
         new RecommendResource(engine, cache, monitor, maxK),
         new SearchResource(engine, maxK),
@@ -100,7 +110,8 @@ public final class CourseRecServer implements AutoCloseable {
             config.integer(ConfigKey.FEEDBACK_RATE), config.integer(ConfigKey.FEEDBACK_BURST), System::nanoTime)),
         new HealthResource(monitor),
         new MetricsResource(metrics),
-        new AdminResource(engine, new AdminAuth(config.string(ConfigKey.ADMIN_TOKEN))),
+        new AdminResource(engine, admin),
+        new ErasureResource(engine, admin, cache),
         new OpenApiResource()).forEach(r -> r.register(cfg.routes));
     ApiExceptionMapper.register(cfg.routes);
     ApiExceptionMapper.registerErrors(cfg.router, mapper);

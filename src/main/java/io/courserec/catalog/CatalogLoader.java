@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,6 +17,10 @@ import org.slf4j.LoggerFactory;
  * ({@link InteractionValidator}). Every row read ends up loaded, merged or rejected; rows never stop a load.
  * Fatal problems (missing courses.csv or data directory, a required column missing, an unreadable file) throw
  * {@link DataException}.
+ *
+ * <p>Erased learners: a load may be given a predicate on user ids ({@code erased}); rows of users.csv and
+ * interactions.csv whose {@code user_id} it accepts are counted as rejected with reason {@code erased learner},
+ * before any other check, and their examples in the report carry neither the row nor the id.
  */
 public final class CatalogLoader {
   private static final Logger log = LoggerFactory.getLogger(CatalogLoader.class);
@@ -40,6 +45,11 @@ public final class CatalogLoader {
 
   /** Loads and cleans a data directory with explicit rules. */
   public static LoadResult load(Path dataDir, CleaningRules rules) {
+    return load(dataDir, rules, id -> false);
+  }
+
+  /** Loads and cleans a data directory, dropping the rows of learners {@code erased} accepts (see the class comment). */
+  public static LoadResult load(Path dataDir, CleaningRules rules, Predicate<String> erased) {
     if (!Files.isDirectory(dataDir)) throw new DataException("data directory not found: " + dataDir);
     long start = System.nanoTime();
     ReportCollector report = new ReportCollector(rules.maxExamples());
@@ -54,7 +64,7 @@ public final class CatalogLoader {
       LearnerCleaner cleaner = new LearnerCleaner(rules, report, courses.skills());
       try (CsvRecordReader r = open(usersFile, LearnerCleaner.FILE, USER_COLUMNS, List.of("user_id"), report)) {
         for (CsvRow row = r.next(); row != null; row = r.next()) {
-          if (accept(row, report)) cleaner.add(row);
+          if (!erasedRow(row, erased, report) && accept(row, report)) cleaner.add(row);
         }
       }
       learners = cleaner.finish();
@@ -68,7 +78,7 @@ public final class CatalogLoader {
       try (CsvRecordReader r = open(eventsFile, InteractionValidator.FILE, INTERACTION_COLUMNS,
           List.of("user_id", "course_id", "event"), report)) {
         for (CsvRow row = r.next(); row != null; row = r.next()) {
-          if (!accept(row, report)) continue;
+          if (erasedRow(row, erased, report) || !accept(row, report)) continue;
           Interaction e = validator.check(row);
           if (e != null) interactions.add(e);
         }
@@ -121,6 +131,15 @@ public final class CatalogLoader {
       report.unknownColumns(name, r.unknownColumns());
     }
     return r;
+  }
+
+  /** Counts and rejects the row when it belongs to an erased learner; the report gets no excerpt of it. */
+  private static boolean erasedRow(CsvRow row, Predicate<String> erased, ReportCollector report) {
+    String id = FieldValues.text(row.get("user_id"));
+    if (id == null || !erased.test(id)) return false;
+    report.read(row.file());
+    report.issue(row.file(), row.line(), IssueKind.ERASED_LEARNER, "", null);
+    return true;
   }
 
   /** Counts the row as read; rejects it when it is malformed as a whole. */

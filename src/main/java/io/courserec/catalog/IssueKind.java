@@ -17,6 +17,8 @@ public enum IssueKind {
   UNKNOWN_COURSE(Effect.REJECTED, "unknown course"),
   UNKNOWN_USER(Effect.REJECTED, "unknown user"),
   RATING_OUT_OF_SCALE(Effect.REJECTED, "rating outside the rating scale"),
+  /** The learner asked to be forgotten; the example row shows no field (it would show the id). */
+  ERASED_LEARNER(Effect.REJECTED, "erased learner"),
 
   DUPLICATE_ID(Effect.MERGED, "duplicate id"),
   DUPLICATE_TITLE(Effect.MERGED, "duplicate title and organisation"),

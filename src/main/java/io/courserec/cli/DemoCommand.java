@@ -1,7 +1,6 @@
 package io.courserec.cli;
 
 import io.courserec.api.CourseRecServer;
-import io.courserec.catalog.CatalogLoader;
 import io.courserec.catalog.Dataset;
 import io.courserec.catalog.Interaction;
 import io.courserec.catalog.Learner;
@@ -9,6 +8,7 @@ import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.engine.DefaultEngine;
 import io.courserec.engine.Engines;
+import io.courserec.engine.ErasedLearners;
 import io.courserec.engine.ModelManifest;
 import io.courserec.engine.ModelStore;
 import io.courserec.engine.RankedCourse;
@@ -56,7 +56,7 @@ public final class DemoCommand implements Callable<Integer> {
     Config config = common.config();
     if (port != null) config = config.with(ConfigKey.SERVER_PORT, port);
     long t0 = System.nanoTime();
-    var loaded = CatalogLoader.load(config.path(ConfigKey.DATA_DIR), config);
+    var loaded = ErasedLearners.open(config).loadData(config);
     Dataset data = loaded.dataset();
     out.printf(Locale.ROOT, "== data %s: %d courses, %d learners, %d interactions (%d rows rejected, %d merged)%n",
         config.path(ConfigKey.DATA_DIR), data.numCourses(), data.numLearners(), data.interactions().size(),

@@ -4,6 +4,7 @@ import io.courserec.catalog.Dataset;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigException;
 import io.courserec.config.ConfigKey;
+import io.courserec.engine.ErasedLearners;
 import io.courserec.eval.AlgorithmResult;
 import io.courserec.eval.AlgorithmSpec;
 import io.courserec.eval.ContentSimilarity;
@@ -83,7 +84,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
   /** The command as registered in {@link Main}. */
   public EvaluateCommand() {
-    this((dir, config) -> io.courserec.catalog.CatalogLoader.load(dir, config).dataset(),
+    this((dir, config) -> ErasedLearners.open(config).loadData(dir, config).dataset(),
         io.courserec.hybrid.Recommenders::create);
   }
 

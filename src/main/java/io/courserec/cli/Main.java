@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         GenerateCommand.class,
         TrainCommand.class,
         RetrainCommand.class,
+        ForgetCommand.class,
         RecommendCommand.class,
         ExplainCommand.class,
         ServeCommand.class,

@@ -1,9 +1,9 @@
 package io.courserec.cli;
 
-import io.courserec.catalog.CatalogLoader;
 import io.courserec.catalog.Dataset;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.engine.ErasedLearners;
 import io.courserec.tuning.SelfTuner;
 import io.courserec.tuning.TuningResult;
 import java.io.IOException;
@@ -34,7 +34,7 @@ public final class TuneCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     Config config = common.config().with(ConfigKey.TUNE_ENABLED, true);
-    Dataset data = CatalogLoader.load(config.path(ConfigKey.DATA_DIR), config).dataset();
+    Dataset data = ErasedLearners.open(config).loadData(config).dataset();
     TuningResult r = SelfTuner.tune(config, data, m -> System.err.println("tune: " + m));
     StringBuilder props = new StringBuilder("# chosen by ./courserec tune on " + config.path(ConfigKey.DATA_DIR) + "\n");
     for (String line : r.lines()) props.append(line).append('\n');

@@ -1,11 +1,11 @@
 package io.courserec.cli;
 
-import io.courserec.catalog.CatalogLoader;
 import io.courserec.catalog.DataException;
 import io.courserec.catalog.LoadResult;
 import io.courserec.catalog.QualityReport;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.engine.ErasedLearners;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -41,7 +41,7 @@ public final class ValidateCommand implements Callable<Integer> {
     Path dir = config.path(ConfigKey.DATA_DIR);
     LoadResult result;
     try {
-      result = CatalogLoader.load(dir, config);
+      result = ErasedLearners.open(config).loadData(dir, config);
       result.report().writeJson(report);
     } catch (DataException e) {
       throw new UserError(e.getMessage(), e);

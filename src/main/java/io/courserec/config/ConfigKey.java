@@ -162,6 +162,9 @@ public enum ConfigKey {
 
   // --- api ----------------------------------------------------------------------------------------------------
   SERVER_STATUS_REFRESH("server.status_refresh_ms", Type.INT, "1000", 50.0, 600000.0, false, "How often the server re-reads the engine status (model version for the cache, gauges)"),
+  API_TOKEN("server.api_token", Type.STRING, "", null, null, false, "Bearer token the learner endpoints require (401/403 without it); empty leaves them open to whoever reaches the port. /health, /ready, /metrics, /openapi.json stay open; /admin keeps server.admin_token"),
+  CORS_ORIGINS("server.cors.allowed_origins", Type.STRING, "", null, null, false, "Comma-separated origins (https://app.example.org) whose browser pages may call the API, or * for any; empty: no CORS headers, cross-origin pages are refused"),
+  LOG_ID_KEY("server.log_id_key", Type.STRING, "", null, null, false, "Secret (at least 32 characters) keying the HMAC-SHA256 that stands for learner ids in logs and in the erasure list; empty: a random key generated once into courserec-id.key next to the SQLite store (or in data.dir for PostgreSQL), mode 0600"),
 
   // --- engine -------------------------------------------------------------------------------------------------
   TRAIN_ON_START("models.train_on_start", Type.BOOLEAN, "true", null, null, false, "When no usable model exists at server start-up, train one in the background (the server answers 503 until it is ready)"),

@@ -45,6 +45,23 @@ final class BackgroundJobs implements AutoCloseable {
   /** Queues a job, or returns the queued or running one. */
   synchronized JobStatus submit(String kind, Work work) {
     if (active != null) return jobs.get(active);
+    JobStatus queued = queue(kind, work);
+    active = queued.id();
+    return queued;
+  }
+
+  /**
+   * Queues a job after whatever is queued or running (unlike {@link #submit}); while a job of the same kind is still
+   * queued (not started), returns that one instead.
+   */
+  synchronized JobStatus enqueue(String kind, Work work) {
+    for (JobStatus j : jobs.values()) if (j.kind().equals(kind) && j.state().equals("queued")) return j;
+    JobStatus queued = queue(kind, work);
+    if (active == null) active = queued.id();
+    return queued;
+  }
+
+  private JobStatus queue(String kind, Work work) {
     String id = kind + "-" + prefix + "-" + counter.incrementAndGet();
     JobStatus queued = new JobStatus(id, kind, "queued", Instant.now(), null, "waiting for the job thread");
     put(queued);
@@ -54,7 +71,6 @@ final class BackgroundJobs implements AutoCloseable {
       jobs.remove(id);
       throw new NotReadyException("the engine is shutting down; no new jobs");
     }
-    active = id;
     return queued;
   }
 

@@ -96,6 +96,17 @@ public final class DatasetFile {
     }
   }
 
+  /** The learners of a file (every learner with an interaction is one), reading only the header. */
+  static List<Learner> learners(Path file) throws IOException {
+    try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+      if (in.readInt() != MAGIC) throw new IOException(file + " is not a courserec data set file");
+      in.readInt();
+      byte[] header = new byte[checkedLength(in.readInt(), file)];
+      in.readFully(header);
+      return JSON.readValue(new String(header, StandardCharsets.UTF_8), new TypeReference<Header>() {}).learners();
+    }
+  }
+
   private static int checkedLength(int n, Path file) throws IOException {
     if (n < 0) throw new IOException(file + " is damaged (negative length " + n + ")");
     return n;

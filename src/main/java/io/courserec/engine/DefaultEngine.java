@@ -17,6 +17,8 @@ import io.courserec.store.EventIdConflictException;
 import io.courserec.store.InteractionStore;
 import io.courserec.store.StoreException;
 import io.courserec.store.StoredEvent;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -56,9 +58,12 @@ public final class DefaultEngine implements Engine {
   private static final int MAX_EVENT_ID_LENGTH = 128;
   private static final long MAX_FUTURE_SECONDS = 3600;
 
+  /** Prefix of the id under which an erased learner reaches a model version that still holds them. */
+  private static final String HIDDEN = "\u0000erased\u0000";
 
   private final InteractionStore store;
   private final ModelLifecycle lifecycle;
+  private final ErasedLearners erased;
   private final int maxRecentEvents;
   /**
    * Event types whose course is excluded from recommendations: taken ({@link EventWeights#marksTaken}, from
@@ -66,9 +71,10 @@ public final class DefaultEngine implements Engine {
    */
   private final Set<EventType> excluding;
 
-  DefaultEngine(Config config, InteractionStore store, ModelStore models) {
+  DefaultEngine(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.store = store;
-    this.lifecycle = new ModelLifecycle(config, store, models);
+    this.erased = erased;
+    this.lifecycle = new ModelLifecycle(config, store, models, erased);
     this.maxRecentEvents = config.integer(ConfigKey.MAX_RECENT_EVENTS);
     EventWeights weights = EventWeights.from(config);
     Set<EventType> s = EnumSet.of(EventType.DISMISS);
@@ -90,10 +96,11 @@ public final class DefaultEngine implements Engine {
     checkPage(q.k(), q.offset());
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      List<Interaction> recent = recentEvents(g, user);
-      RecommendRequest req = new RecommendRequest(user, q.k(), q.offset(), q.filter(), Set.of(), false, q.explain(),
+      String id = modelId(g, user);
+      List<Interaction> recent = recentEvents(g, user, id);
+      RecommendRequest req = new RecommendRequest(id, q.k(), q.offset(), q.filter(), Set.of(), false, q.explain(),
           recent, q.interests());
-      boolean known = g.data().learner(user).isPresent();
+      boolean known = g.data().learner(id).isPresent();
       boolean interests = q.interests().stream().anyMatch(s -> !s.isBlank());
       boolean hybrid = q.algorithm().equals("hybrid");
       if (!known && recent.isEmpty() && !interests) return popular(g, q, req, hybrid);
@@ -129,7 +136,7 @@ public final class DefaultEngine implements Engine {
       Generation g = lease.get();
       HybridRanking r;
       try {
-        r = g.hybrid().search(q.text(), user, q.filter(), q.k(), q.offset());
+        r = g.hybrid().search(q.text(), user == null ? null : modelId(g, user), q.filter(), q.k(), q.offset());
       } catch (UnknownEntityException e) {
         if (!e.kind().equals("user")) throw e;
         r = g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
@@ -155,9 +162,10 @@ public final class DefaultEngine implements Engine {
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
       requireCourse(g, courseId);
-      List<Interaction> recent = recentEvents(g, user);
-      if (g.data().learner(user).isEmpty() && recent.isEmpty()) throw new UnknownEntityException("user", user);
-      RecommendRequest req = new RecommendRequest(user, 1, 0, null, Set.of(), false, true, recent, List.of());
+      String id = modelId(g, user);
+      List<Interaction> recent = recentEvents(g, user, id);
+      if (g.data().learner(id).isEmpty() && recent.isEmpty()) throw new UnknownEntityException("user", user);
+      RecommendRequest req = new RecommendRequest(id, 1, 0, null, Set.of(), false, true, recent, List.of());
       HybridExplanation e = g.hybrid().explain(req, courseId);
       return Answers.ofExplanation(e);
     }
@@ -179,10 +187,11 @@ public final class DefaultEngine implements Engine {
     String user = requireId("user", userId);
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      List<Interaction> out = new ArrayList<>(g.data().eventsOf(user));
+      String id = modelId(g, user);
+      List<Interaction> out = new ArrayList<>(g.data().eventsOf(id));
       long seq = g.manifest().storeSequence();
       for (StoredEvent s : stored(() -> store.eventsOf(user))) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
-      if (out.isEmpty() && g.data().learner(user).isEmpty()) throw new UnknownEntityException("user", user);
+      if (out.isEmpty() && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
       out.sort(BY_TIME);
       return out;
     }
@@ -268,9 +277,9 @@ public final class DefaultEngine implements Engine {
   /**
    * The learner's newest stored events after the model's store position (at most {@code maxRecentEvents}), on
    * courses the model's catalog has; when the cap cut events off, preceded by one timeless event per excluded
-   * course (see the class comment) not already among them.
+   * course (see the class comment) not already among them. All under the id the model sees ({@link #modelId}).
    */
-  private List<Interaction> recentEvents(Generation g, String user) {
+  private List<Interaction> recentEvents(Generation g, String user, String id) {
     long seq = g.manifest().storeSequence();
     List<StoredEvent> latest = stored(() -> store.latestEventsOf(user, seq, maxRecentEvents));
     List<Interaction> out = new ArrayList<>();
@@ -279,14 +288,29 @@ public final class DefaultEngine implements Engine {
       for (StoredEvent s : latest) if (excluding.contains(s.interaction().event())) seen.add(s.interaction().courseId());
       stored(() -> store.coursesWith(user, seq, excluding)).forEach((course, type) -> {
         if (!seen.contains(course) && g.data().courseOrdinal(course) >= 0) {
-          out.add(new Interaction(user, course, type, null, null, null));
+          out.add(new Interaction(id, course, type, null, null, null));
         }
       });
     }
     for (StoredEvent s : latest) {
-      if (g.data().courseOrdinal(s.interaction().courseId()) >= 0) out.add(TrainingSet.asTraining(s));
+      if (g.data().courseOrdinal(s.interaction().courseId()) >= 0) out.add(underId(TrainingSet.asTraining(s), id));
     }
     return out;
+  }
+
+  /**
+   * The id a request uses with model version {@code g}: the learner's own, or, for a learner erased after the
+   * version's data was loaded (so the version still holds them until the erasure completes), an id the version
+   * cannot know; the learner then gets what a new learner gets, plus their feedback since the erasure.
+   */
+  private String modelId(Generation g, String user) {
+    int p = erased.position(user);
+    return p >= 0 && p >= g.manifest().erasuresHonoured() ? HIDDEN + user : user;
+  }
+
+  /** The event as the model sees it: under {@code id} instead of the learner's own id, when they differ. */
+  private static Interaction underId(Interaction e, String id) {
+    return e.userId().equals(id) ? e : new Interaction(id, e.courseId(), e.event(), e.rating(), e.timestamp(), e.eventId());
   }
 
   /** Runs a store call; a passing store fault becomes {@link StoreUnavailableException}. */
@@ -315,6 +339,35 @@ public final class DefaultEngine implements Engine {
   private static void checkPage(int k, int offset) {
     if (k <= 0) throw new InvalidInputException("k", "k must be at least 1, got " + k);
     if (offset < 0) throw new InvalidInputException("offset", "offset must be >= 0, got " + offset);
+  }
+
+  // ---- erasure --------------------------------------------------------------------------------------------
+
+  @Override
+  public ErasureResult forget(String userId) {
+    ErasureResult r = eraseRecords(userId, null);
+    return new ErasureResult(r.userId(), r.storedEventsErased(), r.alreadyListed(), lifecycle.startErasure());
+  }
+
+  /**
+   * The CLI's {@code forget}: as {@link #forget}, but the completion (rebuild without the gate, retiring versions)
+   * runs in the calling thread; returns its summary.
+   */
+  public String forgetNow(String userId, java.util.function.Consumer<String> progress) throws IOException {
+    ErasureResult r = eraseRecords(userId, null);
+    return r.storedEventsErased() + " stored events erased; " + lifecycle.completeErasure(progress);
+  }
+
+  /** The immediate part: listed first (so no later load or training takes them), then the store's rows. */
+  private ErasureResult eraseRecords(String userId, JobStatus job) {
+    String user = requireId("user", userId);
+    boolean added;
+    try {
+      added = erased.add(user);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write the erasure list: " + e.getMessage(), e);
+    }
+    return new ErasureResult(user, store.eraseUser(user), !added, job);
   }
 
   // ---- status and lifecycle -------------------------------------------------------------------------------

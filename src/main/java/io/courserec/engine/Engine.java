@@ -44,6 +44,13 @@ public interface Engine extends AutoCloseable {
   /** Validates and durably stores feedback; returns after the events are committed. */
   FeedbackResult feedback(List<Interaction> events);
 
+  /**
+   * Erases a learner (right to be forgotten): puts them on the erasure list (so the data files cannot bring them
+   * back), deletes their stored events, hides them from the serving model at once, and starts the job that replaces
+   * and retires every model version holding them. Idempotent; an unknown learner is not an error.
+   */
+  ErasureResult forget(String userId);
+
   EngineStatus status();
 
   /** Starts a background reindex (new index generation from the current catalog and models). */

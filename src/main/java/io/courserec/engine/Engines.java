@@ -50,7 +50,8 @@ public final class Engines {
   private static DefaultEngine create(Config config) {
     InteractionStore store = InteractionStores.open(config);
     try {
-      return new DefaultEngine(config, store, new ModelStore(config.path(ConfigKey.MODELS_DIR)));
+      return new DefaultEngine(config, store, new ModelStore(config.path(ConfigKey.MODELS_DIR)),
+          ErasedLearners.open(config));
     } catch (RuntimeException e) {
       store.close();
       throw e;

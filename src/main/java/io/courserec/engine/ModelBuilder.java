@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds one model version — the body of {@code retrain}, {@code reindex} and {@code train}:
  * <ol>
- *   <li>load the catalog, learners and CSV interactions from {@code data.dir} ({@code load_catalog});
+ *   <li>load the catalog, learners and CSV interactions from {@code data.dir} ({@code load_catalog}), without the
+ *       rows of erased learners ({@link ErasedLearners});
  *   <li>add every stored feedback event up to the store's last sequence ({@code read_feedback});
  *   <li>hash the data ({@code hash}: {@link DatasetDigest}, the experiment log's data hash);
  *   <li>tune hyper-parameters and blend weights on an inner validation split ({@code tune}: {@link SelfTuner};
@@ -42,11 +43,13 @@ final class ModelBuilder {
   private final Config config;
   private final ModelStore models;
   private final InteractionStore store;
+  private final ErasedLearners erased;
 
-  ModelBuilder(Config config, ModelStore models, InteractionStore store) {
+  ModelBuilder(Config config, ModelStore models, InteractionStore store, ErasedLearners erased) {
     this.config = config;
     this.models = models;
     this.store = store;
+    this.erased = erased;
   }
 
   /**
@@ -61,7 +64,9 @@ final class ModelBuilder {
     long start = System.nanoTime();
     long t = start;
     progress.accept("loading the catalog from " + config.string(ConfigKey.DATA_DIR));
-    Dataset catalog = TrainingSet.loadCatalog(config).dataset();
+    erased.refresh();
+    int erasuresHonoured = erased.size(); // read first: an erasure during the load is honoured, maybe uncounted
+    Dataset catalog = TrainingSet.loadCatalog(config, erased).dataset();
     t = lap(timings, "load_catalog", t);
     progress.accept("reading stored feedback");
     TrainingSet training = TrainingSet.assemble(catalog, store);
@@ -95,7 +100,7 @@ final class ModelBuilder {
       ModelManifest manifest = models.seal(dir, new ModelManifest(null, Instant.now(), dataHash, config.modelHash(),
           config.longValue(ConfigKey.SEED), metrics, timings, decision.promote(), decision.reason(),
           data.numCourses(), data.numLearners(), data.interactions().size(), null, training.storeSequence(),
-          training.storeEvents(), training.storeEventsSkipped(), tuning.values()));
+          training.storeEvents(), training.storeEventsSkipped(), tuning.values(), erasuresHonoured));
       log.info("model {} built in {} ms: {}", manifest.version(), timings.get("total"), timings);
       if (!decision.promote()) {
         hybrid.close();

@@ -41,7 +41,9 @@ final class ModelLifecycle implements AutoCloseable {
 
   private final Config config;
   private final ModelStore models;
+  private final ErasedLearners erased;
   private final ModelBuilder builder;
+  private final ErasureCompletion erasure;
   private final BackgroundJobs jobs = new BackgroundJobs();
   private final Swappable<Generation> serving;
   private final Set<String> open = ConcurrentHashMap.newKeySet();
@@ -49,10 +51,12 @@ final class ModelLifecycle implements AutoCloseable {
   private volatile String notReady = "no model loaded yet";
   private volatile boolean closed;
 
-  ModelLifecycle(Config config, InteractionStore store, ModelStore models) {
+  ModelLifecycle(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.config = config;
     this.models = models;
-    this.builder = new ModelBuilder(config, models, store);
+    this.erased = erased;
+    this.builder = new ModelBuilder(config, models, store, erased);
+    this.erasure = new ErasureCompletion(models, erased, () -> Set.copyOf(open));
     this.serving = new Swappable<>(g -> {
       open.remove(g.version());
       g.close();
@@ -82,6 +86,11 @@ final class ModelLifecycle implements AutoCloseable {
    * does. Returns false when there is none.
    */
   boolean loadLatest() {
+    List<String> strays = models.strays();
+    if (!strays.isEmpty()) {
+      log.warn("ignoring {} stray entries in {} (not model versions; move them elsewhere): {}", strays.size(),
+          models.root(), strays.size() > 20 ? strays.subList(0, 20) + " ..." : strays);
+    }
     for (Iterator<String> it = models.goodVersions().iterator(); it.hasNext(); ) {
       String v = it.next();
       Path dir = models.root().resolve(v);
@@ -110,7 +119,11 @@ final class ModelLifecycle implements AutoCloseable {
   void startInBackground(Duration retrainEvery) {
     notReady = "loading the model from " + models.root();
     jobs.execute(() -> {
-      if (closed || loadLatest()) return;
+      if (closed) return;
+      if (loadLatest()) {
+        resumeErasure();
+        return;
+      }
       if (config.bool(ConfigKey.TRAIN_ON_START)) {
         JobStatus j = jobs.submit("retrain", this::firstModel);
         notReady = "no trained model yet: training the first one (job " + j.id() + ")";
@@ -166,6 +179,51 @@ final class ModelLifecycle implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  // ---- erasure --------------------------------------------------------------------------------------------
+
+  /**
+   * Queues the completion of an erasure ({@link #completeErasure}) behind any running build (whose data may have
+   * been read before the erasure); a completion already queued and not yet started is returned instead, since it
+   * reads the list when it starts.
+   */
+  JobStatus startErasure() {
+    return jobs.enqueue("erase", this::completeErasure);
+  }
+
+  /** After a start-up load: an erasure interrupted by a crash or a failed build is completed now. */
+  private void resumeErasure() {
+    try {
+      if (!erasure.holders().isEmpty()) {
+        JobStatus j = startErasure();
+        log.info("model versions still hold erased learners; completing the erasure (job {})", j.id());
+      }
+    } catch (RuntimeException e) {
+      log.error("cannot check the model versions against the erasure list: {}", e.getMessage());
+    }
+  }
+
+  /**
+   * Makes the erased learners leave {@code models/}: if the serving version (or {@code CURRENT}) holds one, a new
+   * version is built from the data without them and promoted whatever the quality gate would say, then every other
+   * version that holds one is deleted. Synchronous (the job body, and the CLI's {@code forget}).
+   */
+  String completeErasure(Consumer<String> progress) throws IOException {
+    Generation now = serving.peek();
+    String current = now != null ? now.version() : models.current().orElse(null);
+    String replacement = null;
+    if (current != null && erasure.holds(current)) {
+      progress.accept("rebuilding without the erased learners (quality gate skipped: erasure)");
+      replacement = rebuild(false, progress).manifest().version();
+    }
+    List<String> retired = erasure.retire(replacement);
+    List<String> left = erasure.holders();
+    String result = (replacement == null ? "no rebuild needed" : "rebuilt and promoted " + replacement)
+        + "; retired " + (retired.isEmpty() ? "no other versions" : retired);
+    if (!left.isEmpty()) throw new IllegalStateException(result + "; still holding erased learners: " + left);
+    log.info("erasure complete: {}", result);
+    return result;
   }
 
   private static String describe(ModelBuilder.Outcome o) {

@@ -18,13 +18,16 @@ import java.util.Map;
  *     up to it are part of the model; later ones are applied per request as recent events
  * @param storeEvents stored feedback events folded into the training data
  * @param storeEventsSkipped stored events left out because their course is no longer in the catalog
+ * @param erasuresHonoured entries of the erasure list ({@link ErasedLearners}) when the data was loaded: the
+ *     learners erased first up to this count are not in the version; 0 in manifests written before erasure existed
  * @param tuned the values tuning chose for this model (configuration key -> value; also in {@code tuning.properties},
  *     applied over the configuration whenever the version is loaded); empty when tuning was off
  */
 public record ModelManifest(String version, Instant createdAt, String dataHash, String configHash, long seed,
                             Map<String, Double> metrics, Map<String, Long> timingsMs, boolean promoted, String note,
                             int courses, int learners, long interactions, Map<String, String> files,
-                            long storeSequence, long storeEvents, long storeEventsSkipped, Map<String, String> tuned) {
+                            long storeSequence, long storeEvents, long storeEventsSkipped, Map<String, String> tuned,
+                            int erasuresHonoured) {
   public ModelManifest {
     metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
     timingsMs = timingsMs == null ? Map.of() : Map.copyOf(timingsMs);
@@ -36,12 +39,14 @@ public record ModelManifest(String version, Instant createdAt, String dataHash, 
   /** The same manifest naming a version and its files (what {@link ModelStore#seal} records). */
   public ModelManifest sealed(String newVersion, Map<String, String> newFiles) {
     return new ModelManifest(newVersion, createdAt, dataHash, configHash, seed, metrics, timingsMs, promoted, note,
-        courses, learners, interactions, newFiles, storeSequence, storeEvents, storeEventsSkipped, tuned);
+        courses, learners, interactions, newFiles, storeSequence, storeEvents, storeEventsSkipped, tuned,
+        erasuresHonoured);
   }
 
   /** The same manifest with another promotion flag and note. */
   public ModelManifest marked(boolean newPromoted, String newNote) {
     return new ModelManifest(version, createdAt, dataHash, configHash, seed, metrics, timingsMs, newPromoted, newNote,
-        courses, learners, interactions, files, storeSequence, storeEvents, storeEventsSkipped, tuned);
+        courses, learners, interactions, files, storeSequence, storeEvents, storeEventsSkipped, tuned,
+        erasuresHonoured);
   }
 }

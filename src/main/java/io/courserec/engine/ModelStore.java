@@ -9,6 +9,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.security.DigestInputStream;
@@ -23,7 +24,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,12 +36,24 @@ import org.slf4j.LoggerFactory;
  * {@code manifest.json}, and a {@code CURRENT} file naming the promoted version, replaced atomically (write to a
  * temporary file, then an atomic rename). A version is written completely before its manifest; {@link #verify}
  * checks every file against the manifest so a partial or corrupt directory is detected and skipped.
+ *
+ * <p><b>Stray entries.</b> Only directories named exactly {@code v-<yyyyMMdd'T'HHmmss>-<n>} are versions. Anything
+ * else in the root ({@code v-foo}, a regular file named like a version, an editor's backup, a leftover
+ * {@code CURRENT.tmp}) is a stray: ignored by ordering, start-up, pruning and {@code /admin/models}, listed by
+ * {@link #strays()} and reported in the log at start-up. Besides versions the root holds {@code CURRENT} and the
+ * erasure list ({@link ErasedLearners}).
+ *
+ * <p><b>Durability.</b> Every rename ({@code CURRENT}, manifests) is followed by an fsync of the directory that holds
+ * it ({@link DirectorySync}), and so are the creation and deletion of version directories.
  */
 public final class ModelStore {
   private static final Logger log = LoggerFactory.getLogger(ModelStore.class);
   private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss").withZone(ZoneOffset.UTC);
   static final String MANIFEST = "manifest.json";
   private static final String CURRENT = "CURRENT";
+  private static final Pattern VERSION = Pattern.compile("v-[0-9]{8}T[0-9]{6}-[0-9]{1,9}");
+  /** Names in the root that are not versions but are expected. */
+  private static final Set<String> KNOWN = Set.of(CURRENT, ErasedLearners.FILE);
 
   private final Path root;
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -58,6 +73,7 @@ public final class ModelStore {
       Path p = root.resolve(base + "-" + n);
       if (!Files.exists(p)) {
         Files.createDirectory(p);
+        DirectorySync.sync(root);
         return p;
       }
     }
@@ -91,22 +107,48 @@ public final class ModelStore {
     writeAtomically(root.resolve(CURRENT), (version + "\n").getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The version {@code CURRENT} names, if any. */
+  /** The version {@code CURRENT} names, if any; a name that is not a version's (e.g. a path) counts as none. */
   public Optional<String> current() {
     Path p = root.resolve(CURRENT);
     try {
-      return Files.isRegularFile(p) ? Optional.of(Files.readString(p).trim()).filter(s -> !s.isEmpty()) : Optional.empty();
+      if (!Files.isRegularFile(p)) return Optional.empty();
+      String name = Files.readString(p).trim();
+      if (name.isEmpty()) return Optional.empty();
+      if (!VERSION.matcher(name).matches()) {
+        log.warn("{} names '{}', which is not a model version name; ignored", p, name.length() > 80 ? name.substring(0, 80) : name);
+        return Optional.empty();
+      }
+      return Optional.of(name);
     } catch (IOException e) {
       return Optional.empty();
     }
   }
 
-  /** All version directory names, oldest first. */
+  /** All version directory names (well-formed names only; see the class comment), oldest first. */
   public List<String> versions() {
+    return entries().stream().filter(ModelStore::isVersionDir).map(p -> p.getFileName().toString())
+        .sorted(versionOrder()).toList();
+  }
+
+  /** The version directories; what an erasure must clear (same as {@link #versions()}). */
+  List<String> versionDirectories() {
+    return versions();
+  }
+
+  /** Entries of the root that are neither versions nor expected files, sorted by name. */
+  public List<String> strays() {
+    return entries().stream().filter(p -> !isVersionDir(p) && !KNOWN.contains(p.getFileName().toString()))
+        .map(p -> p.getFileName().toString()).sorted().toList();
+  }
+
+  private static boolean isVersionDir(Path p) {
+    return VERSION.matcher(p.getFileName().toString()).matches() && Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS);
+  }
+
+  private List<Path> entries() {
     if (!Files.isDirectory(root)) return List.of();
     try (Stream<Path> s = Files.list(root)) {
-      return s.filter(Files::isDirectory).map(p -> p.getFileName().toString()).filter(n -> n.startsWith("v-"))
-          .sorted(versionOrder()).toList();
+      return s.toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -179,7 +221,7 @@ public final class ModelStore {
   }
 
   /** Deletes the oldest versions beyond {@code keep}, never the current one nor those in {@code inUse}. */
-  public List<String> prune(int keep, java.util.Set<String> inUse) throws IOException {
+  public List<String> prune(int keep, Set<String> inUse) throws IOException {
     List<String> vs = versions();
     String cur = current().orElse("");
     List<String> removed = new ArrayList<>();
@@ -191,6 +233,7 @@ public final class ModelStore {
       removed.add(v);
       excess--;
     }
+    if (!removed.isEmpty()) DirectorySync.sync(root);
     return removed;
   }
 
@@ -212,6 +255,7 @@ public final class ModelStore {
     } catch (AtomicMoveNotSupportedException e) {
       Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
     }
+    DirectorySync.sync(target.toAbsolutePath().getParent());
   }
 
   static String sha256(Path f) throws IOException {

@@ -1,14 +1,11 @@
 package io.courserec.engine;
 
-import io.courserec.catalog.CatalogLoader;
 import io.courserec.catalog.Dataset;
 import io.courserec.catalog.Interaction;
 import io.courserec.catalog.LoadResult;
 import io.courserec.config.Config;
-import io.courserec.config.ConfigKey;
 import io.courserec.store.InteractionStore;
 import io.courserec.store.StoredEvent;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -18,7 +15,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What a retrain learns from: the catalog, learners and interactions of the data directory (cleaned by
- * {@link CatalogLoader}) plus every feedback event in the store up to the store's {@code lastSequence()} read at
+ * {@link io.courserec.catalog.CatalogLoader}, erased learners left out by {@link ErasedLearners}) plus every feedback event in the store up to the store's {@code lastSequence()} read at
  * the start. Stored events on courses the catalog no longer has are skipped and counted; a stored event without a
  * timestamp takes the time the store received it.
  *
@@ -29,10 +26,9 @@ import org.slf4j.LoggerFactory;
 record TrainingSet(Dataset data, long storeSequence, long storeEvents, long storeEventsSkipped) {
   private static final Logger log = LoggerFactory.getLogger(TrainingSet.class);
 
-  /** Reads the data directory named by {@code data.dir}. */
-  static LoadResult loadCatalog(Config config) {
-    Path dir = config.path(ConfigKey.DATA_DIR);
-    return CatalogLoader.load(dir, config);
+  /** Reads the data directory named by {@code data.dir}, without the rows of erased learners. */
+  static LoadResult loadCatalog(Config config, ErasedLearners erased) {
+    return erased.loadData(config);
   }
 
   /** The catalog data set extended with the store's events up to its current last sequence. */

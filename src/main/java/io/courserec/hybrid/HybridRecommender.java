@@ -203,8 +203,14 @@ public final class HybridRecommender implements Recommender, Closeable {
     for (NeighborListRecommender r : List.of(recent, seq, ease)) r.load(dir.resolve(r.name()), catalog);
     HybridFiles.Saved saved = HybridFiles.readCalibrator(dir);
     CatalogIndex index = CatalogIndex.open(indexRoot);
-    CbrRecommender cbr = new CbrRecommender(index, config);
-    cbr.load(dir.resolve("cbr"), catalog);
+    CbrRecommender cbr;
+    try {
+      cbr = new CbrRecommender(index, config);
+      cbr.load(dir.resolve("cbr"), catalog);
+    } catch (IOException | RuntimeException | Error e) {
+      index.close(); // opened here and not yet handed to anyone: a failed load must not leak it
+      throw e;
+    }
     HybridModels old = models;
     models = new HybridModels(catalog, itemKnn.snapshot(), pop, itemKnn, userKnn, mf, cbr, index,
         new ReverseNeighbors(itemKnn.model()), saved.calibrator(), saved.modelVersion(),

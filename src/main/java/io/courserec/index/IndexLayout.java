@@ -175,7 +175,7 @@ public final class IndexLayout {
     });
   }
 
-  private static void syncDirectory(Path dir) {
+  static void syncDirectory(Path dir) {
     // fsync of a directory makes the rename durable on Linux; some platforms refuse to open directories.
     try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
       ch.force(true);

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -41,11 +43,18 @@ public record IndexManifest(long generation, int courseCount, String dataHash, S
     Objects.requireNonNull(createdAt, "createdAt");
   }
 
-  /** Writes the manifest into {@code dir} atomically (temporary file, then atomic rename). */
+  /**
+   * Writes the manifest into {@code dir} atomically and durably: temporary file, fsync, atomic rename, fsync of the
+   * directory (so a crash cannot leave the rename unwritten while the generation is published).
+   */
   public void write(Path dir) throws IOException {
     Path tmp = dir.resolve(FILE_NAME + ".tmp");
     JSON.writeValue(tmp.toFile(), this);
+    try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      ch.force(true);
+    }
     Files.move(tmp, dir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    IndexLayout.syncDirectory(dir);
   }
 
   /** Reads the manifest of a generation directory. */

@@ -94,6 +94,15 @@ public interface InteractionStore extends AutoCloseable {
   /** Largest sequence committed so far, 0 for an empty store. */
   long lastSequence();
 
+  /**
+   * Erases every stored event of one user (a learner's right to be forgotten) in one exclusive transaction, with the
+   * per-event-type counts adjusted; returns the number of events removed (0 for an unknown user). Afterwards no
+   * query returns them, and the SQLite backend has overwritten the deleted rows and emptied its write-ahead log, so
+   * the id is no longer in the database files (PostgreSQL keeps dead rows in its data files until vacuum reuses the
+   * space, and in its WAL and backups for their retention). Events of the user appended later are stored normally.
+   */
+  long eraseUser(String userId);
+
   /** Backend and location for logs and status pages, with any password masked. */
   String description();
 

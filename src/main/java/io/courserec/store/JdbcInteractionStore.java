@@ -289,6 +289,62 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
     });
   }
 
+  /**
+   * On a connection of its own (erasure is rare; the group-commit writer is left alone), under the same exclusive
+   * lock appends take: count the user's events per type, subtract them from {@code interaction_counts}, delete the
+   * rows; then the backend's clean-up ({@link #scrubAfterErase}).
+   */
+  @Override
+  public final long eraseUser(String userId) {
+    if (userId == null) throw new IllegalArgumentException("userId must not be null");
+    ensureOpen();
+    try (Connection c = openWriter()) {
+      prepareErase(c);
+      begin(c, Exclusive.APPEND);
+      long removed = 0;
+      try {
+        Map<String, Long> byEvent = new java.util.HashMap<>();
+        try (PreparedStatement p = c.prepareStatement(
+            "SELECT event, COUNT(*) FROM interactions WHERE user_id = ? GROUP BY event")) {
+          p.setString(1, userId);
+          try (ResultSet rs = p.executeQuery()) {
+            while (rs.next()) byEvent.put(rs.getString(1), rs.getLong(2));
+          }
+        }
+        try (PreparedStatement p = c.prepareStatement("UPDATE interaction_counts SET n = n - ? WHERE event = ?")) {
+          for (Map.Entry<String, Long> e : byEvent.entrySet()) {
+            p.setLong(1, e.getValue());
+            p.setString(2, e.getKey());
+            p.executeUpdate();
+          }
+        }
+        try (PreparedStatement p = c.prepareStatement("DELETE FROM interactions WHERE user_id = ?")) {
+          p.setString(1, userId);
+          removed = p.executeUpdate();
+        }
+        commit(c);
+      } catch (SQLException | RuntimeException e) {
+        try {
+          rollback(c);
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+        throw e;
+      }
+      scrubAfterErase(c);
+      log.info("feedback store {}: erased {} events of one learner", description, removed);
+      return removed;
+    } catch (SQLException e) {
+      throw failure("eraseUser", e);
+    }
+  }
+
+  /** Sets up an erasing connection before its transaction (SQLite: overwrite deleted content). */
+  void prepareErase(Connection c) throws SQLException {}
+
+  /** After an erasure committed: remove what the backend keeps of the deleted rows outside the table. */
+  void scrubAfterErase(Connection c) throws SQLException {}
+
   private List<StoredEvent> page(long after, long upTo, int size) {
     return read("eventsSince", c -> {
       try (PreparedStatement p = c.prepareStatement("SELECT " + InteractionRows.COLUMNS

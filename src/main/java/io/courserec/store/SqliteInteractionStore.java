@@ -125,7 +125,7 @@ public final class SqliteInteractionStore extends JdbcInteractionStore {
   }
 
   /** The database file named by a {@code jdbc:sqlite:} URL, absolute; in-memory databases are refused. */
-  static Path databaseFile(String url) {
+  public static Path databaseFile(String url) {
     if (url == null || !url.startsWith(URL_PREFIX)) {
       throw new IllegalArgumentException("not a SQLite URL: '" + url + "' (expected " + URL_PREFIX + "FILE)");
     }
@@ -191,6 +191,21 @@ public final class SqliteInteractionStore extends JdbcInteractionStore {
   @Override
   void rollback(Connection c) throws SQLException {
     execute(c, "ROLLBACK");
+  }
+
+  /** {@code secure_delete}: the deleted rows' bytes (table and index pages, freed pages) are overwritten with zeros. */
+  @Override
+  void prepareErase(Connection c) throws SQLException {
+    execute(c, "PRAGMA secure_delete = ON");
+  }
+
+  /**
+   * The write-ahead log still holds the pages as they were before the erasure (and as first written); a
+   * {@code TRUNCATE} checkpoint copies the current pages into the database file and empties the log.
+   */
+  @Override
+  void scrubAfterErase(Connection c) throws SQLException {
+    execute(c, "PRAGMA wal_checkpoint(TRUNCATE)");
   }
 
   @Override

@@ -61,7 +61,8 @@ class AdminApiTest extends ApiTestBase {
   @Test
   void emptyConfiguredTokenDisablesAdminForEveryone() {
     server.stop();
-    server = CourseRecServer.start(engine, Config.defaults().with(ConfigKey.SERVER_PORT, 0));
+    server = CourseRecServer.start(engine, Config.defaults().with(ConfigKey.SERVER_PORT, 0)
+        .with(ConfigKey.LOG_ID_KEY, LOG_ID_KEY));
     assertError(post("/admin/retrain", ""), 403, "admin_disabled", null);
     assertError(post("/admin/retrain", "", "Authorization", "Bearer "), 403, "admin_disabled", null);
     assertError(post("/admin/retrain", "", "Authorization", AUTH), 403, "admin_disabled", null);

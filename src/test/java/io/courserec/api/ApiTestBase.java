@@ -25,6 +25,8 @@ import org.junit.jupiter.api.BeforeEach;
  */
 abstract class ApiTestBase {
   static final String TOKEN = "tok-7f3a9c1e-admin-secret";
+  /** The key of the learner pseudonyms in logs (configured, so no key file is generated in the working tree). */
+  static final String LOG_ID_KEY = "test-log-id-key-0123456789abcdef-0123";
   static final ObjectMapper JSON = JsonCodec.mapper();
 
   FakeEngine engine;
@@ -39,7 +41,8 @@ abstract class ApiTestBase {
   @BeforeEach
   void startServer() {
     engine = new FakeEngine();
-    Map<ConfigKey, String> s = new HashMap<>(Map.of(ConfigKey.SERVER_PORT, "0", ConfigKey.ADMIN_TOKEN, TOKEN));
+    Map<ConfigKey, String> s = new HashMap<>(Map.of(ConfigKey.SERVER_PORT, "0", ConfigKey.ADMIN_TOKEN, TOKEN,
+        ConfigKey.LOG_ID_KEY, LOG_ID_KEY));
     s.putAll(settings());
     server = CourseRecServer.start(engine, Config.defaults().with(s));
   }

@@ -6,6 +6,7 @@ import io.courserec.catalog.Interaction;
 import io.courserec.catalog.Level;
 import io.courserec.engine.Engine;
 import io.courserec.engine.EngineStatus;
+import io.courserec.engine.ErasureResult;
 import io.courserec.engine.ExplainResult;
 import io.courserec.engine.FeedbackResult;
 import io.courserec.engine.InvalidInputException;
@@ -222,6 +223,21 @@ public final class FakeEngine implements Engine {
     return List.of(
         new ModelInfo(modelVersion, true, true, Instant.parse("2025-06-01T00:00:00Z"), "d1", "c1", Map.of("ndcg@10", 0.25), Map.of("train", 1200L), "current"),
         new ModelInfo("v0", false, true, Instant.parse("2025-05-01T00:00:00Z"), "d0", "c1", Map.of("ndcg@10", 0.2), Map.of("train", 1100L), "previous"));
+  }
+
+  /** Learners erased through {@link #forget}, in order. */
+  final List<String> forgotten = new ArrayList<>();
+
+  @Override
+  public synchronized ErasureResult forget(String userId) {
+    if (userId == null || userId.isBlank()) throw new InvalidInputException("user", "user is required");
+    boolean again = forgotten.contains(userId);
+    if (!again) forgotten.add(userId);
+    long removed = feedback.stream().filter(e -> e.userId().equals(userId)).count();
+    feedback.removeIf(e -> e.userId().equals(userId));
+    JobStatus job = new JobStatus("erase-" + forgotten.size(), "erase", "queued", Instant.now(), null, "queued");
+    jobs.put(job.id(), job);
+    return new ErasureResult(userId, removed, again, job);
   }
 
   /** True once {@link #close} was called. */

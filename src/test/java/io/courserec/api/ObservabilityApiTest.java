@@ -8,6 +8,9 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.courserec.config.Config;
+import io.courserec.config.ConfigKey;
+import io.courserec.engine.LearnerPseudonyms;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -122,12 +125,17 @@ class ObservabilityApiTest extends ApiTestBase {
     List<String> access = logs.list.stream().filter(e -> e.getLoggerName().equals("io.courserec.api.access"))
         .map(ILoggingEvent::getFormattedMessage).toList();
     assertThat(access).hasSize(2);
+    // HMAC-SHA256(key = LOG_ID_KEY, "log" 0x00 "alice.smith@example.org"), first 16 hex digits, computed outside
+    // Java with Python's hmac module: hmac.new(key, b"log\x00" + id, sha256).hexdigest()[:16]
     assertThat(access.get(0)).matches("GET /recommendations/\\{userId} 200 \\d+\\.\\d ms user="
-        + AccessLog.userHash("alice.smith@example.org") + " cache=miss");
+        + "19f9328a25281411 cache=miss");
     assertThat(access.get(1)).matches("GET unmatched 404 \\d+\\.\\d ms");
     assertThat(String.join("\n", access)).doesNotContain("alice").doesNotContain("bob");
-    // SHA-256("abc") = ba7816bf8f01cfea..., so the 12-digit prefix is known
-    assertThat(AccessLog.userHash("abc")).isEqualTo("ba7816bf8f01");
+    // the same way: "abc" -> d470e4bd1020319a; the unsalted SHA-256 prefix logged before was ba7816bf8f01cfea
+    LearnerPseudonyms ids = LearnerPseudonyms.open(Config.defaults().with(ConfigKey.LOG_ID_KEY, LOG_ID_KEY));
+    assertThat(ids.logId("abc")).isEqualTo("d470e4bd1020319a");
+    LearnerPseudonyms other = LearnerPseudonyms.open(Config.defaults().with(ConfigKey.LOG_ID_KEY, LOG_ID_KEY + "x"));
+    assertThat(other.logId("abc")).as("another key, another pseudonym").isNotEqualTo("d470e4bd1020319a");
   }
 
   private static double value(String text, String series) {

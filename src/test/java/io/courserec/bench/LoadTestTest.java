@@ -40,7 +40,8 @@ class LoadTestTest {
     Path courses = Files.writeString(dir.resolve("courses.csv"), "id,title\nc1,Intro to Python\nc3,SQL Basics\n");
     Path token = Files.writeString(dir.resolve("token"), "t0k3n\n");
     try (CourseRecServer s = CourseRecServer.start(new FakeEngine(), Config.defaults().with(Map.of(
-        ConfigKey.SERVER_PORT, "0", ConfigKey.ADMIN_TOKEN, "t0k3n")))) {
+        ConfigKey.SERVER_PORT, "0", ConfigKey.ADMIN_TOKEN, "t0k3n",
+        ConfigKey.LOG_ID_KEY, "load-test-test-key-0123456789abcdef")))) {
       prime(s.url());
       JsonNode cached = run("--url", s.url(), "--users-file", users.toString(), "--queries-file", courses.toString(),
           "--concurrency", "2", "--warmup", "500ms", "--duration", "1500ms", "--mix", "recommend:0.6,search:0.3,similar:0.1",

@@ -21,7 +21,9 @@ class ServeCommandTest {
     FakeEngine engine = new FakeEngine();
     ByteArrayOutputStream printed = new ByteArrayOutputStream();
     ServeCommand cmd = new ServeCommand(config -> engine, new PrintStream(printed, true, StandardCharsets.UTF_8));
-    new CommandLine(cmd).parseArgs("--port", "0", "--host", "127.0.0.1");
+    // a configured log id key: otherwise the server would generate courserec-id.key next to the default store, in data/
+    new CommandLine(cmd).parseArgs("--port", "0", "--host", "127.0.0.1",
+        "--set", "server.log_id_key=serve-command-test-key-0123456789abcdef");
     ServeCommand.Running running = cmd.start();
     try {
       String url = running.server().url();
