@@ -65,15 +65,20 @@ final class HybridRanker {
   }
 
   Built build(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
-    return build(m, h, req, true);
+    return build(m, h, req, true, false);
+  }
+
+  Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune) throws IOException {
+    return build(m, h, req, prune, false);
   }
 
   /**
    * @param prune score only the learner's candidates (each signal's best courses, see
    *     {@code hybrid.candidates_per_signal}); false scores every eligible course (explain ranks among all)
+   * @param everySignal also compute the signals the learner's segment weighs 0 (for {@link #table})
    */
-  Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune) throws IOException {
-    UserContext ctx = contexts.build(m, h, req, req.depth());
+  Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune, boolean everySignal) throws IOException {
+    UserContext ctx = contexts.build(m, h, req, req.depth(), everySignal);
     Map<Signal, DoubleValuesSource> sources = new EnumMap<>(Signal.class);
     if (ctx.hasContent()) {
       sources.put(Signal.CONTENT, CourseArraySignal.of(Signal.CONTENT, ctx.contentScores(), "profile match / best profile match"));
@@ -112,7 +117,7 @@ final class HybridRanker {
    * (one Lucene query per signal, then the values read through the same sources as the ranking query).
    */
   SignalTable table(HybridModels m, IndexHandle h, RecommendRequest req, int perSignal) throws IOException {
-    Built b = build(m, h, req);
+    Built b = build(m, h, req, true, true);
     java.util.TreeSet<Integer> docs = new java.util.TreeSet<>();
     for (Signal s : b.available()) {
       HybridQuery alone = HybridQuery.of(b.query().candidates(), BlendedSource.of(b.sources(), BlendWeights.only(s)));

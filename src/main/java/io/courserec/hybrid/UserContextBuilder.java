@@ -28,8 +28,17 @@ final class UserContextBuilder {
   private final int richMin;
   private final int contentDepth;
   private final int perSignal;
+  /** Per segment, the neighbour-list signals with a positive weight: the only ones a ranking request computes. */
+  private final Map<UserSegment, java.util.Set<Signal>> weightedLists = new java.util.EnumMap<>(UserSegment.class);
 
   UserContextBuilder(Config config) {
+    boolean switching = config.string(ConfigKey.HYBRID_MODE).equals("switch"); // switching never picks these
+    for (UserSegment seg : UserSegment.values()) {
+      java.util.Set<Signal> on = java.util.EnumSet.noneOf(Signal.class);
+      BlendWeights w = BlendWeights.forSegment(config, seg);
+      for (Signal s : Signal.values()) if (s.neighbourList() && !switching && w.of(s) > 0) on.add(s);
+      weightedLists.put(seg, on);
+    }
     this.warmMin = config.integer(ConfigKey.HYBRID_WARM_MIN);
     this.richMin = config.integer(ConfigKey.HYBRID_RICH_MIN);
     this.contentDepth = config.integer(ConfigKey.HYBRID_CONTENT_POOL);
@@ -39,7 +48,11 @@ final class UserContextBuilder {
   static final java.util.concurrent.atomic.LongAdder CONTENT_NS = new java.util.concurrent.atomic.LongAdder();
   static final java.util.concurrent.atomic.LongAdder UCF_NS = new java.util.concurrent.atomic.LongAdder();
 
-  UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth) throws IOException {
+  /**
+   * @param everySignal compute every neighbour-list signal, also those the segment weighs 0 (tuning reads them all);
+   *     false computes only the weighted ones, so a signal with weight 0 costs a request nothing
+   */
+  UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth, boolean everySignal) throws IOException {
     List<Interaction> recent = new ArrayList<>();
     for (Interaction e : req.recentEvents()) if (e.userId().equals(req.userId())) recent.add(e);
     boolean known = m.snapshot().learnerOrdinal(req.userId()) >= 0;
@@ -129,6 +142,7 @@ final class UserContextBuilder {
       boolean[] ex = excludedOrd;
       itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i], cand);
       for (Map.Entry<Signal, io.courserec.cf.NeighborListRecommender> e : m.lists().entrySet()) {
+        if (!everySignal && !weightedLists.get(segment).contains(e.getKey())) continue;
         float[] v = normalised(e.getValue().scores(history), excludedOrd, cand);
         if (v != null) lists.put(e.getKey(), v);
       }

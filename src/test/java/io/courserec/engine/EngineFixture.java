@@ -42,4 +42,22 @@ final class EngineFixture {
   static Config config(Path dir) {
     return config(dir, Map.of());
   }
+
+  /**
+   * Waits for a background build or state change. The 60 s deadline only turns a hang into a failure; it asserts
+   * nothing about speed.
+   */
+  static void await(java.util.function.Supplier<Boolean> condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
+      Thread.sleep(50);
+    }
+  }
+
+  /** The job's final status, once it has finished (see {@link #await}). */
+  static JobStatus awaitJob(Engine e, String id) throws InterruptedException {
+    await(() -> e.job(id).finishedAt() != null, "job " + id);
+    return e.job(id);
+  }
 }

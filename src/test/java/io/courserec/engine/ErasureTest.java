@@ -15,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +58,7 @@ class ErasureTest {
     String v2 = build(config);
     assertThat(filesHolding(tmp.resolve("models"))).as("the probe finds the learner before erasure").isNotEmpty();
     try (Engine e = Engines.open(config)) {
-      await(() -> e.status().ready(), "ready");
+      EngineFixture.await(() -> e.status().ready(), "ready");
       e.feedback(List.of(new Interaction(WHO, "py4", EventType.ENROLL, null, Instant.now(), WHO + "-evt-1"),
           new Interaction("u02", "py5", EventType.VIEW, null, Instant.now(), "keep-1")));
       assertThat(filesHolding(tmp, "feedback.db")).isNotEmpty();
@@ -73,7 +72,7 @@ class ErasureTest {
       assertThatThrownBy(() -> e.history(WHO)).isInstanceOf(UnknownEntityException.class);
       assertThat(filesHolding(tmp, "feedback.db")).as("store files right after the erasure").isEmpty();
 
-      JobStatus done = awaitJob(e, r.completion().id());
+      JobStatus done = EngineFixture.awaitJob(e, r.completion().id());
       assertThat(done.state()).as(done.message()).isEqualTo("succeeded");
       assertThat(filesHolding(tmp.resolve("models"))).as("every file under models/").isEmpty();
       String v3 = e.status().modelVersion();
@@ -159,16 +158,5 @@ class ErasureTest {
     return -1;
   }
 
-  private static void await(java.util.function.Supplier<Boolean> condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.get()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-      Thread.sleep(50);
-    }
-  }
 
-  private static JobStatus awaitJob(Engine e, String id) throws InterruptedException {
-    await(() -> e.job(id).finishedAt() != null, "job " + id);
-    return e.job(id);
-  }
 }

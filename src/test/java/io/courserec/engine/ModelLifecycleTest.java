@@ -16,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,18 +29,7 @@ class ModelLifecycleTest {
     }
   }
 
-  private static void await(Supplier<Boolean> condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (!condition.get()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
-      Thread.sleep(50);
-    }
-  }
 
-  private static JobStatus awaitJob(Engine e, String id) throws InterruptedException {
-    await(() -> e.job(id).finishedAt() != null, "job " + id);
-    return e.job(id);
-  }
 
   @Test
   void notReadyUntilAModelExists() {
@@ -71,13 +59,13 @@ class ModelLifecycleTest {
       JobStatus again = e.startReindex();
       assertThat(again.id()).isEqualTo(first.id());
       assertThat(first.kind()).isEqualTo("retrain");
-      assertThat(awaitJob(e, first.id()).state()).isEqualTo("succeeded");
-      await(() -> e.status().ready(), "ready");
+      assertThat(EngineFixture.awaitJob(e, first.id()).state()).isEqualTo("succeeded");
+      EngineFixture.await(() -> e.status().ready(), "ready");
       assertThat(e.recommend(new RecommendQuery("u01", 3, 0, null, null, false, null)).items()).hasSize(3);
       String v1 = e.status().modelVersion();
       JobStatus reindex = e.startReindex();
       assertThat(reindex.id()).isNotEqualTo(first.id());
-      JobStatus done = awaitJob(e, reindex.id());
+      JobStatus done = EngineFixture.awaitJob(e, reindex.id());
       assertThat(done.state()).isEqualTo("succeeded");
       assertThat(done.message()).contains("promoted without quality gate");
       assertThat(e.status().modelVersion()).isNotEqualTo(v1).isEqualTo(done.message().split(" ")[0]);
@@ -126,9 +114,9 @@ class ModelLifecycleTest {
     assertThat(store.versions()).hasSize(2);
 
     try (Engine e = Engines.open(config)) {
-      await(() -> e.status().ready(), "ready");
+      EngineFixture.await(() -> e.status().ready(), "ready");
       assertThat(e.status().modelVersion()).isEqualTo(v1);
-      JobStatus job = awaitJob(e, e.startRetrain().id());
+      JobStatus job = EngineFixture.awaitJob(e, e.startRetrain().id());
       assertThat(job.state()).isEqualTo("succeeded");
       assertThat(job.message()).contains("kept but not promoted");
       assertThat(e.status().modelVersion()).isEqualTo(v1);
@@ -183,7 +171,7 @@ class ModelLifecycleTest {
       // the server schedules with models.retrain_interval_minutes; a 1 s period makes the timer observable here
       e.lifecycle().startInBackground(Duration.ofSeconds(1));
       // sealed versions only: the timer may already be building the next one (a directory without manifest yet)
-      await(() -> e.models().stream().filter(m -> m.createdAt() != null).count() >= 3, "two periodic retrains");
+      EngineFixture.await(() -> e.models().stream().filter(m -> m.createdAt() != null).count() >= 3, "two periodic retrains");
       assertThat(e.status().modelVersion()).isNotEqualTo(v1);
       assertThat(e.models()).filteredOn(m -> m.createdAt() != null).allSatisfy(m -> assertThat(m.note()).startsWith("promoted"));
     } finally {
