@@ -23,9 +23,12 @@ public final class AppendingChild {
     return run + ":" + batch + ":" + index;
   }
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws java.io.IOException {
     String url = args[0];
     String run = args[1];
+    // the acknowledgements also go to a file, written unbuffered: the parent's end of stdout is closed by the kill,
+    // so lines still in the pipe are lost, while the file survives a SIGKILL in the page cache
+    java.io.FileOutputStream ackFile = new java.io.FileOutputStream(args[2], true);
     InteractionStore store = InteractionStores.open(url); // never closed: the parent kills this JVM
     System.out.println("READY");
     System.out.flush();
@@ -37,6 +40,7 @@ public final class AppendingChild {
         batch.add(new Interaction("child-" + run, "course-" + j, type, rating, null, eventId(run, b, j)));
       }
       store.appendAll(batch);
+      ackFile.write(("ACK " + b + "\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
       System.out.println("ACK " + b);
       System.out.flush();
     }

@@ -8,7 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -69,9 +68,10 @@ abstract class CrashRecoveryContract {
   /** Starts a child, waits for {@link #ACKS_BEFORE_KILL} acks, kills it; returns the last batch it acknowledged. */
   private int runAndKill(String url, String run) throws Exception {
     Path err = tmp.resolve(run + ".stderr");
+    Path acksFile = tmp.resolve(run + ".acks");
     Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-XX:TieredStopAtLevel=1", "-Xmx128m", "-cp", System.getProperty("java.class.path"),
-        AppendingChild.class.getName(), url, run)
+        AppendingChild.class.getName(), url, run, acksFile.toString())
         .redirectError(err.toFile())
         .start();
     LinkedBlockingQueue<String> lines = new LinkedBlockingQueue<>();
@@ -103,9 +103,10 @@ abstract class CrashRecoveryContract {
     assertThat(child.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)).isTrue();
     assertThat(child.exitValue()).as("killed by SIGKILL").isEqualTo(137);
     pump.join(TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS));
-    // acks printed before the kill that the loop above had not read yet count too
-    for (String line : List.copyOf(lines)) {
-      if (line.startsWith("ACK ")) lastAck = Integer.parseInt(line.substring(4));
+    // acks written before the kill that the loop above had not read count too; the file has them all (the pipe may
+    // lose the last lines: destroying a process closes the parent's end of its stdout)
+    for (String line : Files.readAllLines(acksFile, StandardCharsets.US_ASCII)) {
+      if (line.startsWith("ACK ")) lastAck = Math.max(lastAck, Integer.parseInt(line.substring(4)));
     }
     return lastAck;
   }
