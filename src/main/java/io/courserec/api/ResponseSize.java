@@ -35,7 +35,7 @@ final class ResponseSize {
   static long of(RecommendQuery q, RecommendResult r) {
     long n = ENTRY + str(q.userId());
     for (String s : q.interests()) n += str(s);
-    n += RESULT + str(r.algorithm()) + str(r.strategy()) + str(r.segment()) + str(r.modelVersion());
+    n += RESULT + str(r.algorithm()) + str(r.strategy().code()) + str(r.segment()) + str(r.modelVersion());
     n += CONTAINER + 4L * r.items().size();
     for (RankedCourse c : r.items()) n += item(c);
     return n;

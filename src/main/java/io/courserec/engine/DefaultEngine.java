@@ -116,7 +116,7 @@ public final class DefaultEngine implements Engine {
         if (!e.kind().equals("user")) throw e;
         return popular(g, q, req, false);
       }
-      String strategy = known || !recent.isEmpty() ? "personal" : "cold-start";
+      io.courserec.rec.Strategy strategy = known || !recent.isEmpty() ? io.courserec.rec.Strategy.PERSONAL : io.courserec.rec.Strategy.COLD_START;
       return new RecommendResult(user, q.algorithm(), strategy, "", g.version(),
           Answers.ofSingle(g.data(), recs, q.offset(), Map.of()));
     }
@@ -124,7 +124,7 @@ public final class DefaultEngine implements Engine {
 
   private static RecommendResult popular(Generation g, RecommendQuery q, RecommendRequest req, boolean hybrid) {
     List<RankedCourse> items = Answers.ofSingle(g.data(), PopularRanking.rank(g, req), q.offset(), Map.of("prior", 1.0));
-    return new RecommendResult(q.userId(), q.algorithm(), "popular", hybrid ? "cold" : "", g.version(), items);
+    return new RecommendResult(q.userId(), q.algorithm(), io.courserec.rec.Strategy.POPULAR, hybrid ? "cold" : "", g.version(), items);
   }
 
   @Override
@@ -141,7 +141,7 @@ public final class DefaultEngine implements Engine {
         if (!e.kind().equals("user")) throw e;
         r = g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
       }
-      return new SearchResult(q.text(), user, "search-personal".equals(r.strategy()), r.candidates(),
+      return new SearchResult(q.text(), user, r.strategy() == io.courserec.rec.Strategy.SEARCH_PERSONAL, r.candidates(),
           Answers.ofHybrid(g.data(), r.items(), q.offset()));
     }
   }

@@ -7,5 +7,5 @@ import java.util.List;
  *     (no signal at all: popular courses, marked as such)
  * @param segment the hybrid's user segment (cold, warm, rich) or empty for single algorithms
  */
-public record RecommendResult(String userId, String algorithm, String strategy, String segment, String modelVersion,
+public record RecommendResult(String userId, String algorithm, io.courserec.rec.Strategy strategy, String segment, String modelVersion,
                               List<RankedCourse> items) {}

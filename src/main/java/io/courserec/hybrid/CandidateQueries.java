@@ -2,7 +2,11 @@ package io.courserec.hybrid;
 
 import io.courserec.index.CourseFields;
 import io.courserec.index.FilterQueries;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.FieldInfo;
+import org.apache.lucene.index.FieldInfos;
+import org.apache.lucene.index.IndexReader;
 import io.courserec.rec.CourseFilter;
 import java.util.Collection;
 import org.apache.lucene.search.BooleanClause;
@@ -24,12 +28,24 @@ public final class CandidateQueries {
     return FilterQueries.addTo(b, filter, excludedIds).build();
   }
 
-  /** Only the given course ordinals (a learner's candidates), passing the filter, minus the excluded ids. */
-  public static Query recommendation(CourseFilter filter, Collection<String> excludedIds, int[] ordinals) {
-    long[] values = new long[ordinals.length];
-    for (int i = 0; i < ordinals.length; i++) values[i] = ordinals[i];
-    BooleanQuery.Builder b = new BooleanQuery.Builder().add(new MatchAllDocsQuery(), BooleanClause.Occur.MUST)
-        .add(NumericDocValuesField.newSlowSetQuery(CourseFields.ORDINAL, values), BooleanClause.Occur.FILTER);
+  /**
+   * Only the given course ordinals (a learner's candidates), passing the filter, minus the excluded ids. The set is
+   * an {@link IntPoint} set query on the ordinal points (a BKD lookup per ordinal), so only the candidates are
+   * visited; an index written before the ordinal had points (model versions from before it) falls back to the
+   * doc-values scan, which visits every document.
+   */
+  public static Query recommendation(CourseFilter filter, Collection<String> excludedIds, int[] ordinals,
+                                     IndexReader reader) {
+    Query set;
+    FieldInfo info = FieldInfos.getMergedFieldInfos(reader).fieldInfo(CourseFields.ORDINAL);
+    if (info != null && info.getPointDimensionCount() == 1) {
+      set = IntPoint.newSetQuery(CourseFields.ORDINAL, ordinals);
+    } else {
+      long[] values = new long[ordinals.length];
+      for (int i = 0; i < ordinals.length; i++) values[i] = ordinals[i];
+      set = NumericDocValuesField.newSlowSetQuery(CourseFields.ORDINAL, values);
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder().add(set, BooleanClause.Occur.MUST);
     return FilterQueries.addTo(b, filter, excludedIds).build();
   }
 

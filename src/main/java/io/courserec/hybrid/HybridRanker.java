@@ -2,14 +2,14 @@ package io.courserec.hybrid;
 
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
-import io.courserec.hybrid.signals.BlendedSource;
+import io.courserec.hybrid.BlendedSource;
 import io.courserec.hybrid.signals.CourseArraySignal;
 import io.courserec.hybrid.signals.ItemCfSignal;
 import io.courserec.hybrid.signals.MfSignal;
 import io.courserec.hybrid.signals.PriorSignal;
-import io.courserec.hybrid.signals.UserCfSignal;
 import io.courserec.index.IndexHandle;
 import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.Strategy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -37,6 +37,7 @@ final class HybridRanker {
   static final double MISSING_RATING = 0.5;
 
   private final Config config;
+  private final StageTimes times = new StageTimes();
   private final UserContextBuilder contexts;
   private final int oversample;
   private final double lambda;
@@ -46,7 +47,7 @@ final class HybridRanker {
 
   HybridRanker(Config config) {
     this.config = config;
-    this.contexts = new UserContextBuilder(config);
+    this.contexts = new UserContextBuilder(config, times);
     this.oversample = config.integer(ConfigKey.OVERSAMPLE);
     this.lambda = config.number(ConfigKey.MMR_LAMBDA);
     String mode = config.string(ConfigKey.HYBRID_MODE);
@@ -59,39 +60,41 @@ final class HybridRanker {
   }
 
   /** The query for a learner context, with the effective weights. */
-  record Built(UserContext ctx, BlendWeights weights, String strategy, HybridQuery query,
+  record Built(UserContext ctx, BlendWeights weights, Strategy strategy, HybridQuery query,
                Map<Signal, DoubleValuesSource> sources) {
     java.util.Set<Signal> available() { return sources.keySet(); }
   }
 
   Built build(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
-    return build(m, h, req, true, false);
+    return build(m, h, req, true, UserContextBuilder.Needs.WEIGHTED);
   }
 
   Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune) throws IOException {
-    return build(m, h, req, prune, false);
+    return build(m, h, req, prune, UserContextBuilder.Needs.WEIGHTED);
   }
 
   /**
    * @param prune score only the learner's candidates (each signal's best courses, see
    *     {@code hybrid.candidates_per_signal}); false scores every eligible course (explain ranks among all)
-   * @param everySignal also compute the signals the learner's segment weighs 0 (for {@link #table})
+   * @param needs which signals to compute: the weighted ones, or every one (for {@link #table})
    */
-  Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune, boolean everySignal) throws IOException {
-    UserContext ctx = contexts.build(m, h, req, req.depth(), everySignal);
+  Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune, UserContextBuilder.Needs needs)
+      throws IOException {
+    UserContext ctx = contexts.build(m, h, req, req.depth(), needs);
     Map<Signal, DoubleValuesSource> sources = new EnumMap<>(Signal.class);
     if (ctx.hasContent()) {
-      sources.put(Signal.CONTENT, CourseArraySignal.of(Signal.CONTENT, ctx.contentScores(), "profile match / best profile match"));
+      sources.put(Signal.CONTENT, CourseArraySignal.of(Signal.CONTENT.code(), ctx.contentScores(), "profile match / best profile match"));
     }
     if (ctx.hasItemCf()) sources.put(Signal.ITEMCF, ItemCfSignal.of(ctx.historyOrdinals(), ctx.historyWeights(), ctx.itemCfMax()));
-    if (ctx.hasUserCf()) sources.put(Signal.USERCF, UserCfSignal.of(ctx.userCfScores(), ctx.userCfSupport()));
+    if (ctx.hasUserCf()) sources.put(Signal.USERCF, CourseArraySignal.withCounts(Signal.USERCF.code(), ctx.userCfScores(),
+        "normalised score", ctx.userCfSupport(), "similar learners took this course"));
     if (ctx.hasFactors()) sources.put(Signal.MF, MfSignal.of(ctx.userFactors(), ctx.mfMax()));
     sources.put(Signal.PRIOR, PriorSignal.of(priorRatingShare, MISSING_RATING));
-    ctx.listScores().forEach((s, v) -> sources.put(s, CourseArraySignal.of(s, v, s.code() + " score / the learner's best")));
+    ctx.listScores().forEach((s, v) -> sources.put(s, CourseArraySignal.of(s.code(), v, s.code() + " score / the learner's best")));
     BlendWeights w = weights(ctx, sources);
-    String strategy = ctx.positiveCourses() > 0 ? "personal" : ctx.hasContent() ? "cold-start" : "popular";
+    Strategy strategy = ctx.positiveCourses() > 0 ? Strategy.PERSONAL : ctx.hasContent() ? Strategy.COLD_START : Strategy.POPULAR;
     Query candidates = prune && ctx.candidates() != null
-        ? CandidateQueries.recommendation(req.filter(), ctx.excludedIds(), ctx.candidates())
+        ? CandidateQueries.recommendation(req.filter(), ctx.excludedIds(), ctx.candidates(), h.reader())
         : CandidateQueries.recommendation(req.filter(), ctx.excludedIds());
     return new Built(ctx, w, strategy, HybridQuery.of(candidates, BlendedSource.of(sources, w)), Map.copyOf(sources));
   }
@@ -117,7 +120,7 @@ final class HybridRanker {
    * (one Lucene query per signal, then the values read through the same sources as the ranking query).
    */
   SignalTable table(HybridModels m, IndexHandle h, RecommendRequest req, int perSignal) throws IOException {
-    Built b = build(m, h, req, true, true);
+    Built b = build(m, h, req, true, UserContextBuilder.Needs.EVERY);
     java.util.TreeSet<Integer> docs = new java.util.TreeSet<>();
     for (Signal s : b.available()) {
       HybridQuery alone = HybridQuery.of(b.query().candidates(), BlendedSource.of(b.sources(), BlendWeights.only(s)));
@@ -147,26 +150,22 @@ final class HybridRanker {
   }
 
   HybridRanking rank(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
-    long t0 = System.nanoTime();
     Built b = build(m, h, req);
-    long t1 = System.nanoTime();
-    HybridRanking r = rank(m, h, req, b);
-    if (PROFILE) {
-      BUILD_NS.add(t1 - t0);
-      RANK_NS.add(System.nanoTime() - t1);
-    }
-    return r;
+    times.request();
+    return rank(m, h, req, b);
   }
 
-  static final boolean PROFILE = Boolean.getBoolean("courserec.profile");
-  static final java.util.concurrent.atomic.LongAdder BUILD_NS = new java.util.concurrent.atomic.LongAdder();
-  static final java.util.concurrent.atomic.LongAdder RANK_NS = new java.util.concurrent.atomic.LongAdder();
+  /** Stage times of the requests this ranker served. */
+  StageTimes times() { return times; }
 
   HybridRanking rank(HybridModels m, IndexHandle h, RecommendRequest req, Built b) throws IOException {
     IndexSearcher searcher = h.searcher();
     int depth = req.depth();
     int fetch = lambda < 1.0 ? depth * oversample : depth;
+    long tq = System.nanoTime();
     TopDocs td = searcher.search(b.query(), fetch);
+    long ti = System.nanoTime();
+    times.add(StageTimes.Stage.QUERY, ti - tq);
     ScoreDoc[] hits = td.scoreDocs;
     int[] order;
     if (lambda < 1.0 && hits.length > 1) {
@@ -193,6 +192,7 @@ final class HybridRanker {
         items.add(item(m, h, b, docs[i], hits[order[i + req.offset()]].score, values[i], req.offset() + i + 1, req.explain()));
       }
     }
+    times.add(StageTimes.Stage.ITEMS, System.nanoTime() - ti);
     return new HybridRanking(req.userId(), b.ctx().segment(), b.strategy(), b.weights(), items, td.totalHits.value());
   }
 
@@ -217,7 +217,7 @@ final class HybridRanker {
     for (Signal s : v.keySet()) conf.put(s, v.get(s) * strengths.get(s));
     double raw = ConfidenceModel.raw(c, strengths);
     // Calibration was fitted on recommendation lists; search answers report the raw evidence strength.
-    double p = b.strategy().startsWith("search") ? raw : m.calibrator().probability(ConfidenceModel.features(score, raw, rank, b.ctx().segment()));
+    double p = b.strategy().isSearch() ? raw : m.calibrator().probability(ConfidenceModel.features(score, raw, rank, b.ctx().segment()));
     return new HybridItem(id, ord, doc, score, v, c, conf, raw, p,
         explain && b.ctx() != null ? evidence.of(m, h, b.ctx(), doc, ord, c) : List.of());
   }

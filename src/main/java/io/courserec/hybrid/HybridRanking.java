@@ -7,5 +7,5 @@ import java.util.List;
  * the learner: {@code personal} (history), {@code cold-start} (declared interests/goals only) or {@code popular}
  * (no signal at all; the prior alone).
  */
-public record HybridRanking(String userId, UserSegment segment, String strategy, BlendWeights weights,
+public record HybridRanking(String userId, UserSegment segment, io.courserec.rec.Strategy strategy, BlendWeights weights,
                             List<HybridItem> items, long candidates) {}

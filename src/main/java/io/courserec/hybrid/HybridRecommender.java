@@ -279,6 +279,9 @@ public final class HybridRecommender implements Recommender, Closeable {
     return models().cbr().similar(courseId, k);
   }
 
+  /** Where this recommender's ranking requests spent their time, per stage. */
+  public StageTimes stageTimes() { return ranker.times(); }
+
   /** The tuner's access to the trained parts (same package only). */
   HybridRanker ranker() { return ranker; }
 

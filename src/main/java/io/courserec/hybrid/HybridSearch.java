@@ -2,12 +2,13 @@ package io.courserec.hybrid;
 
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
-import io.courserec.hybrid.signals.BlendedSource;
+import io.courserec.hybrid.BlendedSource;
 import io.courserec.hybrid.signals.ContentSignal;
 import io.courserec.index.CatalogSearch;
 import io.courserec.index.IndexHandle;
 import io.courserec.rec.CourseFilter;
 import io.courserec.rec.RecommendRequest;
+import io.courserec.rec.Strategy;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -42,17 +43,18 @@ final class HybridSearch {
   HybridRanking search(HybridModels m, IndexHandle h, String query, String userId, CourseFilter filter, int k, int offset)
       throws IOException {
     Query textQuery = text.textQuery(query == null ? "" : query);
-    if (textQuery == null) return new HybridRanking(userId, UserSegment.COLD, "search", null, List.of(), 0);
+    if (textQuery == null) return new HybridRanking(userId, UserSegment.COLD, Strategy.SEARCH, null, List.of(), 0);
     Query candidates = CandidateQueries.search(textQuery, filter, Set.of());
     TopDocs top = h.searcher().search(candidates, 1);
-    if (top.scoreDocs.length == 0) return new HybridRanking(userId, UserSegment.COLD, "search", null, List.of(), 0);
+    if (top.scoreDocs.length == 0) return new HybridRanking(userId, UserSegment.COLD, Strategy.SEARCH, null, List.of(), 0);
     Map<Signal, DoubleValuesSource> sources = new EnumMap<>(Signal.class);
     sources.put(Signal.CONTENT, ContentSignal.ofQuery(textQuery, top.scoreDocs[0].score));
     BlendWeights w = BlendWeights.only(Signal.CONTENT);
     HybridRanker.Built built = null;
-    String strategy = "search";
+    Strategy strategy = Strategy.SEARCH;
     if (userId != null && personal > 0) {
-      built = ranker.build(m, h, RecommendRequest.of(userId, Math.max(1, k + offset)).withFilter(filter));
+      built = ranker.build(m, h, RecommendRequest.of(userId, Math.max(1, k + offset)).withFilter(filter), true,
+          UserContextBuilder.Needs.WEIGHTED_BUT_CONTENT);
       BlendWeights seg = built.weights();
       Map<Signal, Double> x = new EnumMap<>(Signal.class);
       double sum = 0;
@@ -67,7 +69,7 @@ final class HybridSearch {
         x.replaceAll((s, v) -> personal * v / total);
         x.put(Signal.CONTENT, 1 - personal);
         w = BlendWeights.of(x);
-        strategy = "search-personal";
+        strategy = Strategy.SEARCH_PERSONAL;
       }
     }
     HybridQuery q = HybridQuery.of(candidates, BlendedSource.of(sources, w));

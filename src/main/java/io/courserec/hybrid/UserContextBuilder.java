@@ -28,16 +28,23 @@ final class UserContextBuilder {
   private final int richMin;
   private final int contentDepth;
   private final int perSignal;
-  /** Per segment, the neighbour-list signals with a positive weight: the only ones a ranking request computes. */
-  private final Map<UserSegment, java.util.Set<Signal>> weightedLists = new java.util.EnumMap<>(UserSegment.class);
+  /** Per segment, the signals a ranking request computes: those with a positive weight (all in switching mode). */
+  private final Map<UserSegment, Set<Signal>> weighted = new java.util.EnumMap<>(UserSegment.class);
 
-  UserContextBuilder(Config config) {
-    boolean switching = config.string(ConfigKey.HYBRID_MODE).equals("switch"); // switching never picks these
+  private final StageTimes times;
+
+  UserContextBuilder(Config config, StageTimes times) {
+    this.times = times;
+    boolean switching = config.string(ConfigKey.HYBRID_MODE).equals("switch");
     for (UserSegment seg : UserSegment.values()) {
-      java.util.Set<Signal> on = java.util.EnumSet.noneOf(Signal.class);
+      Set<Signal> on = java.util.EnumSet.noneOf(Signal.class);
       BlendWeights w = BlendWeights.forSegment(config, seg);
-      for (Signal s : Signal.values()) if (s.neighbourList() && !switching && w.of(s) > 0) on.add(s);
-      weightedLists.put(seg, on);
+      for (Signal s : Signal.values()) {
+        // switching picks among MF, item-CF, content and the prior only (HybridRanker.switchTo)
+        boolean pickable = s == Signal.MF || s == Signal.ITEMCF || s == Signal.CONTENT || s == Signal.PRIOR;
+        if (switching ? pickable : w.of(s) > 0) on.add(s);
+      }
+      weighted.put(seg, Set.copyOf(on));
     }
     this.warmMin = config.integer(ConfigKey.HYBRID_WARM_MIN);
     this.richMin = config.integer(ConfigKey.HYBRID_RICH_MIN);
@@ -45,14 +52,33 @@ final class UserContextBuilder {
     this.perSignal = config.integer(ConfigKey.HYBRID_CANDIDATES);
   }
 
-  static final java.util.concurrent.atomic.LongAdder CONTENT_NS = new java.util.concurrent.atomic.LongAdder();
-  static final java.util.concurrent.atomic.LongAdder UCF_NS = new java.util.concurrent.atomic.LongAdder();
+  /** What a request needs computed. */
+  enum Needs {
+    /** the signals the learner's segment weighs above 0: a signal with weight 0 costs a request nothing */
+    WEIGHTED,
+    /** the weighted signals except content (catalog search replaces it with the text match) */
+    WEIGHTED_BUT_CONTENT,
+    /** every signal, also those weighed 0 (tuning's signal tables read them all) */
+    EVERY
+  }
 
-  /**
-   * @param everySignal compute every neighbour-list signal, also those the segment weighs 0 (tuning reads them all);
-   *     false computes only the weighted ones, so a signal with weight 0 costs a request nothing
-   */
-  UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth, boolean everySignal) throws IOException {
+  private Set<Signal> wanted(UserSegment segment, Needs needs) {
+    return switch (needs) {
+      case EVERY -> java.util.EnumSet.allOf(Signal.class);
+      case WEIGHTED -> weighted.get(segment);
+      case WEIGHTED_BUT_CONTENT -> {
+        Set<Signal> s = java.util.EnumSet.noneOf(Signal.class);
+        s.addAll(weighted.get(segment));
+        s.remove(Signal.CONTENT);
+        yield s;
+      }
+    };
+  }
+
+
+  /** @param needs which signals to compute (see {@link Needs}) */
+  UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth, Needs needs) throws IOException {
+    long t0 = System.nanoTime();
     List<Interaction> recent = new ArrayList<>();
     for (Interaction e : req.recentEvents()) if (e.userId().equals(req.userId())) recent.add(e);
     boolean known = m.snapshot().learnerOrdinal(req.userId()) >= 0;
@@ -101,10 +127,11 @@ final class UserContextBuilder {
       }
     }
     UserSegment segment = UserSegment.of(positive, warmMin, richMin);
+    Set<Signal> want = wanted(segment, needs);
+    times.add(StageTimes.Stage.HISTORY, System.nanoTime() - t0);
 
     float[] factors = null;
     double mfMax = 0;
-    float[] dots = null;
     java.util.BitSet cand = perSignal > 0 ? new java.util.BitSet(n) : null;
     float[] ucf = null;
     int[] support = null;
@@ -112,19 +139,18 @@ final class UserContextBuilder {
     double itemMax = 0;
     Map<Signal, float[]> lists = new java.util.EnumMap<>(Signal.class);
     if (hOrd.length > 0) {
-      factors = m.mf().userFactors(history);
-      if (factors != null) {
-        dots = new float[n];
-        float[][] y = m.itemFactors();
-        for (int i = 0; i < n; i++) {
-          if (excludedOrd[i] || y[i] == null) continue;
-          dots[i] = org.apache.lucene.util.VectorUtil.dotProduct(factors, y[i]); // SIMD through Lucene's vector support
-          mfMax = Math.max(mfMax, dots[i]);
+      long tm = System.nanoTime();
+      if (want.contains(Signal.MF)) {
+        factors = m.mf().userFactors(history);
+        if (factors != null) {
+          MfCandidates top = MfCandidates.search(h, m, factors, req.filter(), excluded, Math.max(perSignal, 1));
+          mfMax = top.maxDot();
+          if (cand != null) top.addTo(cand);
         }
       }
+      times.add(StageTimes.Stage.MF, System.nanoTime() - tm);
       long tu = System.nanoTime();
-      Neighbors nb = m.userKnn().neighbors(history);
-      if (HybridRanker.PROFILE) UCF_NS.add(System.nanoTime() - tu);
+      Neighbors nb = want.contains(Signal.USERCF) ? m.userKnn().neighbors(history) : Neighbors.NONE;
       neighbours = nb.size();
       if (nb.size() > 0) {
         float[] raw = m.userKnn().scoresFor(nb);
@@ -139,23 +165,26 @@ final class UserContextBuilder {
           }
         }
       }
+      times.add(StageTimes.Stage.USER_KNN, System.nanoTime() - tu);
+      long tl = System.nanoTime();
       boolean[] ex = excludedOrd;
-      itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i], cand);
+      if (want.contains(Signal.ITEMCF)) itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i], cand);
       for (Map.Entry<Signal, io.courserec.cf.NeighborListRecommender> e : m.lists().entrySet()) {
-        if (!everySignal && !weightedLists.get(segment).contains(e.getKey())) continue;
+        if (!want.contains(e.getKey())) continue;
         float[] v = normalised(e.getValue().scores(history), excludedOrd, cand);
         if (v != null) lists.put(e.getKey(), v);
       }
+      times.add(StageTimes.Stage.NEIGHBOUR_LISTS, System.nanoTime() - tl);
     }
     long tc = System.nanoTime();
-    CbrRecommender.ContentScores content = m.cbr().contentScores(h, req, excluded, Math.max(contentDepth, depth));
-    if (HybridRanker.PROFILE) CONTENT_NS.add(System.nanoTime() - tc);
+    CbrRecommender.ContentScores content = want.contains(Signal.CONTENT)
+        ? m.cbr().contentScores(h, req, excluded, Math.max(contentDepth, depth)) : CbrRecommender.ContentScores.EMPTY;
+    times.add(StageTimes.Stage.CONTENT, System.nanoTime() - tc);
     int[] candidates = null;
     if (cand != null) {
       if (content.byOrdinal() != null) {
         for (int i = 0; i < n; i++) if (content.byOrdinal()[i] > 0) cand.set(i);
       }
-      if (dots != null) addTop(cand, dots, excludedOrd, perSignal);
       int taken = 0;
       for (int i : m.popularOrder()) {
         if (taken == perSignal) break;
@@ -186,22 +215,6 @@ final class UserContextBuilder {
       }
     }
     return out;
-  }
-
-  /** Adds the {@code top} highest-scoring eligible courses to {@code cand} (a bounded min-heap, O(n log top)). */
-  private static void addTop(java.util.BitSet cand, float[] scores, boolean[] excluded, int top) {
-    java.util.PriorityQueue<Integer> heap = new java.util.PriorityQueue<>(top + 1,
-        (a, b) -> scores[a] != scores[b] ? Float.compare(scores[a], scores[b]) : Integer.compare(b, a));
-    for (int i = 0; i < scores.length && i < excluded.length; i++) {
-      if (excluded[i]) continue;
-      if (heap.size() < top) {
-        heap.add(i);
-      } else if (scores[i] > scores[heap.peek()]) {
-        heap.poll();
-        heap.add(i);
-      }
-    }
-    for (int i : heap) cand.set(i);
   }
 
   /** For each course, how many of the neighbours gave it positive feedback. */

@@ -9,6 +9,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.DoubleField;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.FloatDocValuesField;
+import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.KnnFloatVectorField;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.document.NumericDocValuesField;
@@ -30,6 +31,7 @@ public final class CourseDocuments {
     Document d = new Document();
     d.add(new StringField(CourseFields.ID, c.id(), Field.Store.YES));
     d.add(new NumericDocValuesField(CourseFields.ORDINAL, ordinal));
+    d.add(new IntPoint(CourseFields.ORDINAL, ordinal)); // candidate sets as a points query (BKD), not a doc-values scan
     d.add(new StoredField(CourseFields.ORDINAL, ordinal));
 
     d.add(new Field(CourseFields.TITLE, c.title(), CourseFields.TEXT_WITH_VECTORS));

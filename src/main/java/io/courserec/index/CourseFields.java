@@ -37,7 +37,7 @@ import org.apache.lucene.index.IndexOptions;
  *   <caption>Course document schema</caption>
  *   <tr><th>field</th><th>kind</th><th>purpose</th></tr>
  *   <tr><td>{@value #ID}</td><td>StringField, stored</td><td>course id; exclusions and look-ups</td></tr>
- *   <tr><td>{@value #ORDINAL}</td><td>NumericDocValues + stored</td><td>{@code Dataset.courseOrdinal}, shared with CF/MF</td></tr>
+ *   <tr><td>{@value #ORDINAL}</td><td>NumericDocValues + IntPoint + stored</td><td>{@code Dataset.courseOrdinal}, shared with CF/MF</td></tr>
  *   <tr><td>{@value #TITLE}, {@value #DESCRIPTION}, {@value #SKILLS}, {@value #SUBJECT_TEXT}</td>
  *       <td>English text, term vectors with positions</td><td>BM25 search, content vectors, MoreLikeThis</td></tr>
  *   <tr><td>{@value #SKILL_EXACT}</td><td>one whole-skill keyword term per skill, term vectors</td>

@@ -87,7 +87,8 @@ public final class FakeEngine implements Engine {
     recommendCalls.incrementAndGet();
     if (!ALGORITHMS.contains(q.algorithm())) throw new InvalidInputException("algorithm", "unknown algorithm '" + q.algorithm() + "'");
     Set<String> seen = seen(q.userId());
-    String strategy = !seen.isEmpty() ? "personal" : q.interests().isEmpty() ? "popular" : "cold-start";
+    io.courserec.rec.Strategy strategy = !seen.isEmpty() ? io.courserec.rec.Strategy.PERSONAL
+        : q.interests().isEmpty() ? io.courserec.rec.Strategy.POPULAR : io.courserec.rec.Strategy.COLD_START;
     List<Course> ranked = COURSES.stream().filter(c -> !seen.contains(c.id())).filter(q.filter()::test)
         .sorted(Comparator.comparingDouble((Course c) -> -score(c, q.interests()))).toList();
     List<RankedCourse> items = new ArrayList<>();

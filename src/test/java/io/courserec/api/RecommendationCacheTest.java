@@ -22,7 +22,7 @@ class RecommendationCacheTest {
   }
 
   private static RecommendResult result(String user, String tag) {
-    return new RecommendResult(user, "hybrid", "personal", tag, "v1", List.of());
+    return new RecommendResult(user, "hybrid", io.courserec.rec.Strategy.PERSONAL, tag, "v1", List.of());
   }
 
   private void put(RecommendQuery q, String version, RecommendResult r) {
@@ -97,7 +97,7 @@ class RecommendationCacheTest {
         List.of(new Evidence("content", "because", 0.5)));
     assertThat(ResponseSize.item(item)).isEqualTo(408);
     // a result with 3 such items: 364 + 4 * 3 + 3 * 408 = 1600
-    RecommendResult three = new RecommendResult("1", "hybrid", "personal", "a", "v1", List.of(item, item, item));
+    RecommendResult three = new RecommendResult("1", "hybrid", io.courserec.rec.Strategy.PERSONAL, "a", "v1", List.of(item, item, item));
     assertThat(ResponseSize.of(query("1", 10), three)).isEqualTo(1600);
   }
 
@@ -111,7 +111,7 @@ class RecommendationCacheTest {
     assertThat(small.entries()).isEqualTo(2);
     // one response heavier than the whole bound is not kept at all
     RankedCourse item = new RankedCourse(1, "c1", "Title", "beginner", "math", 0.5, 0.9, Map.of(), List.of());
-    RecommendResult big = new RecommendResult("4", "hybrid", "personal", "a", "v1", java.util.Collections.nCopies(10, item));
+    RecommendResult big = new RecommendResult("4", "hybrid", io.courserec.rec.Strategy.PERSONAL, "a", "v1", java.util.Collections.nCopies(10, item));
     small.put(query("4", 10), "v1", big, small.ticket("4"));
     assertThat(small.bytes()).isLessThanOrEqualTo(1_000); // runs Caffeine's pending maintenance (eviction)
     assertThat(small.get(query("4", 10), "v1")).isNull();

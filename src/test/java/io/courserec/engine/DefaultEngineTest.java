@@ -81,7 +81,7 @@ class DefaultEngineTest {
   @Test
   void recommendsForAKnownLearnerWithCatalogFieldsAndSignalShares() {
     RecommendResult r = recommend("u01", 5);
-    assertThat(r.strategy()).isEqualTo("personal");
+    assertThat(r.strategy()).isEqualTo(io.courserec.rec.Strategy.PERSONAL);
     assertThat(r.segment()).isIn("warm", "rich");
     assertThat(r.modelVersion()).isEqualTo(engine.status().modelVersion());
     assertThat(r.items()).hasSize(5);
@@ -106,7 +106,7 @@ class DefaultEngineTest {
     for (String a : List.of("pop", "cbr", "itemknn", "userknn", "mf")) {
       RecommendResult r = engine.recommend(new RecommendQuery("u06", 10, 0, null, a, false, null));
       assertThat(r.algorithm()).isEqualTo(a);
-      assertThat(r.strategy()).as(a).isEqualTo("personal");
+      assertThat(r.strategy()).as(a).isEqualTo(io.courserec.rec.Strategy.PERSONAL);
       assertThat(r.items()).as(a).isNotEmpty();
       assertThat(ids(r.items())).as(a).doesNotContainAnyElementsOf(excludedInData("u06"));
     }
@@ -134,7 +134,7 @@ class DefaultEngineTest {
     long max = pop.values().stream().mapToLong(Long::longValue).max().orElseThrow();
 
     RecommendResult r = recommend("stranger", 10);
-    assertThat(r.strategy()).isEqualTo("popular");
+    assertThat(r.strategy()).isEqualTo(io.courserec.rec.Strategy.POPULAR);
     assertThat(r.items()).hasSize(10);
     assertThat(r.items().get(0).score()).isEqualTo(1.0);
     assertThat(pop.get(r.items().get(0).courseId())).isEqualTo(max);
@@ -145,14 +145,14 @@ class DefaultEngineTest {
     }
     // the same for a single algorithm that cannot serve a stranger
     assertThat(engine.recommend(new RecommendQuery("stranger", 3, 0, null, "itemknn", false, null)).strategy())
-        .isEqualTo("popular");
+        .isEqualTo(io.courserec.rec.Strategy.POPULAR);
   }
 
   @Test
   void unknownLearnerWithInterestsGetsContentBasedColdStart() {
     RecommendResult r = engine.recommend(new RecommendQuery("newcomer", 5, 0, null, "hybrid", false,
         List.of("Spanish", "Conversation")));
-    assertThat(r.strategy()).isEqualTo("cold-start");
+    assertThat(r.strategy()).isEqualTo(io.courserec.rec.Strategy.COLD_START);
     assertThat(r.segment()).isEqualTo("cold");
     // the fixture's Spanish and Conversation skills belong to languages courses only (es1..es8)
     assertThat(r.items().get(0).courseId()).startsWith("es");
@@ -214,7 +214,7 @@ class DefaultEngineTest {
     assertThatThrownBy(() -> engine.history(user)).isInstanceOf(UnknownEntityException.class);
     engine.feedback(List.of(new Interaction(user, "ds1", EventType.COMPLETE, null, Instant.now(), "w-1")));
     RecommendResult r = recommend(user, 5);
-    assertThat(r.strategy()).isEqualTo("personal");
+    assertThat(r.strategy()).isEqualTo(io.courserec.rec.Strategy.PERSONAL);
     assertThat(ids(r.items())).doesNotContain("ds1");
     assertThat(engine.history(user)).extracting(Interaction::eventId).containsExactly("w-1");
   }

@@ -61,7 +61,7 @@ class EngineBoundsTest {
         event(user, "ds3", EventType.COMPLETE, null, 3), event(user, "py1", EventType.VIEW, null, 4),
         event(user, "py2", EventType.VIEW, null, 5), event(user, "py3", EventType.VIEW, null, 6)));
     RecommendResult r = engine.recommend(new RecommendQuery(user, 40, 0, null, "hybrid", false, null));
-    assertThat(r.strategy()).isEqualTo("personal");
+    assertThat(r.strategy()).isEqualTo(io.courserec.rec.Strategy.PERSONAL);
     // 40 courses less the 3 excluded ones (views exclude nothing)
     assertThat(r.items()).hasSize(37).extracting(RankedCourse::courseId).doesNotContain("ds1", "ds2", "ds3");
     assertThat(engine.explain(user, "ds2").excludedBecause()).contains("dismissed");

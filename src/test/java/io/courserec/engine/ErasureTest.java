@@ -62,13 +62,13 @@ class ErasureTest {
       e.feedback(List.of(new Interaction(WHO, "py4", EventType.ENROLL, null, Instant.now(), WHO + "-evt-1"),
           new Interaction("u02", "py5", EventType.VIEW, null, Instant.now(), "keep-1")));
       assertThat(filesHolding(tmp, "feedback.db")).isNotEmpty();
-      assertThat(e.recommend(query(WHO)).strategy()).isEqualTo("personal");
+      assertThat(e.recommend(query(WHO)).strategy()).isEqualTo(io.courserec.rec.Strategy.PERSONAL);
 
       ErasureResult r = e.forget(WHO);
       assertThat(r.storedEventsErased()).isEqualTo(1);
       assertThat(r.alreadyListed()).isFalse();
       // at once: the serving model (still v2 until the job finishes) answers them as a learner it never saw
-      assertThat(e.recommend(query(WHO)).strategy()).isEqualTo("popular");
+      assertThat(e.recommend(query(WHO)).strategy()).isEqualTo(io.courserec.rec.Strategy.POPULAR);
       assertThatThrownBy(() -> e.history(WHO)).isInstanceOf(UnknownEntityException.class);
       assertThat(filesHolding(tmp, "feedback.db")).as("store files right after the erasure").isEmpty();
 
@@ -80,7 +80,7 @@ class ErasureTest {
       assertThat(e.models()).extracting(ModelInfo::version).containsExactly(v3);
       // the other learners are untouched: u02's feedback is in the new version's data
       assertThat(e.history("u02")).anySatisfy(x -> assertThat(x.eventId()).isEqualTo("keep-1"));
-      assertThat(e.recommend(query("u01")).strategy()).isEqualTo("personal");
+      assertThat(e.recommend(query("u01")).strategy()).isEqualTo(io.courserec.rec.Strategy.PERSONAL);
       assertThat(e.forget(WHO).alreadyListed()).isTrue();
     }
     // a later training from the same data/ files does not bring them back

@@ -53,7 +53,7 @@ class HybridRecommenderTest {
     for (int u = 0; u < 120; u += 7) {
       String user = "u" + u;
       HybridRanking r = hybrid.rank(RecommendRequest.of(user, 10).withExplain(true));
-      assertThat(r.strategy()).isEqualTo("personal");
+      assertThat(r.strategy()).isEqualTo(io.courserec.rec.Strategy.PERSONAL);
       assertThat(r.items()).hasSize(10);
       for (HybridItem i : r.items()) {
         assertThat(takenOrDismissed(user, List.of())).doesNotContain(i.courseId());
@@ -82,7 +82,7 @@ class HybridRecommenderTest {
   @Test
   void coldStartLearnerGetsContentMatchesAndUnknownLearnerIsAnError() {
     HybridRanking cold = hybrid.rank(RecommendRequest.of("cold", 5).withExplain(true));
-    assertThat(cold.strategy()).isEqualTo("cold-start");
+    assertThat(cold.strategy()).isEqualTo(io.courserec.rec.Strategy.COLD_START);
     assertThat(cold.segment()).isEqualTo(UserSegment.COLD);
     // declared kubernetes/docker/aws: the cloud subject (s2) must lead
     assertThat(cold.items().get(0).courseId()).startsWith("s2");
@@ -122,10 +122,10 @@ class HybridRecommenderTest {
   @Test
   void searchIsPlainBm25WithoutUserAndPersonalWithOne() {
     HybridRanking plain = hybrid.search("kubernetes", null, CourseFilter.NONE, 5, 0);
-    assertThat(plain.strategy()).isEqualTo("search");
+    assertThat(plain.strategy()).isEqualTo(io.courserec.rec.Strategy.SEARCH);
     assertThat(plain.items()).isNotEmpty().allSatisfy(i -> assertThat(i.courseId()).startsWith("s2"));
     HybridRanking personal = hybrid.search("learn", "u2", CourseFilter.NONE, 10, 0);
-    assertThat(personal.strategy()).isEqualTo("search-personal");
+    assertThat(personal.strategy()).isEqualTo(io.courserec.rec.Strategy.SEARCH_PERSONAL);
     assertThat(hybrid.search("zzzqqq", null, CourseFilter.NONE, 5, 0).items()).isEmpty();
     assertThat(hybrid.search("C++ AND title:(", null, CourseFilter.NONE, 5, 0).items()).isEmpty();
   }

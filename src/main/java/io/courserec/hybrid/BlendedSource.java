@@ -1,7 +1,5 @@
-package io.courserec.hybrid.signals;
+package io.courserec.hybrid;
 
-import io.courserec.hybrid.BlendWeights;
-import io.courserec.hybrid.Signal;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -39,6 +37,17 @@ public final class BlendedSource extends DoubleValuesSource {
   }
 
   public Map<Signal, DoubleValuesSource> sources() { return sources; }
+
+  /**
+   * The largest score the blend can give any course: the sum of the weights of the sources in use, since every
+   * signal's value lies in [0,1] (each source clamps). A bound known before scoring, reported as the scorer's
+   * maximum score.
+   */
+  public double upperBound() {
+    double s = 0;
+    for (Signal sig : sources.keySet()) s += weights.of(sig);
+    return s;
+  }
   public BlendWeights weights() { return weights; }
 
   @Override
