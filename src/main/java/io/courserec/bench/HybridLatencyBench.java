@@ -44,6 +44,7 @@ public final class HybridLatencyBench {
     long t1 = System.nanoTime();
     try (HybridRecommender h = new HybridRecommender(config, null, false)) {
       h.train(d);
+      h.stageTimes().measureCpu(Boolean.getBoolean("courserec.stage_cpu"));
       long t2 = System.nanoTime();
       List<String> ids = new ArrayList<>();
       for (Learner l : d.learners()) ids.add(l.id());
@@ -61,7 +62,7 @@ public final class HybridLatencyBench {
         hist.recordValue((System.nanoTime() - s) / 1000);
         cpu.recordValue(Math.max(0, threads.getCurrentThreadCpuTime() - c) / 1000);
       }
-      System.out.println("stages per request (wall, mean): " + h.stageTimes().summary());
+      System.out.println("stages per request (" + (Boolean.getBoolean("courserec.stage_cpu") ? "cpu" : "wall") + ", mean): " + h.stageTimes().summary());
       System.out.printf("courses=%d learners=%d interactions=%d load=%.1fs train=%.1fs%n", d.numCourses(),
           d.numLearners(), d.interactions().size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       System.out.printf("hybrid ranking, k=%d, %d users: p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms mean=%.2f ms%n", k, n,

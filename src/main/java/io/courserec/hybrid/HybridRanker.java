@@ -162,9 +162,9 @@ final class HybridRanker {
     IndexSearcher searcher = h.searcher();
     int depth = req.depth();
     int fetch = lambda < 1.0 ? depth * oversample : depth;
-    long tq = System.nanoTime();
+    long tq = times.now();
     TopDocs td = searcher.search(b.query(), fetch);
-    long ti = System.nanoTime();
+    long ti = times.now();
     times.add(StageTimes.Stage.QUERY, ti - tq);
     ScoreDoc[] hits = td.scoreDocs;
     int[] order;
@@ -192,7 +192,7 @@ final class HybridRanker {
         items.add(item(m, h, b, docs[i], hits[order[i + req.offset()]].score, values[i], req.offset() + i + 1, req.explain()));
       }
     }
-    times.add(StageTimes.Stage.ITEMS, System.nanoTime() - ti);
+    times.add(StageTimes.Stage.ITEMS, times.now() - ti);
     return new HybridRanking(req.userId(), b.ctx().segment(), b.strategy(), b.weights(), items, td.totalHits.value());
   }
 

@@ -28,6 +28,7 @@ final class UserContextBuilder {
   private final int richMin;
   private final int contentDepth;
   private final int perSignal;
+  private final int mfExactMax;
   /** Per segment, the signals a ranking request computes: those with a positive weight (all in switching mode). */
   private final Map<UserSegment, Set<Signal>> weighted = new java.util.EnumMap<>(UserSegment.class);
 
@@ -50,6 +51,7 @@ final class UserContextBuilder {
     this.richMin = config.integer(ConfigKey.HYBRID_RICH_MIN);
     this.contentDepth = config.integer(ConfigKey.HYBRID_CONTENT_POOL);
     this.perSignal = config.integer(ConfigKey.HYBRID_CANDIDATES);
+    this.mfExactMax = config.integer(ConfigKey.HYBRID_MF_EXACT_MAX);
   }
 
   /** What a request needs computed. */
@@ -78,7 +80,7 @@ final class UserContextBuilder {
 
   /** @param needs which signals to compute (see {@link Needs}) */
   UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth, Needs needs) throws IOException {
-    long t0 = System.nanoTime();
+    long t0 = times.now();
     List<Interaction> recent = new ArrayList<>();
     for (Interaction e : req.recentEvents()) if (e.userId().equals(req.userId())) recent.add(e);
     boolean known = m.snapshot().learnerOrdinal(req.userId()) >= 0;
@@ -128,7 +130,7 @@ final class UserContextBuilder {
     }
     UserSegment segment = UserSegment.of(positive, warmMin, richMin);
     Set<Signal> want = wanted(segment, needs);
-    times.add(StageTimes.Stage.HISTORY, System.nanoTime() - t0);
+    times.add(StageTimes.Stage.HISTORY, times.now() - t0);
 
     float[] factors = null;
     double mfMax = 0;
@@ -139,17 +141,19 @@ final class UserContextBuilder {
     double itemMax = 0;
     Map<Signal, float[]> lists = new java.util.EnumMap<>(Signal.class);
     if (hOrd.length > 0) {
-      long tm = System.nanoTime();
+      long tm = times.now();
       if (want.contains(Signal.MF)) {
         factors = m.mf().userFactors(history);
         if (factors != null) {
-          MfCandidates top = MfCandidates.search(h, m, factors, req.filter(), excluded, Math.max(perSignal, 1));
+          int k = Math.max(perSignal, 1);
+          MfCandidates top = n <= mfExactMax ? MfCandidates.exact(m.itemFactors(), factors, excludedOrd, k)
+              : MfCandidates.search(h, m.itemFactors(), factors, req.filter(), excluded, k);
           mfMax = top.maxDot();
           if (cand != null) top.addTo(cand);
         }
       }
-      times.add(StageTimes.Stage.MF, System.nanoTime() - tm);
-      long tu = System.nanoTime();
+      times.add(StageTimes.Stage.MF, times.now() - tm);
+      long tu = times.now();
       Neighbors nb = want.contains(Signal.USERCF) ? m.userKnn().neighbors(history) : Neighbors.NONE;
       neighbours = nb.size();
       if (nb.size() > 0) {
@@ -165,8 +169,8 @@ final class UserContextBuilder {
           }
         }
       }
-      times.add(StageTimes.Stage.USER_KNN, System.nanoTime() - tu);
-      long tl = System.nanoTime();
+      times.add(StageTimes.Stage.USER_KNN, times.now() - tu);
+      long tl = times.now();
       boolean[] ex = excludedOrd;
       if (want.contains(Signal.ITEMCF)) itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i], cand);
       for (Map.Entry<Signal, io.courserec.cf.NeighborListRecommender> e : m.lists().entrySet()) {
@@ -174,12 +178,12 @@ final class UserContextBuilder {
         float[] v = normalised(e.getValue().scores(history), excludedOrd, cand);
         if (v != null) lists.put(e.getKey(), v);
       }
-      times.add(StageTimes.Stage.NEIGHBOUR_LISTS, System.nanoTime() - tl);
+      times.add(StageTimes.Stage.NEIGHBOUR_LISTS, times.now() - tl);
     }
-    long tc = System.nanoTime();
+    long tc = times.now();
     CbrRecommender.ContentScores content = want.contains(Signal.CONTENT)
         ? m.cbr().contentScores(h, req, excluded, Math.max(contentDepth, depth)) : CbrRecommender.ContentScores.EMPTY;
-    times.add(StageTimes.Stage.CONTENT, System.nanoTime() - tc);
+    times.add(StageTimes.Stage.CONTENT, times.now() - tc);
     int[] candidates = null;
     if (cand != null) {
       if (content.byOrdinal() != null) {
