@@ -4,7 +4,6 @@ import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.hybrid.BlendedSource;
 import io.courserec.hybrid.signals.CourseArraySignal;
-import io.courserec.hybrid.signals.ItemCfSignal;
 import io.courserec.hybrid.signals.MfSignal;
 import io.courserec.hybrid.signals.PriorSignal;
 import io.courserec.index.IndexHandle;
@@ -85,7 +84,6 @@ final class HybridRanker {
     if (ctx.hasContent()) {
       sources.put(Signal.CONTENT, CourseArraySignal.of(Signal.CONTENT.code(), ctx.contentScores(), "profile match / best profile match"));
     }
-    if (ctx.hasItemCf()) sources.put(Signal.ITEMCF, ItemCfSignal.of(ctx.historyOrdinals(), ctx.historyWeights(), ctx.itemCfMax()));
     if (ctx.hasUserCf()) sources.put(Signal.USERCF, CourseArraySignal.withCounts(Signal.USERCF.code(), ctx.userCfScores(),
         "normalised score", ctx.userCfSupport(), "similar learners took this course"));
     if (ctx.hasFactors()) sources.put(Signal.MF, MfSignal.of(ctx.userFactors(), ctx.mfMax()));

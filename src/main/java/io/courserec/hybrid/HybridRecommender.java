@@ -116,7 +116,7 @@ public final class HybridRecommender implements Recommender, Closeable {
       CbrRecommender cbr = new CbrRecommender(index, config);
       cbr.train(data);
       models = new HybridModels(data, snapshot, pop, itemKnn, userKnn, mf, cbr, index,
-          new ReverseNeighbors(itemKnn.model()), calibrator, version, HybridModels.popularOrder(pop, data.numCourses()),
+          calibrator, version, HybridModels.popularOrder(pop, data.numCourses()),
           HybridModels.itemFactors(mf, data.numCourses()), lists);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -213,7 +213,7 @@ public final class HybridRecommender implements Recommender, Closeable {
     }
     HybridModels old = models;
     models = new HybridModels(catalog, itemKnn.snapshot(), pop, itemKnn, userKnn, mf, cbr, index,
-        new ReverseNeighbors(itemKnn.model()), saved.calibrator(), saved.modelVersion(),
+        saved.calibrator(), saved.modelVersion(),
         HybridModels.popularOrder(pop, catalog.numCourses()), HybridModels.itemFactors(mf, catalog.numCourses()),
         HybridModels.lists(recent, seq, ease));
     if (old != null) old.index().close();

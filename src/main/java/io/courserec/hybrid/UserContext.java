@@ -19,21 +19,21 @@ import java.util.Set;
  * @param userCfScores user-kNN score per course ordinal divided by its maximum, or null
  * @param userCfSupport number of neighbours with positive feedback per course ordinal, or null
  * @param neighbourCount similar learners found
- * @param itemCfMax the learner's largest raw item-CF score over the catalog (0: no item-CF evidence)
  * @param profile content profile, or null when nothing is known to build one from
  * @param contentScores normalised exact content score per course ordinal, or null
  * @param candidates course ordinals worth scoring (ascending), or null to score every eligible course
- * @param listScores per neighbour-list signal ({@link Signal#neighbourList()}) that has evidence for this learner,
+ * @param listScores per array signal computed from a neighbour-list model (item-CF and each
+ *     {@link Signal#neighbourList()} signal) that has evidence for this learner,
  *     its score per course ordinal divided by the learner's best over eligible courses (0 where none or negative)
  */
 public record UserContext(UserHistory history, UserSegment segment, int positiveCourses, int[] historyOrdinals,
                           float[] historyWeights, Set<String> excludedIds, float[] userFactors, double mfMax, float[] userCfScores,
-                          int[] userCfSupport, int neighbourCount, double itemCfMax, LearnerProfile profile,
+                          int[] userCfSupport, int neighbourCount, LearnerProfile profile,
                           float[] contentScores, int[] candidates, java.util.Map<Signal, float[]> listScores) {
 
   public boolean hasFactors() { return userFactors != null && mfMax > 0; }
   public boolean hasUserCf() { return userCfScores != null; }
-  public boolean hasItemCf() { return itemCfMax > 0; }
+  public boolean hasItemCf() { return listScores.containsKey(Signal.ITEMCF); }
   public boolean hasContent() { return contentScores != null; }
   public int profileSources() { return profile == null ? 0 : profile.sources().size(); }
 }

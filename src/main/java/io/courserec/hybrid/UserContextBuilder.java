@@ -138,7 +138,6 @@ final class UserContextBuilder {
     float[] ucf = null;
     int[] support = null;
     int neighbours = 0;
-    double itemMax = 0;
     Map<Signal, float[]> lists = new java.util.EnumMap<>(Signal.class);
     if (hOrd.length > 0) {
       long tm = times.now();
@@ -171,8 +170,12 @@ final class UserContextBuilder {
       }
       times.add(StageTimes.Stage.USER_KNN, times.now() - tu);
       long tl = times.now();
-      boolean[] ex = excludedOrd;
-      if (want.contains(Signal.ITEMCF)) itemMax = m.reverse().maxScore(hOrd, hW, n, i -> ex[i], cand);
+      if (want.contains(Signal.ITEMCF)) {
+        // the item-kNN model's own scores: computed once, they are the values, the normaliser and the candidates,
+        // and the hybrid at the item-CF corner ranks exactly as item-kNN (CornerTest)
+        float[] v = normalised(m.itemKnn().scores(history), excludedOrd, cand);
+        if (v != null) lists.put(Signal.ITEMCF, v);
+      }
       for (Map.Entry<Signal, io.courserec.cf.NeighborListRecommender> e : m.lists().entrySet()) {
         if (!want.contains(e.getKey())) continue;
         float[] v = normalised(e.getValue().scores(history), excludedOrd, cand);
@@ -200,7 +203,7 @@ final class UserContextBuilder {
       candidates = cand.cardinality() * 2 >= n ? null : cand.stream().toArray();
     }
     return new UserContext(history, segment, positive, hOrd, hW, Set.copyOf(excluded), factors, mfMax, ucf, support,
-        neighbours, itemMax, content.profile(), content.byOrdinal(), candidates, java.util.Collections.unmodifiableMap(lists));
+        neighbours, content.profile(), content.byOrdinal(), candidates, java.util.Collections.unmodifiableMap(lists));
   }
 
   /**
