@@ -50,7 +50,8 @@ const CR = (() => {
         body = JSON.stringify(body);
         headers['Content-Type'] = 'application/json';
       }
-      const r = await fetch(path, {method: options.method || 'GET', headers, body, cache: 'no-store'});
+      // the browser's default cache mode: 'no-store' would send Cache-Control: no-cache and bypass the server's cache
+      const r = await fetch(path, {method: options.method || 'GET', headers, body});
       const text = await r.text();
       let json = null;
       try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
@@ -64,6 +65,11 @@ const CR = (() => {
     api.token = () => sessionStorage.getItem(key);
     api.setToken = t => t ? sessionStorage.setItem(key, t) : sessionStorage.removeItem(key);
     return api;
+  }
+
+  /** The engine's reasons mark course titles as *Title*: shown in italics, as text. */
+  function reason(text) {
+    return el('li', {}, String(text).split('*').map((part, i) => i % 2 ? el('em', {}, part) : part));
   }
 
   function pct(x, digits = 0) {
@@ -84,5 +90,5 @@ const CR = (() => {
     node.classList.toggle('error', !!isError);
   }
 
-  return {el, clear, client, ApiError, pct, fmt, eventId, say};
+  return {el, clear, client, ApiError, pct, fmt, eventId, say, reason};
 })();

@@ -3,7 +3,7 @@
 // server asks for one.
 'use strict';
 (() => {
-  const {el, clear, client, fmt, pct, eventId, say} = CR;
+  const {el, clear, client, fmt, pct, eventId, say, reason} = CR;
   const $ = id => document.getElementById(id);
   const SIGNALS = ['content', 'itemcf', 'usercf', 'mf', 'prior', 'recent', 'seq', 'ease', 'pop'];
   const NAMES = {content: 'content match', itemcf: 'similar courses', usercf: 'similar learners', mf: 'taste factors',
@@ -42,7 +42,7 @@
     try {
       examples = await api('/learners/examples');
     } catch (e) {
-      status('Could not list example learners: ' + e.message, true);
+      if (e.status !== 401 && e.status !== 403) status('Could not list example learners: ' + e.message, true);
       return;
     }
     const box = clear($('example-buttons'));
@@ -101,7 +101,7 @@
 
   function recCard(c) {
     const li = el('li', {class: 'card', 'data-course': c.course_id});
-    const reasons = (c.evidence || []).slice(0, 3).map(e => el('li', {}, e.text));
+    const reasons = (c.evidence || []).slice(0, 3).map(e => reason(e.text));
     li.append(
       el('div', {class: 'card-head'},
         el('button', {type: 'button', class: 'link', onclick: () => openCourse(c.course_id)}, c.title),
@@ -208,7 +208,7 @@
         el('caption', {}, 'Each signal: value (0–1 for you), weight, contribution to the score, evidence confidence'),
         el('thead', {}, el('tr', {}, ['signal', 'value', 'weight', 'contribution', 'confidence'].map(h => el('th', {scope: 'col'}, h)))),
         el('tbody', {}, rows)) : null,
-      (x.evidence || []).length ? el('ul', {class: 'reasons'}, x.evidence.map(e => el('li', {}, e.text))) : null];
+      (x.evidence || []).length ? el('ul', {class: 'reasons'}, x.evidence.map(e => reason(e.text))) : null];
   }
 
   // ---- search --------------------------------------------------------------------------------------------------
