@@ -168,6 +168,7 @@
       loadHistory();
       return;
     }
+    const position = [...card.parentNode.children].indexOf(card);
     const next = card.nextElementSibling || card.previousElementSibling;
     card.remove();
     if (event !== 'dismiss') prependHistory({course_id: c.course_id, event, rating, timestamp: new Date().toISOString()});
@@ -176,6 +177,10 @@
     const focusable = next && next.querySelector('button');
     if (focusable) focusable.focus();
     await Promise.all([loadRecs(), loadHistory()]);
+    // the list was drawn anew: keep the keyboard where it was, on the card now in the acted-on card's place
+    const cards = $('recs').children;
+    const again = cards[Math.min(position, cards.length - 1)];
+    if (again && document.activeElement === document.body) again.querySelector('button').focus();
   }
 
   async function toggleWhy(c, card, button) {
