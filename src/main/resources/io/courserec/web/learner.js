@@ -80,7 +80,16 @@
 
   // ---- recommendations -----------------------------------------------------------------------------------------
 
-  async function loadRecs() {
+  /** Marks a region busy (aria-busy, for screen readers and tests) while {@code work} runs. */
+  async function busy(id, work) {
+    const region = $(id);
+    region.setAttribute('aria-busy', 'true');
+    try { return await work(); } finally { region.setAttribute('aria-busy', 'false'); }
+  }
+
+  const loadRecs = () => busy('recs', drawRecs);
+
+  async function drawRecs() {
     const q = new URLSearchParams({user, k: '10', explain: 'true'});
     if (interests) q.set('interests', interests);
     let r;
@@ -278,7 +287,9 @@
 
   const SHOWN = 25;
 
-  async function loadHistory() {
+  const loadHistory = () => busy('history', drawHistory);
+
+  async function drawHistory() {
     let page;
     try {
       const first = await api('/users/' + encodeURIComponent(user) + '/history?limit=1');

@@ -157,6 +157,13 @@ class PagesBrowserIT {
     signInAsService();
     awaitCards();
     dismissAndEnroll();
+
+    // the new learner of the examples: a cold start from the declared interests, no history yet
+    browser.findElement(By.cssSelector("#example-buttons button[data-kind=newcomer]")).click();
+    until.until(d -> d.findElement(By.id("recs-note")).getText().contains("from your interests"));
+    until.until(d -> d.findElement(By.id("history-note")).getText().startsWith("No history yet"));
+    assertThat(browser.findElement(By.id("interests")).getDomProperty("value")).isNotBlank();
+    awaitCards();
   }
 
   /** Dismisses the first course (it leaves the list) and enrolls in the next (it leaves the list, joins the history). */
@@ -185,8 +192,10 @@ class PagesBrowserIT {
     return browser.findElements(By.cssSelector("#recs li.card")).stream().map(e -> e.getDomAttribute("data-course")).toList();
   }
 
+  /** The cards once the list is drawn: not busy (the page sets aria-busy while it asks for the list) and not empty. */
   private List<WebElement> awaitCards() {
-    until.until(d -> !d.findElements(By.cssSelector("#recs li.card")).isEmpty());
+    until.until(d -> "false".equals(d.findElement(By.id("recs")).getDomAttribute("aria-busy"))
+        && !d.findElements(By.cssSelector("#recs li.card")).isEmpty());
     return browser.findElements(By.cssSelector("#recs li.card"));
   }
 
