@@ -14,11 +14,17 @@ import java.util.List;
  * POST /admin/retrain      start a background retrain (train, evaluate, promote if good); 202 as above
  * GET  /admin/jobs/{id}    a job's state: queued, running, succeeded or failed, with a message
  * GET  /admin/models       the model versions on disk: current, promoted, metrics, timings
+ * GET  /admin/quality      the data quality report of the load the serving model was built from
  * </pre>
  * Job answers: {@code {id, kind, state, started_at, finished_at, message}}. Models: {@code {current, models: [...]}}.
  *
+ * Jobs also carry {@code stage} and {@code progress} (fraction of the build's steps done) while they run.
+ * {@code GET /admin} itself is the operator page ({@link PageResource}), open like any static file: it holds no
+ * data and asks for the token before it calls these routes.
+ *
  * <p>Statuses: 200, 202; 400 (any query parameter); 401 (no or malformed bearer header); 403 (wrong token, or admin
- * disabled); 404 {@code unknown_job}; 503 when the engine cannot start a job yet.
+ * disabled); 404 {@code unknown_job}, or {@code no_quality_report} for a version built before reports were kept;
+ * 503 when the engine cannot start a job yet or serves no model.
  */
 final class AdminResource implements Resource {
   /** Answer of {@code GET /admin/models}. */
@@ -35,7 +41,9 @@ final class AdminResource implements Resource {
   @Override
   public void register(JavalinDefaultRoutingApi routes) {
     routes.before("/admin/*", auth::check);
-    routes.before("/admin", auth::check);
+    routes.before("/admin", ctx -> {
+      if (!PageResource.isPageRequest(ctx)) auth.check(ctx);
+    });
     routes.post("/admin/reindex", ctx -> {
       RequestParams.of(ctx);
       accepted(ctx, engine.startReindex());
@@ -53,6 +61,11 @@ final class AdminResource implements Resource {
       List<ModelInfo> models = engine.models();
       String current = models.stream().filter(ModelInfo::current).map(ModelInfo::version).findFirst().orElse(null);
       ctx.json(new ModelsResponse(current, models));
+    });
+    routes.get("/admin/quality", ctx -> {
+      RequestParams.of(ctx);
+      ctx.json(engine.qualityReport().orElseThrow(() -> new ApiException(404, "no_quality_report", null,
+          "the serving model version was built before quality reports were kept with it; retrain to get one")));
     });
   }
 

@@ -14,14 +14,19 @@ import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.core.instrument.binder.system.UptimeMetrics;
+import io.micrometer.core.instrument.distribution.CountAtBucket;
+import io.micrometer.core.instrument.distribution.HistogramSnapshot;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.ToDoubleFunction;
@@ -39,7 +44,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code courserec_model_metric{metric="ndcg@10"}}: the current model's holdout metrics;
  *   <li>JVM memory, threads, CPU and uptime.
  * </ul>
- * Status-derived gauges read the {@link EngineStatusMonitor}'s snapshot, refreshed in the background.
+ * Status-derived gauges read the {@link EngineStatusMonitor}'s snapshot, refreshed in the background. The same
+ * meters, summarised as JSON for the operator page, are {@link #summary()}.
  */
 final class ApiMetrics {
   private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
@@ -47,9 +53,12 @@ final class ApiMetrics {
   private final EngineStatusMonitor monitor;
   private final MultiGauge modelMetrics;
   private final MultiGauge storedFeedback;
+  private final RecommendationCache cache;
+  private final long startedNanos = System.nanoTime();
 
   ApiMetrics(EngineStatusMonitor monitor, RecommendationCache cache) {
     this.monitor = monitor;
+    this.cache = cache;
     FunctionCounter.builder("courserec.cache.requests", cache, RecommendationCache::hits).tag("result", "hit")
         .description("Recommendation cache lookups").register(registry);
     FunctionCounter.builder("courserec.cache.requests", cache, RecommendationCache::misses).tag("result", "miss")
@@ -111,6 +120,48 @@ final class ApiMetrics {
     storedFeedback.register(s.feedbackByEvent().entrySet().stream()
         .map(e -> MultiGauge.Row.of(Tags.of("event", e.getKey()), e.getValue())).toList(), true);
     return registry.scrape();
+  }
+
+  /** The live figures of {@code GET /admin/summary}: per-route counts and latency quantiles, cache, feedback. */
+  LiveSummary summary() {
+    Map<String, List<Timer>> byRoute = new TreeMap<>();
+    timers.forEach((k, t) -> byRoute.computeIfAbsent(k.get(0) + " " + k.get(1), r -> new ArrayList<>()).add(t));
+    List<LiveSummary.Route> routes = new ArrayList<>();
+    long total = 0;
+    for (Map.Entry<String, List<Timer>> e : byRoute.entrySet()) {
+      long count = 0;
+      long errors = 0;
+      double max = 0;
+      CountAtBucket[] merged = null;
+      for (Timer t : e.getValue()) {
+        HistogramSnapshot h = t.takeSnapshot();
+        count += h.count();
+        if (t.getId().getTag("status").startsWith("5")) errors += h.count();
+        max = Math.max(max, h.max(TimeUnit.MILLISECONDS));
+        merged = merged == null ? h.histogramCounts() : add(merged, h.histogramCounts());
+      }
+      total += count;
+      routes.add(new LiveSummary.Route(e.getKey(), count, errors, LiveSummary.quantileMs(merged, count, 0.5),
+          LiveSummary.quantileMs(merged, count, 0.99), max));
+    }
+    routes.sort(Comparator.comparingLong(LiveSummary.Route::count).reversed());
+    Map<String, Map<String, Long>> received = new TreeMap<>();
+    for (Counter c : registry.find("courserec.feedback.received").counters()) {
+      received.computeIfAbsent(c.getId().getTag("event"), k -> new TreeMap<>())
+          .merge(c.getId().getTag("outcome"), (long) c.count(), Long::sum);
+    }
+    EngineStatus s = monitor.latest();
+    double age = modelAgeSeconds(s);
+    return new LiveSummary(Instant.now(), (System.nanoTime() - startedNanos) / 1e9, total, routes,
+        new LiveSummary.Cache(cache.hits(), cache.misses(), cache.hitRatio(), cache.entries(), cache.bytes()),
+        received, s.feedbackByEvent(), s.modelVersion(), Double.isNaN(age) ? null : age);
+  }
+
+  /** Bucket-wise sum of two histograms with the same bounds (every timer here is built with the same range). */
+  private static CountAtBucket[] add(CountAtBucket[] a, CountAtBucket[] b) {
+    CountAtBucket[] out = new CountAtBucket[a.length];
+    for (int i = 0; i < a.length; i++) out[i] = new CountAtBucket(a[i].bucket(), a[i].count() + b[i].count());
+    return out;
   }
 
   private void statusGauge(String name, String description, ToDoubleFunction<EngineStatus> f) {

@@ -110,9 +110,12 @@ public final class CourseRecServer implements AutoCloseable {
             config.integer(ConfigKey.FEEDBACK_RATE), config.integer(ConfigKey.FEEDBACK_BURST), System::nanoTime)),
         new HealthResource(monitor),
         new MetricsResource(metrics),
+        new LearnerExamplesResource(engine),
         new AdminResource(engine, admin),
+        new AdminSummaryResource(metrics),
         new ErasureResource(engine, admin, cache),
-        new OpenApiResource()).forEach(r -> r.register(cfg.routes));
+        new OpenApiResource(),
+        new PageResource()).forEach(r -> r.register(cfg.routes));
     ApiExceptionMapper.register(cfg.routes);
     ApiExceptionMapper.registerErrors(cfg.router, mapper);
   }

@@ -12,6 +12,9 @@ import java.util.Set;
  * <ul>
  *   <li>the probes and descriptions {@code /health}, {@code /ready}, {@code /metrics}, {@code /openapi.json}
  *       (no learner data; load balancers and scrapers hold no token);
+ *   <li>the pages and their files ({@link PageResource}: {@code GET /}, {@code /admin}, {@code /docs},
+ *       {@code /assets/*}, {@code /docs/*}): static, no data; a browser cannot send a bearer token when it opens a
+ *       page, and the page's scripts send it with every API call;
  *   <li>{@code /admin/*} and {@code DELETE /users/{id}}, which take the admin token instead ({@link AdminAuth});
  *   <li>{@code OPTIONS} (CORS preflights carry no credentials; they reach no data).
  * </ul>
@@ -34,7 +37,8 @@ final class ServiceAuth {
 
   private void check(Context ctx) {
     String path = ctx.path();
-    if (ctx.method() == HandlerType.OPTIONS || OPEN_PATHS.contains(path) || isAdmin(ctx)) return;
+    if (ctx.method() == HandlerType.OPTIONS || OPEN_PATHS.contains(path) || isAdmin(ctx)
+        || PageResource.isPageRequest(ctx)) return;
     token.check(ctx);
   }
 

@@ -21,7 +21,9 @@ import org.slf4j.LoggerFactory;
  * remembered for {@code GET /admin/jobs/{id}}.
  *
  * <p>A job's state goes queued → running → succeeded | failed; its message says what it is doing while it runs
- * (the work reports progress) and what it did at the end (the work's return value, or the failure).
+ * (the work reports progress) and what it did at the end (the work's return value, or the failure). Progress
+ * messages that name a step ({@link JobProgress}) also set the job's stage and the fraction of steps done (never
+ * decreasing; 1 on success; a failed job keeps the stage it failed in).
  */
 final class BackgroundJobs implements AutoCloseable {
   static final int KEPT = 100;
@@ -84,7 +86,7 @@ final class BackgroundJobs implements AutoCloseable {
     update(id, "running", null, "started");
     long t0 = System.nanoTime();
     try {
-      String message = work.run(progress -> update(id, "running", null, progress));
+      String message = work.run(progress -> report(id, progress));
       finish(id, "succeeded", message);
       log.info("job {} succeeded in {} ms: {}", id, (System.nanoTime() - t0) / 1_000_000, message);
     } catch (Exception | Error e) {
@@ -96,11 +98,27 @@ final class BackgroundJobs implements AutoCloseable {
 
   private synchronized void update(String id, String state, Instant finished, String message) {
     JobStatus j = jobs.get(id);
-    if (j != null) put(new JobStatus(id, j.kind(), state, j.startedAt(), finished, message));
+    if (j != null) put(new JobStatus(id, j.kind(), state, j.startedAt(), finished, message, j.stage(), j.progress()));
+  }
+
+  /** A progress message: a step ({@link JobProgress}) moves the stage and fraction; anything else is a detail. */
+  private synchronized void report(String id, String message) {
+    JobStatus j = jobs.get(id);
+    if (j == null) return;
+    JobProgress.Step step = JobProgress.parse(message);
+    String stage = step == null ? j.stage() : step.stage();
+    // never backwards: a nested build (erasure's rebuild) restarting its steps must not make the bar jump back
+    Double progress = step == null ? j.progress()
+        : Double.valueOf(j.progress() == null ? step.fraction() : Math.max(j.progress(), step.fraction()));
+    put(new JobStatus(id, j.kind(), "running", j.startedAt(), null, message, stage, progress));
   }
 
   private synchronized void finish(String id, String state, String message) {
     update(id, state, Instant.now(), message);
+    JobStatus j = jobs.get(id);
+    if (j != null && state.equals("succeeded")) {
+      put(new JobStatus(id, j.kind(), state, j.startedAt(), j.finishedAt(), message, "done", 1.0));
+    }
     if (id.equals(active)) active = null;
   }
 

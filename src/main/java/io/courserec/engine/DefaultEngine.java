@@ -4,6 +4,7 @@ import io.courserec.catalog.Course;
 import io.courserec.catalog.EventType;
 import io.courserec.catalog.EventWeights;
 import io.courserec.catalog.Interaction;
+import io.courserec.catalog.QualityReport;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.hybrid.HybridExplanation;
@@ -19,6 +20,8 @@ import io.courserec.store.StoreException;
 import io.courserec.store.StoredEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
@@ -27,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -406,6 +410,22 @@ public final class DefaultEngine implements Engine {
 
   @Override
   public List<ModelInfo> models() { return lifecycle.models(); }
+
+  @Override
+  public ExampleLearners exampleLearners() {
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      return ExampleLearners.of(g.data(), u -> !modelId(g, u).equals(u));
+    }
+  }
+
+  @Override
+  public Optional<QualityReport> qualityReport() {
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Path file = lease.get().dir().resolve(ModelBuilder.QUALITY_REPORT);
+      return Files.isRegularFile(file) ? Optional.of(QualityReport.readJson(file)) : Optional.empty();
+    }
+  }
 
   /**
    * Builds a model version synchronously in the calling thread (the CLI's {@code train} and {@code retrain}):

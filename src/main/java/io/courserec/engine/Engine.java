@@ -2,7 +2,9 @@ package io.courserec.engine;
 
 import io.courserec.catalog.Course;
 import io.courserec.catalog.Interaction;
+import io.courserec.catalog.QualityReport;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * What the service and the CLI ask of courserec: one facade over the current generation (catalog + index +
@@ -62,6 +64,12 @@ public interface Engine extends AutoCloseable {
   JobStatus job(String jobId);
 
   List<ModelInfo> models();
+
+  /** A rich, a short-history and a new learner from the serving model's data (the learner page's picker). */
+  ExampleLearners exampleLearners();
+
+  /** The data quality report of the load the serving model was built from; empty for versions built before it was kept. */
+  Optional<QualityReport> qualityReport();
 
   @Override
   void close();

@@ -77,6 +77,8 @@ final class Generation implements AutoCloseable {
   }
 
   String version() { return manifest.version(); }
+  /** The version directory. */
+  Path dir() { return dir; }
   ModelManifest manifest() { return manifest; }
   Dataset data() { return data; }
   HybridRecommender hybrid() { return hybrid; }

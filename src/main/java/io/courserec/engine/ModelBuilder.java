@@ -1,6 +1,7 @@
 package io.courserec.engine;
 
 import io.courserec.catalog.Dataset;
+import io.courserec.catalog.LoadResult;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.eval.DatasetDigest;
@@ -31,14 +32,20 @@ import org.slf4j.LoggerFactory;
  *   <li>evaluate on a random holdout ({@code evaluate}: {@link HoldoutEvaluation}) and ask the {@link PromotionGate};
  *   <li>train the hybrid on everything, writing its index generation into the new version directory
  *       ({@code train});
- *   <li>save the components and the training data ({@code save}), then seal the directory with its manifest.
+ *   <li>save the components, the training data and the load's data quality report ({@value #QUALITY_REPORT}),
+ *       ({@code save}), then seal the directory with its manifest.
  * </ol>
  * Timings per stage go into the manifest ({@code timingsMs}, plus {@code total}). A version the gate rejects is
  * still written and sealed, with {@code promoted=false} and the reason as its note, but is not opened for serving.
- * A failure removes the half-written directory.
+ * A failure removes the half-written directory. Each step is announced to {@code progress} as
+ * {@code "[k/6] ..."} ({@link JobProgress}); tuning's details follow as plain messages.
  */
 final class ModelBuilder {
   private static final Logger log = LoggerFactory.getLogger(ModelBuilder.class);
+  /** The build's steps as progress reports them ({@link JobProgress}): load, feedback, tune, evaluate, train, save. */
+  static final int STEPS = 6;
+  /** The data quality report of the load a version was built from, inside the version directory. */
+  static final String QUALITY_REPORT = "quality-report.json";
 
   private final Config config;
   private final ModelStore models;
@@ -63,21 +70,24 @@ final class ModelBuilder {
     Map<String, Long> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
     long t = start;
-    progress.accept("loading the catalog from " + config.string(ConfigKey.DATA_DIR));
+    progress.accept(JobProgress.step(1, STEPS, "loading the catalog from " + config.string(ConfigKey.DATA_DIR)));
     erased.refresh();
     int erasuresHonoured = erased.size(); // read first: an erasure during the load is honoured, maybe uncounted
-    Dataset catalog = TrainingSet.loadCatalog(config, erased).dataset();
+    LoadResult loaded = TrainingSet.loadCatalog(config, erased);
+    Dataset catalog = loaded.dataset();
     t = lap(timings, "load_catalog", t);
-    progress.accept("reading stored feedback");
+    progress.accept(JobProgress.step(2, STEPS, "reading stored feedback"));
     TrainingSet training = TrainingSet.assemble(catalog, store);
     Dataset data = training.data();
     t = lap(timings, "read_feedback", t);
     String dataHash = DatasetDigest.sha256(data);
     t = lap(timings, "hash", t);
+    if (config.bool(ConfigKey.TUNE_ENABLED)) progress.accept(JobProgress.step(3, STEPS, "tuning on a validation split"));
     TuningResult tuning = SelfTuner.tune(config, data, progress);
     Config effective = tuning.apply(config);
     if (!tuning.split().equals("off")) t = lap(timings, "tune", t);
-    progress.accept(String.format(Locale.ROOT, "evaluating on a holdout (%d interactions)", data.interactions().size()));
+    progress.accept(JobProgress.step(4, STEPS,
+        String.format(Locale.ROOT, "evaluating on a holdout (%d interactions)", data.interactions().size())));
     Map<String, Double> metrics = HoldoutEvaluation.evaluate(data, effective);
     t = lap(timings, "evaluate", t);
     PromotionGate.Decision decision = gate.decide(metrics, serving);
@@ -86,15 +96,16 @@ final class ModelBuilder {
     Path dir = models.newVersionDir();
     HybridRecommender hybrid = null;
     try {
-      progress.accept(String.format(Locale.ROOT, "training on %d interactions into %s", data.interactions().size(),
-          dir.getFileName()));
+      progress.accept(JobProgress.step(5, STEPS, String.format(Locale.ROOT, "training on %d interactions into %s",
+          data.interactions().size(), dir.getFileName())));
       hybrid = new HybridRecommender(effective, dir.resolve(Generation.INDEX_DIR));
       hybrid.train(data);
       t = lap(timings, "train", t);
-      progress.accept("saving " + dir.getFileName());
+      progress.accept(JobProgress.step(6, STEPS, "saving " + dir.getFileName()));
       hybrid.save(dir.resolve(Generation.HYBRID_DIR));
       DatasetFile.write(dir.resolve(DatasetFile.NAME), data);
       tuning.write(dir);
+      loaded.report().writeJson(dir.resolve(QUALITY_REPORT));
       lap(timings, "save", t);
       timings.put("total", (System.nanoTime() - start) / 1_000_000);
       ModelManifest manifest = models.seal(dir, new ModelManifest(null, Instant.now(), dataHash, config.modelHash(),

@@ -4,9 +4,11 @@ import io.courserec.catalog.Course;
 import io.courserec.catalog.EventType;
 import io.courserec.catalog.Interaction;
 import io.courserec.catalog.Level;
+import io.courserec.catalog.QualityReport;
 import io.courserec.engine.Engine;
 import io.courserec.engine.EngineStatus;
 import io.courserec.engine.ErasureResult;
+import io.courserec.engine.ExampleLearners;
 import io.courserec.engine.ExplainResult;
 import io.courserec.engine.FeedbackResult;
 import io.courserec.engine.InvalidInputException;
@@ -28,6 +30,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -224,6 +227,21 @@ public final class FakeEngine implements Engine {
     return List.of(
         new ModelInfo(modelVersion, true, true, Instant.parse("2025-06-01T00:00:00Z"), "d1", "c1", Map.of("ndcg@10", 0.25), Map.of("train", 1200L), "current"),
         new ModelInfo("v0", false, true, Instant.parse("2025-05-01T00:00:00Z"), "d0", "c1", Map.of("ndcg@10", 0.2), Map.of("train", 1100L), "previous"));
+  }
+
+  @Override
+  public ExampleLearners exampleLearners() {
+    if (!ready) throw new NotReadyException("no model loaded yet");
+    return new ExampleLearners(new ExampleLearners.Example("u1", 3, List.of("sql")), null,
+        new ExampleLearners.Example(ExampleLearners.NEW_ID, 0, List.of("sql")));
+  }
+
+  /** What {@link #qualityReport()} answers; empty by default (a version built before reports were kept). */
+  volatile QualityReport quality;
+
+  @Override
+  public Optional<QualityReport> qualityReport() {
+    return Optional.ofNullable(quality);
   }
 
   /** Learners erased through {@link #forget}, in order. */
