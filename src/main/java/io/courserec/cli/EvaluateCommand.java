@@ -122,10 +122,8 @@ public final class EvaluateCommand implements Callable<Integer> {
     Dataset data = loader.apply(dataDir, config);
     err.printf("loaded %d courses, %d learners, %d interactions from %s%n", data.numCourses(), data.numLearners(),
         data.interactions().size(), dataDir);
-    ExperimentRunner runner = new ExperimentRunner(config, ContentSimilarity.of(data), line -> {
-      err.println(line);
-      err.flush();
-    });
+    CliProgress progress = common.progress(config, "");
+    ExperimentRunner runner = new ExperimentRunner(config, ContentSimilarity.of(data), progress);
     List<Split.Summary> summaries = new ArrayList<>();
     List<AlgorithmResult> results = new ArrayList<>();
     for (SplitKind kind : kinds) {
@@ -142,6 +140,7 @@ public final class EvaluateCommand implements Callable<Integer> {
       summaries.add(split.summary());
       results.addAll(runner.run(split, specs, cutoff));
     }
+    progress.close();
     String commit = GitRevision.of(Path.of(System.getProperty("courserec.home", "."))).orElse(null);
     ExperimentReport r = ExperimentReport.create(started, config, dataDir.toString(), DatasetDigest.sha256(data),
         commit, cutoff, summaries, results);
