@@ -48,7 +48,7 @@ public final class SelfTuner {
     TuningSettings s = TuningSettings.from(config);
     if (!s.enabled()) return TuningResult.off();
     long t0 = System.nanoTime();
-    Consumer<String> progress = m -> sink.accept(String.format(Locale.ROOT, "[%5.1f s] %s", (System.nanoTime() - t0) / 1e9, m));
+    Consumer<String> progress = sink; // who shows the stages adds the time (the CLI's progress, the log's timestamp)
     Deadline deadline = new Deadline(s.budgetSeconds(), BLEND_RESERVE);
     Validation v = Validation.of(config, s, data);
     StringBuilder report = new StringBuilder("# Tuning\n\n");
