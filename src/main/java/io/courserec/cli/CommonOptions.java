@@ -3,7 +3,7 @@ package io.courserec.cli;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import java.io.Console;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
@@ -78,12 +78,16 @@ public final class CommonOptions {
    * @param prefix put before each plain line, e.g. "train: "
    */
   CliProgress progress(Config config, String prefix) {
-    return progress(config, prefix, 0);
+    return progress(config, prefix, 0, new PrintWriter(System.err, true));
   }
 
-  /** {@link #progress(Config, String)} with plain lines at least {@code minLineSeconds} apart. */
-  CliProgress progress(Config config, String prefix, double minLineSeconds) {
-    PrintStream err = System.err;
+  /** {@link #progress(Config, String)} onto the command's error stream (tests replace it). */
+  CliProgress progress(Config config, String prefix, PrintWriter err) {
+    return progress(config, prefix, 0, err);
+  }
+
+  /** {@link #progress(Config, String, PrintWriter)} with plain lines at least {@code minLineSeconds} apart. */
+  CliProgress progress(Config config, String prefix, double minLineSeconds, PrintWriter err) {
     ProgressMode mode = progressMode == ProgressMode.auto ? (terminal() ? ProgressMode.bar : ProgressMode.lines) : progressMode;
     return switch (mode) {
       case off -> CliProgress.OFF;

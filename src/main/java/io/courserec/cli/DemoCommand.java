@@ -19,6 +19,7 @@ import io.courserec.engine.SearchResult;
 import io.courserec.rec.CourseFilter;
 import io.courserec.rec.Evidence;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -109,7 +110,7 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("== training (pop, itemknn, userknn, mf, cbr, hybrid; holdout evaluation, index with signals) ...");
     DefaultEngine e = Engines.openForTraining(config);
     ModelManifest m;
-    try (CliProgress progress = common.progress(config, "   ", STAGE_LINE_SECONDS)) {
+    try (CliProgress progress = common.progress(config, "   ", STAGE_LINE_SECONDS, new PrintWriter(System.err, true))) {
       m = e.retrainNow(false, progress::stage);
     } catch (RuntimeException ex) {
       e.close();

@@ -97,7 +97,7 @@ public final class GenerateCommand implements Callable<Integer> {
     DataGenerator generator = new DataGenerator(settings);
     List<Course> given = catalog == null ? null : loadCatalog(config, err);
     GenerationSummary summary;
-    try (CliProgress progress = common.progress(config, "generate: ");
+    try (CliProgress progress = common.progress(config, "generate: ", err);
          Counter learners = progress.count("learners", users)) {
       // the generator reports after each block of learners, from its writing thread
       ProgressListener listener = (done, total, interactions) -> learners.set(done);

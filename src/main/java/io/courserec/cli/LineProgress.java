@@ -1,7 +1,7 @@
 package io.courserec.cli;
 
 import io.courserec.progress.Counter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -12,7 +12,7 @@ import java.util.Locale;
  * characters, so the output stays greppable.
  */
 final class LineProgress implements CliProgress {
-  private final PrintStream out;
+  private final PrintWriter out;
   private final long intervalNanos;
   private final long start = System.nanoTime();
   private final String prefix;
@@ -22,7 +22,7 @@ final class LineProgress implements CliProgress {
    * @param prefix put before every line, e.g. "train: " (empty for none)
    * @param intervalSeconds least time between two stage lines, and between two lines of one count
    */
-  LineProgress(PrintStream out, String prefix, double intervalSeconds) {
+  LineProgress(PrintWriter out, String prefix, double intervalSeconds) {
     this.out = out;
     this.prefix = prefix;
     this.intervalNanos = (long) (intervalSeconds * 1e9);

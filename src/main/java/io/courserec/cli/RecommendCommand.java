@@ -108,7 +108,7 @@ public final class RecommendCommand implements Callable<Integer> {
         return 0;
       }
       int failed;
-      try (CliProgress progress = common.progress(config, "recommend: ");
+      try (CliProgress progress = common.progress(config, "recommend: ", spec.commandLine().getErr());
            Counter done = progress.count("learners", ids.size())) {
         failed = answerAll(engine, ids, writer, done);
       }

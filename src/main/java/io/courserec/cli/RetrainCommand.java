@@ -28,6 +28,6 @@ public final class RetrainCommand implements Callable<Integer> {
   public Integer call() {
     Config config = common.config();
     return TrainCommand.build(noTune ? config.with(ConfigKey.TUNE_ENABLED, false) : config, true,
-        spec.commandLine().getOut(), common.progress(config, "retrain: "));
+        spec.commandLine().getOut(), common.progress(config, "retrain: ", spec.commandLine().getErr()));
   }
 }

@@ -1,7 +1,7 @@
 package io.courserec.cli;
 
 import io.courserec.progress.Counter;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
@@ -14,13 +14,13 @@ import java.util.Locale;
 final class TerminalProgress implements CliProgress {
   private static final long REDRAW_NANOS = 100_000_000L;
   private static final String ERASE_LINE = "\r\u001b[K";
-  private final PrintStream out;
+  private final PrintWriter out;
   private final int columns;
   private final long start = System.nanoTime();
   private boolean statusShown;
 
   /** @param columns terminal width; the status line is cut to fit so it never wraps */
-  TerminalProgress(PrintStream out, int columns) {
+  TerminalProgress(PrintWriter out, int columns) {
     this.out = out;
     this.columns = Math.max(40, columns);
   }

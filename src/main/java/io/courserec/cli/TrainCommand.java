@@ -35,7 +35,7 @@ public final class TrainCommand implements Callable<Integer> {
   public Integer call() {
     Config config = common.config();
     return build(noTune ? config.with(ConfigKey.TUNE_ENABLED, false) : config, false, spec.commandLine().getOut(),
-        common.progress(config, "train: "));
+        common.progress(config, "train: ", spec.commandLine().getErr()));
   }
 
   /**
