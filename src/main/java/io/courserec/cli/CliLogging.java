@@ -24,6 +24,10 @@ final class CliLogging {
   static synchronized Path configure(Path file, boolean verbose) {
     Path abs = file.toAbsolutePath().normalize();
     if (System.getProperty("logback.configurationFile") != null) return abs;
+    // as system properties too: if logback has not started yet, its first configuration already opens this file
+    System.setProperty("courserec.log.file", abs.toString());
+    System.setProperty("courserec.log.console", verbose ? "TRACE" : "OFF");
+    System.setProperty("courserec.log.brief", verbose ? "OFF" : "ERROR");
     ILoggerFactory factory = LoggerFactory.getILoggerFactory();
     URL xml = CliLogging.class.getClassLoader().getResource("logback.xml");
     if (!(factory instanceof LoggerContext ctx) || xml == null) return abs;

@@ -78,21 +78,25 @@ public final class CommonOptions {
    * @param prefix put before each plain line, e.g. "train: "
    */
   CliProgress progress(Config config, String prefix) {
-    return progress(config, prefix, 0, new PrintWriter(System.err, true));
+    return progress(config, prefix, new PrintWriter(System.err, true));
   }
 
   /** {@link #progress(Config, String)} onto the command's error stream (tests replace it). */
   CliProgress progress(Config config, String prefix, PrintWriter err) {
-    return progress(config, prefix, 0, err);
+    return progress(config, prefix, err, 0, Integer.MAX_VALUE);
   }
 
-  /** {@link #progress(Config, String, PrintWriter)} with plain lines at least {@code minLineSeconds} apart. */
-  CliProgress progress(Config config, String prefix, double minLineSeconds, PrintWriter err) {
+  /**
+   * {@link #progress(Config, String, PrintWriter)} with plain stage lines at least {@code minLineSeconds} apart and at
+   * most {@code maxStageLines} of them.
+   */
+  CliProgress progress(Config config, String prefix, PrintWriter err, double minLineSeconds, int maxStageLines) {
     ProgressMode mode = progressMode == ProgressMode.auto ? (terminal() ? ProgressMode.bar : ProgressMode.lines) : progressMode;
     return switch (mode) {
       case off -> CliProgress.OFF;
       case bar -> new TerminalProgress(err, columns());
-      default -> new LineProgress(err, prefix, Math.max(minLineSeconds, config.integer(ConfigKey.EVAL_PROGRESS_SECONDS)));
+      default -> new LineProgress(err, prefix, Math.max(minLineSeconds, config.integer(ConfigKey.EVAL_PROGRESS_SECONDS)),
+          maxStageLines);
     };
   }
 

@@ -51,8 +51,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--retrain", description = "Train a new model even when a matching one exists")
   boolean retrain;
 
-  /** Least seconds between two plain progress lines while training, so the whole demo fits on two screens. */
-  private static final double STAGE_LINE_SECONDS = 15;
+  /**
+   * Plain progress lines while training (output not a terminal): at least this many seconds apart and at most
+   * {@link #STAGE_LINES} of them, so the whole demo fits on two screens however slow the machine.
+   */
+  private static final double STAGE_LINE_SECONDS = 30;
+  private static final int STAGE_LINES = 5;
   /** Reasons shown per course. */
   private static final int REASONS = 2;
 
@@ -110,7 +114,8 @@ public final class DemoCommand implements Callable<Integer> {
     out.println("== training (pop, itemknn, userknn, mf, cbr, hybrid; holdout evaluation, index with signals) ...");
     DefaultEngine e = Engines.openForTraining(config);
     ModelManifest m;
-    try (CliProgress progress = common.progress(config, "   ", STAGE_LINE_SECONDS, new PrintWriter(System.err, true))) {
+    try (CliProgress progress = common.progress(config, "   ", new PrintWriter(System.err, true), STAGE_LINE_SECONDS,
+        STAGE_LINES)) {
       m = e.retrainNow(false, progress::stage);
     } catch (RuntimeException ex) {
       e.close();
@@ -141,14 +146,14 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  /** The holdout metrics, four to a line. */
+  /** The holdout metrics, five to a line. */
   private void printMetrics(Map<String, Double> metrics) {
     List<Map.Entry<String, Double>> sorted = metrics.entrySet().stream().filter(e -> !e.getKey().equals("test_users"))
         .sorted(Map.Entry.comparingByKey()).toList();
-    for (int i = 0; i < sorted.size(); i += 4) {
+    for (int i = 0; i < sorted.size(); i += 5) {
       StringBuilder line = new StringBuilder(i == 0 ? "   holdout" : "          ");
-      for (Map.Entry<String, Double> e : sorted.subList(i, Math.min(sorted.size(), i + 4))) {
-        line.append(String.format(Locale.ROOT, "  %-14s %.4f", e.getKey(), e.getValue()));
+      for (Map.Entry<String, Double> e : sorted.subList(i, Math.min(sorted.size(), i + 5))) {
+        line.append(String.format(Locale.ROOT, "  %-12s %.4f", e.getKey(), e.getValue()));
       }
       out.println(line);
     }

@@ -15,7 +15,7 @@ public enum ConfigKey {
   DATA_DIR("data.dir", Type.STRING, "data/sample", null, null, false, "Directory with courses.csv, users.csv, interactions.csv"),
   INDEX_DIR("index.dir", Type.STRING, "index", null, null, false, "Root directory of the Lucene index generations"),
   MODELS_DIR("models.dir", Type.STRING, "models", null, null, false, "Root directory of versioned model directories"),
-  LOG_FILE("log.file", Type.STRING, "logs/courserec.log", null, null, false, "Log file of the CLI and the server (created when the first line is logged); --verbose also shows the log on stderr"),
+  LOG_FILE("log.file", Type.STRING, "logs/courserec.log", null, null, false, "Log file of the CLI and the server (appended to); --verbose also shows the log on stderr"),
 
   // --- catalog cleaning ----------------------------------------------------------------------------------------
   ALIASES_FILE("catalog.aliases", Type.STRING, "config/aliases.txt", null, null, true, "Skill / organisation alias file (see its header)"),

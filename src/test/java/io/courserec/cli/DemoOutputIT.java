@@ -23,9 +23,10 @@ class DemoOutputIT {
   private static final int MAX_ROWS = 100;
   private static final int COLUMNS = 120;
   /** Our logback pattern (ISO time, level) and java.util.logging's default two-line format. */
-  private static final Pattern LOG_LINE = Pattern.compile(
+  static final Pattern LOG_LINE = Pattern.compile(
       "^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d.*\\b(TRACE|DEBUG|INFO|WARN|ERROR)\\b.*"
-          + "|^[A-Z][a-z]{2} \\d\\d, \\d{4} .*[AP]M .*|^(SEVERE|WARNING|INFO|FINE): .*");
+          + "|^[A-Z][a-z]{2} \\d\\d, \\d{4} .*[AP]M .*|^(SEVERE|WARNING|INFO|FINE): .*"
+          + "|.*\\|-(INFO|WARN|ERROR) in .*"); // logback's own status lines
 
   @TempDir Path dir;
 

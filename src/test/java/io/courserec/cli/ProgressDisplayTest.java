@@ -35,6 +35,15 @@ class ProgressDisplayTest {
   }
 
   @Test
+  void linesStopAfterTheMostStageLines() {
+    LineProgress p = new LineProgress(out, "", 0, 2);
+    for (int i = 0; i < 5; i++) p.stage("stage " + i);
+    p.note("still shown");
+    assertThat(text().lines().map(l -> l.replaceFirst("^\\[ *\\d+\\.\\d s\\] ", "")).toList())
+        .containsExactly("stage 0", "stage 1", "still shown");
+  }
+
+  @Test
   void linesReportARunningCountWithRateAndTimeLeft() {
     LineProgress p = new LineProgress(out, "", 0); // every advance may print
     try (Counter c = p.count("ranking", 4)) {
