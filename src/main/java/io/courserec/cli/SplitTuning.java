@@ -38,8 +38,8 @@ final class SplitTuning {
     TuningResult r = done.get(train);
     if (r == null) {
       r = SelfTuner.tune(config, train, m -> {
-        log.info("tune: {}", m);
-        progress.stage("tune: " + m);
+        log.info("tuning: {}", m);
+        progress.stage("tuning: " + m);
       });
       done.put(train, r);
       order.add(train);

@@ -36,8 +36,8 @@ public final class TuneCommand implements Callable<Integer> {
     Config config = common.config().with(ConfigKey.TUNE_ENABLED, true);
     Dataset data = ErasedLearners.open(config).loadData(config).dataset();
     TuningResult r;
-    try (CliProgress progress = common.progress(config, "tune: ")) {
-      r = SelfTuner.tune(config, data, progress::stage);
+    try (CliProgress progress = common.progress(config, "")) {
+      r = SelfTuner.tune(config, data, m -> progress.stage("tuning: " + m));
     }
     StringBuilder props = new StringBuilder("# chosen by ./courserec tune on " + config.path(ConfigKey.DATA_DIR) + "\n");
     for (String line : r.lines()) props.append(line).append('\n');

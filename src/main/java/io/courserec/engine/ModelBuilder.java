@@ -74,7 +74,7 @@ final class ModelBuilder {
     t = lap(timings, "read_feedback", t);
     String dataHash = DatasetDigest.sha256(data);
     t = lap(timings, "hash", t);
-    TuningResult tuning = SelfTuner.tune(config, data, progress);
+    TuningResult tuning = SelfTuner.tune(config, data, m -> progress.accept("tuning: " + m));
     Config effective = tuning.apply(config);
     if (!tuning.split().equals("off")) t = lap(timings, "tune", t);
     progress.accept(String.format(Locale.ROOT, "evaluating on a holdout (%d interactions)", data.interactions().size()));
