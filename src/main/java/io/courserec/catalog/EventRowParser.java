@@ -1,5 +1,7 @@
 package io.courserec.catalog;
 
+import io.courserec.progress.Counter;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -42,8 +44,31 @@ final class EventRowParser {
 
   /** Reads {@code first} (when not null) and every further row of the reader. */
   void readAll(CsvRow first, CsvRecordReader reader) {
+    readAll(first, reader, null);
+  }
+
+  /** The same, setting {@code lines} (when not null) to the file line of each row read. */
+  void readAll(CsvRow first, CsvRecordReader reader, Counter lines) {
     for (CsvRow row = first != null ? first : reader.next(); row != null; row = reader.next()) {
       if (report.accept(row)) add(row);
+      if (lines != null) lines.set(row.line());
+    }
+  }
+
+  /** Lines of a file (newline bytes, plus one for a last line without), for a count's total; cheap next to parsing. */
+  static long countLines(java.nio.file.Path file) {
+    try (java.io.InputStream in = new java.io.BufferedInputStream(java.nio.file.Files.newInputStream(file), 1 << 16)) {
+      byte[] buf = new byte[1 << 16];
+      long lines = 0;
+      int n;
+      int last = '\n';
+      while ((n = in.read(buf)) > 0) {
+        for (int i = 0; i < n; i++) if (buf[i] == '\n') lines++;
+        last = buf[n - 1];
+      }
+      return last == '\n' ? lines : lines + 1;
+    } catch (java.io.IOException e) {
+      return 0; // unknown total: the count still shows rows and rate
     }
   }
 

@@ -1,6 +1,8 @@
 package io.courserec.catalog;
 
 import java.nio.charset.StandardCharsets;
+import io.courserec.progress.Counter;
+import io.courserec.progress.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -28,14 +30,20 @@ public final class InteractionsImporter {
 
   /** Reads {@code file} as {@code options} say and writes the data directory {@code outDir}. */
   public static ImportedData run(Path file, InteractionsImportOptions options, Path outDir, CleaningRules rules) {
-    return run(file, options, outDir, rules, file.toString(), List.of());
+    return run(file, options, outDir, rules, Progress.NONE);
+  }
+
+  /** The same, counting the lines read on {@code progress}. */
+  public static ImportedData run(Path file, InteractionsImportOptions options, Path outDir, CleaningRules rules,
+                                 Progress progress) {
+    return run(file, options, outDir, rules, file.toString(), List.of(), progress);
   }
 
   /**
    * The same with the report's source named and notes put first (the MovieLens importer's layout line).
    */
   static ImportedData run(Path file, InteractionsImportOptions o, Path outDir, CleaningRules rules, String source,
-                          List<String> leadingNotes) {
+                          List<String> leadingNotes, Progress progress) {
     long start = System.nanoTime();
     refuseOverwriting(outDir, file, o.items);
     ReportCollector report = new ReportCollector(rules.maxExamples());
@@ -64,8 +72,11 @@ public final class InteractionsImporter {
       try (ImportedDataWriter out = new ImportedDataWriter(outDir, report, catalog, itemFile, null, rules)) {
         EventRowParser rows = new EventRowParser(columns, new TimestampReader(o.timeUnit), o.ratingScale,
             o.defaultEvent, report, out);
-        rows.readAll(first, r);
+        try (Counter lines = progress.count(name + " lines", EventRowParser.countLines(file))) {
+          rows.readAll(first, r, lines);
+        }
         notes.addAll(rows.notes());
+        progress.stage("writing " + outDir);
         result = out.finish(source, notes);
       }
     }

@@ -6,6 +6,8 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.courserec.progress.Counter;
+import io.courserec.progress.Progress;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -48,14 +50,19 @@ public final class MovieLensImporter {
 
   /** Detects the layout of {@code dir}, imports it and writes the data directory {@code outDir}. */
   public static ImportedData run(Path dir, Path outDir, CleaningRules rules) {
+    return run(dir, outDir, rules, Progress.NONE);
+  }
+
+  /** The same, counting the rating lines read on {@code progress}. */
+  public static ImportedData run(Path dir, Path outDir, CleaningRules rules, Progress progress) {
     if (!Files.isDirectory(dir)) throw new DataException("MovieLens directory not found: " + dir);
     if (Files.exists(dir.resolve(U_DATA))) {
       require(dir, "classic", U_DATA, U_ITEM, U_GENRE);
-      return classic(dir, outDir, rules);
+      return classic(dir, outDir, rules, progress);
     }
     if (Files.exists(dir.resolve(RATINGS))) {
       require(dir, "newer", RATINGS, MOVIES);
-      return newer(dir, outDir, rules);
+      return newer(dir, outDir, rules, progress);
     }
     throw new DataException(dir + ": not a MovieLens directory: expected u.data (classic layout, with u.item and u.genre)"
         + " or ratings.csv (newer layout, with movies.csv)");
@@ -70,15 +77,15 @@ public final class MovieLensImporter {
     }
   }
 
-  private static ImportedData newer(Path dir, Path outDir, CleaningRules rules) {
+  private static ImportedData newer(Path dir, Path outDir, CleaningRules rules, Progress progress) {
     InteractionsImportOptions o = InteractionsImportOptions.builder().delimiter(",").userColumn("userId")
         .itemColumn("movieId").ratingColumn("rating").timeColumn("timestamp").timeUnit("s").ratingScale("0.5-5")
         .defaultEvent("rate").items(dir.resolve(MOVIES)).build();
     return InteractionsImporter.run(dir.resolve(RATINGS), o, outDir, rules, dir.toString(),
-        List.of("layout: MovieLens newer (ratings.csv + movies.csv)"));
+        List.of("layout: MovieLens newer (ratings.csv + movies.csv)"), progress);
   }
 
-  private static ImportedData classic(Path dir, Path outDir, CleaningRules rules) {
+  private static ImportedData classic(Path dir, Path outDir, CleaningRules rules, Progress progress) {
     long start = System.nanoTime();
     ReportCollector report = new ReportCollector(rules.maxExamples());
     List<String> genres = genres(dir.resolve(U_GENRE));
@@ -96,8 +103,11 @@ public final class MovieLensImporter {
       r.expectFields(4);
       EventRowParser rows = new EventRowParser(new EventColumns(0, 1, 3, 2, -1),
           new TimestampReader(TimestampReader.Unit.SECONDS), RatingScale.FIVE, EventType.RATE, report, out);
-      rows.readAll(null, r);
+      try (Counter lines = progress.count(U_DATA + " lines", EventRowParser.countLines(dir.resolve(U_DATA)))) {
+        rows.readAll(null, r, lines);
+      }
       notes.addAll(rows.notes());
+      progress.stage("writing " + outDir);
       result = out.finish(dir.toString(), notes);
     }
     log.info("imported MovieLens {}: {} courses, {} users, {} interactions written to {} in {} ms", dir,

@@ -19,9 +19,11 @@ import io.courserec.engine.SearchResult;
 import io.courserec.rec.CourseFilter;
 import io.courserec.rec.Evidence;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +51,15 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--retrain", description = "Train a new model even when a matching one exists")
   boolean retrain;
 
+  /**
+   * Plain progress lines while training (output not a terminal): at least this many seconds apart and at most
+   * {@link #STAGE_LINES} of them, so the whole demo fits on two screens however slow the machine.
+   */
+  private static final double STAGE_LINE_SECONDS = 30;
+  private static final int STAGE_LINES = 5;
+  /** Reasons shown per course. */
+  private static final int REASONS = 2;
+
   private final PrintStream out = System.out;
 
   @Override
@@ -65,13 +76,12 @@ public final class DemoCommand implements Callable<Integer> {
     DefaultEngine engine = open(config, data);
     try {
       out.printf(Locale.ROOT, "== model %s ready after %.1f s%n", engine.status().modelVersion(), (System.nanoTime() - t0) / 1e9);
-      engine.status().metrics().entrySet().stream().sorted(java.util.Map.Entry.comparingByKey()).limit(8)
-          .forEach(e -> out.printf(Locale.ROOT, "   holdout %s = %.4f%n", e.getKey(), e.getValue()));
+      printMetrics(engine.status().metrics());
       showcase(engine, data);
       if (noServe) return 0;
       CourseRecServer server = CourseRecServer.start(engine, config);
       out.println();
-      out.println("== serving " + server.url() + "  (Ctrl-C to stop)");
+      out.println("== serving " + server.url() + "  (Ctrl-C to stop; log in " + common.logPath() + ")");
       String any = pickRich(data).orElse("u1");
       out.println("   curl '" + server.url() + "/recommend?user=" + any + "&k=5&explain=true'");
       out.println("   curl '" + server.url() + "/search?q=python&user=" + any + "'");
@@ -103,8 +113,17 @@ public final class DemoCommand implements Callable<Integer> {
     }
     out.println("== training (pop, itemknn, userknn, mf, cbr, hybrid; holdout evaluation, index with signals) ...");
     DefaultEngine e = Engines.openForTraining(config);
-    ModelManifest m = e.retrainNow(false);
-    out.printf(Locale.ROOT, "   trained %s: %s%n", m.version(), m.timingsMs());
+    ModelManifest m;
+    try (CliProgress progress = common.progress(config, "   ", new PrintWriter(System.err, true), STAGE_LINE_SECONDS,
+        STAGE_LINES)) {
+      m = e.retrainNow(false, progress::stage);
+    } catch (RuntimeException ex) {
+      e.close();
+      throw ex;
+    }
+    Map<String, Long> ms = m.timingsMs();
+    out.printf(Locale.ROOT, "   trained %s in %.1f s (tune %.1f s, holdout evaluation %.1f s, training %.1f s)%n",
+        m.version(), seconds(ms, "total"), seconds(ms, "tune"), seconds(ms, "evaluate"), seconds(ms, "train"));
     return e;
   }
 
@@ -127,6 +146,23 @@ public final class DemoCommand implements Callable<Integer> {
     }
   }
 
+  /** The holdout metrics, five to a line. */
+  private void printMetrics(Map<String, Double> metrics) {
+    List<Map.Entry<String, Double>> sorted = metrics.entrySet().stream().filter(e -> !e.getKey().equals("test_users"))
+        .sorted(Map.Entry.comparingByKey()).toList();
+    for (int i = 0; i < sorted.size(); i += 5) {
+      StringBuilder line = new StringBuilder(i == 0 ? "   holdout" : "          ");
+      for (Map.Entry<String, Double> e : sorted.subList(i, Math.min(sorted.size(), i + 5))) {
+        line.append(String.format(Locale.ROOT, "  %-12s %.4f", e.getKey(), e.getValue()));
+      }
+      out.println(line);
+    }
+  }
+
+  private static double seconds(Map<String, Long> timingsMs, String stage) {
+    return timingsMs.getOrDefault(stage, 0L) / 1000.0;
+  }
+
   private static Optional<String> pickRich(Dataset data) {
     return data.learners().stream().max(Comparator.comparingInt((Learner l) -> data.eventsOf(l.id()).size())
         .thenComparing(Learner::id, Comparator.reverseOrder())).map(Learner::id);
@@ -144,9 +180,11 @@ public final class DemoCommand implements Callable<Integer> {
       out.printf(Locale.ROOT, "   %2d. %-10s score %.3f  confidence %.2f  %s%n", c.rank(), c.courseId(), c.score(),
           c.confidence(), c.title());
       StringBuilder shares = new StringBuilder();
-      c.signals().forEach((k, v) -> shares.append(String.format(Locale.ROOT, " %s %.0f%%", k, 100 * v)));
+      c.signals().entrySet().stream().filter(e -> e.getValue() >= 0.005)
+          .sorted(Map.Entry.<String, Double>comparingByValue().reversed())
+          .forEach(e -> shares.append(String.format(Locale.ROOT, " %s %.0f%%", e.getKey(), 100 * e.getValue())));
       out.println("       signals:" + shares);
-      for (Evidence e : c.evidence().stream().limit(3).toList()) out.println("       - " + e.text() + " [" + e.signal() + "]");
+      for (Evidence e : c.evidence().stream().limit(REASONS).toList()) out.println("       - " + e.text() + " [" + e.signal() + "]");
     }
   }
 }

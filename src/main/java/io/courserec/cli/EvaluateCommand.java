@@ -111,36 +111,37 @@ public final class EvaluateCommand implements Callable<Integer> {
       kinds.add(SplitKind.fromCode(s.trim()).orElseThrow(() ->
           new UserError("unknown split '" + s + "'; expected one of " + SplitKind.codes())));
     }
-    tuning = new SplitTuning(noTune ? config.with(ConfigKey.TUNE_ENABLED, false) : config.with(ConfigKey.TUNE_ENABLED, true));
+    PrintWriter err = spec.commandLine().getErr();
+    CliProgress progress = common.progress(config, "", err);
+    tuning = new SplitTuning(config.with(ConfigKey.TUNE_ENABLED, !noTune), progress);
     List<AlgorithmSpec> specs = algorithmSpecs(config);
     Path dataDir = config.path(ConfigKey.DATA_DIR);
     if (!Files.isDirectory(dataDir)) throw new UserError("data directory not found: " + dataDir);
     Path report = reportDir != null ? reportDir : Path.of("reports", "eval-"
         + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(started));
 
-    PrintWriter err = spec.commandLine().getErr();
-    Dataset data = loader.apply(dataDir, config);
-    err.printf("loaded %d courses, %d learners, %d interactions from %s%n", data.numCourses(), data.numLearners(),
-        data.interactions().size(), dataDir);
-    ExperimentRunner runner = new ExperimentRunner(config, ContentSimilarity.of(data), line -> {
-      err.println(line);
-      err.flush();
-    });
     List<Split.Summary> summaries = new ArrayList<>();
     List<AlgorithmResult> results = new ArrayList<>();
-    for (SplitKind kind : kinds) {
-      Split split;
-      try {
-        split = kind.create(config).split(data);
-      } catch (IllegalArgumentException e) {
-        throw new UserError("cannot make the " + kind.code() + " split: " + e.getMessage());
+    Dataset data;
+    try (progress) { // erases a status line before the report or an error is printed
+      data = loader.apply(dataDir, config);
+      err.printf("loaded %d courses, %d learners, %d interactions from %s%n", data.numCourses(), data.numLearners(),
+          data.interactions().size(), dataDir);
+      ExperimentRunner runner = new ExperimentRunner(config, ContentSimilarity.of(data), progress);
+      for (SplitKind kind : kinds) {
+        Split split;
+        try {
+          split = kind.create(config).split(data);
+        } catch (IllegalArgumentException e) {
+          throw new UserError("cannot make the " + kind.code() + " split: " + e.getMessage());
+        }
+        if (split.heldOut().isEmpty()) {
+          throw new UserError("the " + kind.code() + " split has no test learners (each needs at least "
+              + config.integer(ConfigKey.EVAL_MIN_EVENTS) + " positive courses; see eval.min_user_events)");
+        }
+        summaries.add(split.summary());
+        results.addAll(runner.run(split, specs, cutoff));
       }
-      if (split.heldOut().isEmpty()) {
-        throw new UserError("the " + kind.code() + " split has no test learners (each needs at least "
-            + config.integer(ConfigKey.EVAL_MIN_EVENTS) + " positive courses; see eval.min_user_events)");
-      }
-      summaries.add(split.summary());
-      results.addAll(runner.run(split, specs, cutoff));
     }
     String commit = GitRevision.of(Path.of(System.getProperty("courserec.home", "."))).orElse(null);
     ExperimentReport r = ExperimentReport.create(started, config, dataDir.toString(), DatasetDigest.sha256(data),

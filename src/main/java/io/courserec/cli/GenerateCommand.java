@@ -12,6 +12,7 @@ import io.courserec.catalog.gen.GeneratorSettings;
 import io.courserec.catalog.gen.ProgressListener;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.progress.Counter;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
  * {@code seed} configuration key. With {@code --catalog} the file is loaded and cleaned by {@link CatalogLoader} (the
  * cleaned catalog is what gets written and simulated). {@code --regime a[,b]} picks harder data regimes
  * ({@link GeneratorRegime}); {@code --no-prerequisites} empties the prerequisites column and writes the true edges
- * to {@code prerequisites-truth.csv}. Progress goes to stderr for runs of 20,000 users or more; the summary and the
+ * to {@code prerequisites-truth.csv}. Progress (learners written) goes to stderr; the summary and the
  * log's shape (popularity concentration, courses per learner, events by type, next-course predictability) to
  * stdout.
  */
@@ -93,26 +94,14 @@ public final class GenerateCommand implements Callable<Integer> {
     }
     PrintWriter err = spec.commandLine().getErr();
     PrintWriter stdout = spec.commandLine().getOut();
-    long t0 = System.nanoTime();
-    ProgressPrinter progress = new ProgressPrinter(err, users >= 20_000, t0);
     DataGenerator generator = new DataGenerator(settings);
+    List<Course> given = catalog == null ? null : loadCatalog(config, err);
     GenerationSummary summary;
-    if (catalog != null) {
-      if (!Files.isRegularFile(catalog)) throw new UserError("catalog file not found: " + catalog);
-      LoadResult loaded;
-      try {
-        loaded = CatalogLoader.loadCourses(catalog, config);
-      } catch (DataException e) {
-        throw new UserError(e.getMessage(), e);
-      }
-      QualityReport q = loaded.report();
-      List<Course> courses = loaded.dataset().courses();
-      if (courses.isEmpty()) throw new UserError("catalog " + catalog + " has no usable courses");
-      err.printf(Locale.ROOT, "catalog %s: %d courses after cleaning (%d rows merged, %d rejected; "
-          + "'courserec validate' shows why)%n", catalog, courses.size(), q.mergedTotal(), q.rejectedTotal());
-      summary = generator.generate(courses, out, progress);
-    } else {
-      summary = generator.generate(out, progress);
+    try (CliProgress progress = common.progress(config, "generate: ", err);
+         Counter learners = progress.count("learners", users)) {
+      // the generator reports after each block of learners, from its writing thread
+      ProgressListener listener = (done, total, interactions) -> learners.set(done);
+      summary = given == null ? generator.generate(out, listener) : generator.generate(given, out, listener);
     }
     stdout.println("wrote " + out.resolve("courses.csv") + ", users.csv, interactions.csv"
         + (noPrerequisites ? ", " + DataGenerator.PREREQUISITES_TRUTH : "") + ": " + summary.describe());
@@ -121,28 +110,20 @@ public final class GenerateCommand implements Callable<Integer> {
     return 0;
   }
 
-  /** Prints "users done / total, interactions, elapsed" at most every 2 seconds, when enabled. */
-  private static final class ProgressPrinter implements ProgressListener {
-    private final PrintWriter err;
-    private final boolean enabled;
-    private final long t0;
-    private long lastPrint;
-
-    ProgressPrinter(PrintWriter err, boolean enabled, long t0) {
-      this.err = err;
-      this.enabled = enabled;
-      this.t0 = t0;
-      this.lastPrint = t0;
+  /** The {@code --catalog} file, cleaned; a one-line error when it is missing or has no usable course. */
+  private List<Course> loadCatalog(Config config, PrintWriter err) {
+    if (!Files.isRegularFile(catalog)) throw new UserError("catalog file not found: " + catalog);
+    LoadResult loaded;
+    try {
+      loaded = CatalogLoader.loadCourses(catalog, config);
+    } catch (DataException e) {
+      throw new UserError(e.getMessage(), e);
     }
-
-    @Override
-    public void progress(int done, int total, long interactions) {
-      long now = System.nanoTime();
-      if (!enabled || (now - lastPrint < 2_000_000_000L && done < total)) return;
-      lastPrint = now;
-      err.printf(Locale.ROOT, "generate: %,d / %,d users, %,d interactions, %.1f s%n", done, total,
-          interactions, (now - t0) / 1e9);
-      err.flush();
-    }
+    QualityReport q = loaded.report();
+    List<Course> courses = loaded.dataset().courses();
+    if (courses.isEmpty()) throw new UserError("catalog " + catalog + " has no usable courses");
+    err.printf(Locale.ROOT, "catalog %s: %d courses after cleaning (%d rows merged, %d rejected; "
+        + "'courserec validate' shows why)%n", catalog, courses.size(), q.mergedTotal(), q.rejectedTotal());
+    return courses;
   }
 }

@@ -9,6 +9,7 @@ import io.courserec.catalog.InteractionsImportOptions;
 import io.courserec.catalog.InteractionsImporter;
 import io.courserec.catalog.MovieLensImporter;
 import io.courserec.catalog.QualityReport;
+import io.courserec.config.Config;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -104,8 +105,12 @@ public final class ImportCommand implements Callable<Integer> {
       QualityReport q;
       String summary;
       if (f.equals("interactions") || f.equals("movielens")) {
-        ImportedData d = f.equals("movielens") ? MovieLensImporter.run(file, out, CleaningRules.from(common.config()))
-            : InteractionsImporter.run(file, logOptions(), out, CleaningRules.from(common.config()));
+        Config config = common.config();
+        ImportedData d;
+        try (CliProgress progress = common.progress(config, "import: ", spec.commandLine().getErr())) {
+          d = f.equals("movielens") ? MovieLensImporter.run(file, out, CleaningRules.from(config), progress)
+              : InteractionsImporter.run(file, logOptions(), out, CleaningRules.from(config), progress);
+        }
         q = d.report();
         summary = "\n" + String.join("\n", d.notes()) + "\nwrote " + d.courses() + " courses, " + d.users() + " users and "
             + d.interactions() + " interactions to " + d.dir();

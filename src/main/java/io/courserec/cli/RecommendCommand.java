@@ -8,6 +8,7 @@ import io.courserec.config.ConfigKey;
 import io.courserec.engine.DefaultEngine;
 import io.courserec.engine.Engines;
 import io.courserec.engine.RecommendQuery;
+import io.courserec.progress.Counter;
 import io.courserec.engine.RecommendResult;
 import io.courserec.rec.UnknownEntityException;
 import io.courserec.store.StoreException;
@@ -106,7 +107,11 @@ public final class RecommendCommand implements Callable<Integer> {
         writer.finish();
         return 0;
       }
-      int failed = answerAll(engine, ids, writer);
+      int failed;
+      try (CliProgress progress = common.progress(config, "recommend: ", spec.commandLine().getErr());
+           Counter done = progress.count("learners", ids.size())) {
+        failed = answerAll(engine, ids, writer, done);
+      }
       writer.finish();
       if (failed > 0) spec.commandLine().getErr().printf("%d of %d learners failed%n", failed, ids.size());
       return failed == 0 ? 0 : 1;
@@ -137,7 +142,7 @@ public final class RecommendCommand implements Callable<Integer> {
   }
 
   /** Ranks in parallel, block by block, and writes each block in input order; returns the number that failed. */
-  private int answerAll(DefaultEngine engine, List<String> ids, RecommendationWriter writer) {
+  private int answerAll(DefaultEngine engine, List<String> ids, RecommendationWriter writer, Counter done) {
     int n = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     PrintWriter err = spec.commandLine().getErr();
     int failed = 0;
@@ -151,11 +156,13 @@ public final class RecommendCommand implements Callable<Integer> {
         for (int i = 0; i < block.size(); i++) {
           try {
             writer.write(block.get(i).get());
+            done.advance();
           } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             if (!(cause instanceof UnknownEntityException || cause instanceof UserError)) throw new IllegalStateException(cause);
             err.println("error: learner '" + ids.get(from + i) + "': " + cause.getMessage());
             failed++;
+            done.advance();
           }
         }
       }

@@ -1,5 +1,6 @@
 package io.courserec.cli;
 
+import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -25,6 +26,8 @@ public final class RetrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return TrainCommand.build((noTune ? common.config().with(ConfigKey.TUNE_ENABLED, false) : common.config()), true, spec.commandLine().getOut());
+    Config config = common.config();
+    return TrainCommand.build(noTune ? config.with(ConfigKey.TUNE_ENABLED, false) : config, true,
+        spec.commandLine().getOut(), common.progress(config, "retrain: ", spec.commandLine().getErr()));
   }
 }

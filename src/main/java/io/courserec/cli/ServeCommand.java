@@ -87,6 +87,7 @@ public final class ServeCommand implements Callable<Integer> {
           + config.string(ConfigKey.SERVER_PORT) + ": " + e.getMessage(), e);
     }
     out.println("courserec serving on " + server.url() + "  (Ctrl-C to stop)");
+    if (common.logPath() != null) out.println("  log: " + common.logPath() + " (startup, requests, jobs; --verbose to see it here)");
     out.println("  try: curl '" + server.url() + "/recommend?user=<learner-id>&k=5'");
     out.println("       curl '" + server.url() + "/ready'   API description: " + server.url() + "/openapi.json");
     out.flush();

@@ -2,6 +2,7 @@ package io.courserec.cli;
 
 import io.courserec.catalog.Dataset;
 import io.courserec.config.Config;
+import io.courserec.progress.Progress;
 import io.courserec.tuning.SelfTuner;
 import io.courserec.tuning.TuningResult;
 import java.io.IOException;
@@ -11,6 +12,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Tuning inside {@code evaluate}: every algorithm of a split is trained with what tuning chose on that split's
@@ -18,19 +21,26 @@ import java.util.Map;
  * the split's test learners are never seen by tuning. One tuning per training set, shared by the algorithms.
  */
 final class SplitTuning {
+  private static final Logger log = LoggerFactory.getLogger(SplitTuning.class);
   private final Config config;
+  private final Progress progress;
   private final Map<Dataset, TuningResult> done = new IdentityHashMap<>();
   private final List<Dataset> order = new ArrayList<>();
 
-  SplitTuning(Config config) {
+  /** @param progress hears tuning's stages (they go to the log as well) */
+  SplitTuning(Config config, Progress progress) {
     this.config = config;
+    this.progress = progress;
   }
 
   /** The configuration to train on {@code train} with: the configured one with what tuning chose for it. */
   synchronized Config configFor(Dataset train) {
     TuningResult r = done.get(train);
     if (r == null) {
-      r = SelfTuner.tune(config, train, m -> System.err.println("tune: " + m));
+      r = SelfTuner.tune(config, train, m -> {
+        log.info("tuning: {}", m);
+        progress.stage("tuning: " + m);
+      });
       done.put(train, r);
       order.add(train);
     }

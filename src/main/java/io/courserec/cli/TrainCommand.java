@@ -33,15 +33,20 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return build((noTune ? common.config().with(ConfigKey.TUNE_ENABLED, false) : common.config()), false, spec.commandLine().getOut());
+    Config config = common.config();
+    return build(noTune ? config.with(ConfigKey.TUNE_ENABLED, false) : config, false, spec.commandLine().getOut(),
+        common.progress(config, "train: ", spec.commandLine().getErr()));
   }
 
-  /** Builds one version through the engine; prints its summary; exit code 0 (also when the gate held it back). */
-  static int build(Config config, boolean gate, PrintWriter out) {
+  /**
+   * Builds one version through the engine, showing its stages on {@code progress}; prints its summary; exit code 0
+   * (also when the gate held it back).
+   */
+  static int build(Config config, boolean gate, PrintWriter out, CliProgress progress) {
     long t0 = System.nanoTime();
     ModelManifest m;
-    try (DefaultEngine engine = Engines.openForTraining(config)) {
-      m = engine.retrainNow(gate);
+    try (DefaultEngine engine = Engines.openForTraining(config); progress) {
+      m = engine.retrainNow(gate, progress::stage);
     } catch (DataException | StoreException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -35,7 +35,10 @@ public final class TuneCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     Config config = common.config().with(ConfigKey.TUNE_ENABLED, true);
     Dataset data = ErasedLearners.open(config).loadData(config).dataset();
-    TuningResult r = SelfTuner.tune(config, data, m -> System.err.println("tune: " + m));
+    TuningResult r;
+    try (CliProgress progress = common.progress(config, "")) {
+      r = SelfTuner.tune(config, data, m -> progress.stage("tuning: " + m));
+    }
     StringBuilder props = new StringBuilder("# chosen by ./courserec tune on " + config.path(ConfigKey.DATA_DIR) + "\n");
     for (String line : r.lines()) props.append(line).append('\n');
     if (out.getParent() != null) Files.createDirectories(out.getParent());

@@ -15,6 +15,7 @@ public enum ConfigKey {
   DATA_DIR("data.dir", Type.STRING, "data/sample", null, null, false, "Directory with courses.csv, users.csv, interactions.csv"),
   INDEX_DIR("index.dir", Type.STRING, "index", null, null, false, "Root directory of the Lucene index generations"),
   MODELS_DIR("models.dir", Type.STRING, "models", null, null, false, "Root directory of versioned model directories"),
+  LOG_FILE("log.file", Type.STRING, "logs/courserec.log", null, null, false, "Log file of the CLI and the server (appended to); --verbose also shows the log on stderr"),
 
   // --- catalog cleaning ----------------------------------------------------------------------------------------
   ALIASES_FILE("catalog.aliases", Type.STRING, "config/aliases.txt", null, null, true, "Skill / organisation alias file (see its header)"),
@@ -127,7 +128,7 @@ public enum ConfigKey {
   EVAL_PERSONALISATION_USERS("eval.personalisation_users", Type.INT, "500", 2.0, 100000.0, false, "Learners sampled for the pairwise personalisation metric"),
   EVAL_CALIBRATION_BINS("eval.calibration_bins", Type.INT, "10", 1.0, 100.0, false, "Equal-width confidence bins of the reliability table"),
   EVAL_THREADS("eval.threads", Type.INT, "0", 0.0, 256.0, false, "Threads ranking test learners; 0 = all cores"),
-  EVAL_PROGRESS_SECONDS("eval.progress_seconds", Type.INT, "5", 1.0, 3600.0, false, "Seconds between progress lines on stderr during evaluation"),
+  EVAL_PROGRESS_SECONDS("eval.progress_seconds", Type.INT, "5", 1.0, 3600.0, false, "Seconds between progress lines on stderr when it is not a terminal (every long command, not only evaluate)"),
 
   // --- server -------------------------------------------------------------------------------------------------
   SERVER_HOST("server.host", Type.STRING, "127.0.0.1", null, null, false, "Interface the HTTP server binds"),

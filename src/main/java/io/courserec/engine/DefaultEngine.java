@@ -433,7 +433,12 @@ public final class DefaultEngine implements Engine {
    * quality.
    */
   public ModelManifest retrainNow(boolean gate) {
-    return lifecycle.rebuildNow(gate).manifest();
+    return retrainNow(gate, stage -> { });
+  }
+
+  /** {@link #retrainNow(boolean)}, telling {@code stages} each stage as it begins (they are logged as well). */
+  public ModelManifest retrainNow(boolean gate, java.util.function.Consumer<String> stages) {
+    return lifecycle.rebuildNow(gate, stages).manifest();
   }
 
   /** True once a model version is serving. */

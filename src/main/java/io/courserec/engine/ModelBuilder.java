@@ -83,7 +83,7 @@ final class ModelBuilder {
     String dataHash = DatasetDigest.sha256(data);
     t = lap(timings, "hash", t);
     if (config.bool(ConfigKey.TUNE_ENABLED)) progress.accept(JobProgress.step(3, STEPS, "tuning on a validation split"));
-    TuningResult tuning = SelfTuner.tune(config, data, progress);
+    TuningResult tuning = SelfTuner.tune(config, data, m -> progress.accept("tuning: " + m));
     Config effective = tuning.apply(config);
     if (!tuning.split().equals("off")) t = lap(timings, "tune", t);
     progress.accept(JobProgress.step(4, STEPS,

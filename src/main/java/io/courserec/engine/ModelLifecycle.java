@@ -172,10 +172,13 @@ final class ModelLifecycle implements AutoCloseable {
     return jobs.job(id);
   }
 
-  /** A build in the calling thread (CLI); progress goes to the log. */
-  ModelBuilder.Outcome rebuildNow(boolean gate) {
+  /** A build in the calling thread (CLI); each stage goes to the log and to {@code stages}. */
+  ModelBuilder.Outcome rebuildNow(boolean gate, Consumer<String> stages) {
     try {
-      return rebuild(gate, s -> log.info("{}", s));
+      return rebuild(gate, s -> {
+        log.info("{}", s);
+        stages.accept(s);
+      });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,8 @@ package io.courserec.eval;
 import io.courserec.catalog.EventWeights;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.progress.Counter;
+import io.courserec.progress.Progress;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
@@ -16,7 +18,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,12 +39,11 @@ public final class ExperimentRunner {
   private static final Logger log = LoggerFactory.getLogger(ExperimentRunner.class);
 
   private final ContentSimilarity similarity;
-  private final Consumer<String> progress;
+  private final Progress progress;
   private final int threads;
   private final int maxUsers;
   private final int personalisationUsers;
   private final int calibrationBins;
-  private final double progressSeconds;
   private final long seed;
   private final EventWeights semantics;
   private SplitContext context;
@@ -51,17 +51,17 @@ public final class ExperimentRunner {
   /**
    * @param config evaluation settings ({@code eval.*}, {@code seed})
    * @param similarity content similarity over the catalog (for intra-list diversity)
-   * @param progress receives progress lines (e.g. {@code System.err::println}); null for silence
+   * @param progress hears each stage ("trained in", the metrics line) and counts the learners ranked; null for
+   *     silence
    */
-  public ExperimentRunner(Config config, ContentSimilarity similarity, Consumer<String> progress) {
+  public ExperimentRunner(Config config, ContentSimilarity similarity, Progress progress) {
     this.similarity = similarity;
-    this.progress = progress;
+    this.progress = progress == null ? Progress.NONE : progress;
     int t = config.integer(ConfigKey.EVAL_THREADS);
     this.threads = t > 0 ? t : Runtime.getRuntime().availableProcessors();
     this.maxUsers = config.integer(ConfigKey.EVAL_MAX_USERS);
     this.personalisationUsers = config.integer(ConfigKey.EVAL_PERSONALISATION_USERS);
     this.calibrationBins = config.integer(ConfigKey.EVAL_CALIBRATION_BINS);
-    this.progressSeconds = config.integer(ConfigKey.EVAL_PROGRESS_SECONDS);
     this.seed = config.longValue(ConfigKey.SEED);
     this.semantics = EventWeights.from(config);
   }
@@ -145,7 +145,7 @@ public final class ExperimentRunner {
     }
     AlgorithmResult result = new AlgorithmResult(label, split.name(), k, n, served, violations, m, trainSeconds,
         LatencySummary.ofNanos(nanos), calibration, perUser);
-    say("%s/%s: NDCG@%d %.4f, recall %.4f, coverage %.3f, %d/%d learners served, %.2f ms per learner",
+    note("%s/%s: NDCG@%d %.4f, recall %.4f, coverage %.3f, %d/%d learners served, %.2f ms per learner",
         split.name(), label, k, m.ndcg(), m.recall(), m.coverage(), served, n, result.ranking().meanMs());
     return result;
   }
@@ -183,9 +183,9 @@ public final class ExperimentRunner {
 
   private UserOutcome[] rankAll(String label, List<String> users, Recommender rec, int k) {
     UserOutcome[] out = new UserOutcome[users.size()];
-    ProgressMeter meter = new ProgressMeter(label, users.size(), progressSeconds, progress);
     int chunk = Math.max(1, Math.min(64, users.size() / (threads * 8)));
-    try (ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory())) {
+    try (Counter meter = progress.count(label, users.size());
+         ExecutorService pool = Executors.newFixedThreadPool(threads, Thread.ofPlatform().daemon().factory())) {
       List<Future<?>> tasks = new ArrayList<>();
       for (int start = 0; start < users.size(); start += chunk) {
         int from = start;
@@ -237,6 +237,10 @@ public final class ExperimentRunner {
   }
 
   private void say(String format, Object... args) {
-    if (progress != null) progress.accept(String.format(Locale.ROOT, format, args));
+    progress.stage(String.format(Locale.ROOT, format, args));
+  }
+
+  private void note(String format, Object... args) {
+    progress.note(String.format(Locale.ROOT, format, args));
   }
 }

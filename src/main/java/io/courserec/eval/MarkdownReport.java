@@ -1,5 +1,7 @@
 package io.courserec.eval;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -11,35 +13,45 @@ import java.util.Map;
 public final class MarkdownReport {
   private MarkdownReport() {}
 
-  /** Renders the report. */
   /** Resamples of the paired bootstrap; its seed is fixed so a report renders the same twice. */
   static final int BOOTSTRAP_RESAMPLES = 2000;
   static final long BOOTSTRAP_SEED = 20261205L;
 
+  /** One row of the paired comparison: the hybrid against {@code algorithm} on {@code split}. */
+  record Paired(String split, String algorithm, PairedBootstrap.Interval interval) {}
+
   /**
    * Per split with a {@code hybrid} result: the hybrid's NDCG@k minus each other algorithm's, learner by learner, with
-   * a 95 % paired-bootstrap interval ({@link PairedBootstrap}).
+   * a 95 % paired-bootstrap interval ({@link PairedBootstrap}). Shared by the Markdown and the HTML report.
    */
-  static void pairedComparison(StringBuilder sb, ExperimentReport r) {
-    boolean header = false;
+  static List<Paired> paired(ExperimentReport r) {
+    List<Paired> out = new ArrayList<>();
     for (AlgorithmResult h : r.results()) {
       if (!h.algorithm().equals("hybrid") || h.perUserNdcg().length == 0) continue;
-      if (!header) {
-        sb.append(String.format(Locale.ROOT, "%n## The hybrid against each algorithm%n%nNDCG@%d of the hybrid minus the "
-            + "algorithm's, learner by learner, with a 95 %% paired-bootstrap interval (%d resamples of the test "
-            + "learners); better / worse when the whole interval is above / below 0.%n%n| split | algorithm | "
-            + "difference | 95 %% interval | verdict |%n|---|---|---:|---|---|%n", r.k(), BOOTSTRAP_RESAMPLES));
-        header = true;
-      }
       for (AlgorithmResult a : r.results()) {
         if (a == h || !a.split().equals(h.split()) || a.perUserNdcg().length != h.perUserNdcg().length) continue;
-        PairedBootstrap.Interval i = PairedBootstrap.of(h.perUserNdcg(), a.perUserNdcg(), BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED);
-        sb.append(String.format(Locale.ROOT, "| %s | %s | %+.4f | [%+.4f, %+.4f] | %s |%n", h.split(), a.algorithm(),
-            i.mean(), i.low(), i.high(), i.verdict()));
+        out.add(new Paired(h.split(), a.algorithm(),
+            PairedBootstrap.of(h.perUserNdcg(), a.perUserNdcg(), BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)));
       }
+    }
+    return out;
+  }
+
+  static void pairedComparison(StringBuilder sb, ExperimentReport r) {
+    List<Paired> rows = paired(r);
+    if (rows.isEmpty()) return;
+    sb.append(String.format(Locale.ROOT, "%n## The hybrid against each algorithm%n%nNDCG@%d of the hybrid minus the "
+        + "algorithm's, learner by learner, with a 95 %% paired-bootstrap interval (%d resamples of the test "
+        + "learners); better / worse when the whole interval is above / below 0.%n%n| split | algorithm | "
+        + "difference | 95 %% interval | verdict |%n|---|---|---:|---|---|%n", r.k(), BOOTSTRAP_RESAMPLES));
+    for (Paired p : rows) {
+      PairedBootstrap.Interval i = p.interval();
+      sb.append(String.format(Locale.ROOT, "| %s | %s | %+.4f | [%+.4f, %+.4f] | %s |%n", p.split(), p.algorithm(),
+          i.mean(), i.low(), i.high(), i.verdict()));
     }
   }
 
+  /** Renders the report. */
   public static String render(ExperimentReport r) {
     StringBuilder sb = new StringBuilder();
     sb.append("# Evaluation ").append(r.timestamp()).append("\n\n");

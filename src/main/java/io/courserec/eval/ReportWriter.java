@@ -9,7 +9,8 @@ import java.util.List;
 
 /**
  * Writes a run's report directory: {@code results.json} (the whole {@link ExperimentReport}), {@code results.md}
- * ({@link MarkdownReport}) and the PNG charts ({@link ReportCharts}).
+ * ({@link MarkdownReport}), the PNG charts ({@link ReportCharts}) and {@code index.html}, the whole report as one
+ * self-contained page ({@link HtmlReport}).
  */
 public final class ReportWriter {
   private ReportWriter() {}
@@ -25,6 +26,9 @@ public final class ReportWriter {
     Files.writeString(md, MarkdownReport.render(report), StandardCharsets.UTF_8);
     out.add(md);
     out.addAll(ReportCharts.write(report, dir));
+    Path html = dir.resolve("index.html");
+    Files.writeString(html, HtmlReport.render(report), StandardCharsets.UTF_8);
+    out.add(html);
     return out;
   }
 }

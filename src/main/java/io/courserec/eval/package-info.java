@@ -2,7 +2,8 @@
  * Offline evaluation: splitters that hide part of the interactions ({@link io.courserec.eval.Splitter}), metrics as
  * pure functions ({@link io.courserec.eval.RankingMetrics}, {@link io.courserec.eval.BeyondAccuracyMetrics},
  * {@link io.courserec.eval.Calibration}), the {@link io.courserec.eval.ExperimentRunner} that trains and ranks
- * every algorithm, and the report writers. Uses recommenders only through the {@code rec} contract; never imports
+ * every algorithm, and the report writers (JSON, Markdown, PNG charts and the self-contained HTML page). Uses
+ * recommenders only through the {@code rec} contract and reports progress through {@code progress}; never imports
  * {@code api} or {@code cli}.
  */
 package io.courserec.eval;

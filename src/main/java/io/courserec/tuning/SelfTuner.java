@@ -48,7 +48,8 @@ public final class SelfTuner {
     TuningSettings s = TuningSettings.from(config);
     if (!s.enabled()) return TuningResult.off();
     long t0 = System.nanoTime();
-    Consumer<String> progress = m -> sink.accept(String.format(Locale.ROOT, "[%5.1f s] %s", (System.nanoTime() - t0) / 1e9, m));
+    // who shows the stages adds the time (the CLI's progress, the log's timestamp) and says they are tuning's
+    Consumer<String> progress = sink;
     Deadline deadline = new Deadline(s.budgetSeconds(), BLEND_RESERVE);
     Validation v = Validation.of(config, s, data);
     StringBuilder report = new StringBuilder("# Tuning\n\n");
@@ -62,7 +63,7 @@ public final class SelfTuner {
       report.append("No learner has enough history to hold anything out: configured values kept.\n");
       return new TuningResult(chosen, v.kind, 0, (System.nanoTime() - t0) / 1_000_000, report.toString());
     }
-    progress.accept("tuning on a " + v.kind + " split: " + v.users.size() + " validation learners");
+    progress.accept("on a " + v.kind + " split: " + v.users.size() + " validation learners");
     ContentSimilarity similarity = s.diversityWeight() > 0 ? ContentSimilarity.of(data) : null;
     ListObjective objective = new ListObjective(s, similarity, TrainPopularity.of(v.split.train()));
 
@@ -136,7 +137,7 @@ public final class SelfTuner {
     report.append(String.format(Locale.ROOT, "%nTuning took %.1f s. Chosen values:%n%n```%n", millis / 1000.0));
     chosen.forEach((k, val) -> report.append(k).append('=').append(val).append('\n'));
     report.append("```\n");
-    progress.accept(String.format(Locale.ROOT, "tuning done in %.1f s", millis / 1000.0));
+    progress.accept(String.format(Locale.ROOT, "done in %.1f s", millis / 1000.0));
     return new TuningResult(chosen, v.kind, v.users.size(), millis, report.toString());
   }
 

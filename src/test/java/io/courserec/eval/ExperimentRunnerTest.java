@@ -203,7 +203,7 @@ class ExperimentRunnerTest {
   void progressLinesAndFailuresNameTheAlgorithm() {
     Split s = split();
     List<String> lines = new ArrayList<>();
-    new ExperimentRunner(config(1), ContentSimilarity.of(s.train()), lines::add)
+    new ExperimentRunner(config(1), ContentSimilarity.of(s.train()), io.courserec.progress.Progress.stages(lines::add))
         .run(s, List.of(new AlgorithmSpec("pop", CountingPopularityRecommender::new)), K);
     assertThat(lines).anyMatch(l -> l.startsWith("manual/pop: trained in"))
         .anyMatch(l -> l.startsWith("manual/pop: NDCG@3 0.4623"));

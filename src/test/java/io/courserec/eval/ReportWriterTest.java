@@ -34,11 +34,12 @@ class ReportWriterTest {
   void writesJsonMarkdownAndCharts(@TempDir Path dir) throws IOException {
     ExperimentReport r = report();
     List<Path> files = ReportWriter.write(r, dir.resolve("out"));
-    // results.json, results.md, 6 metric charts, latency, one reliability diagram (only "fixed" has confidences)
-    assertThat(files).hasSize(2 + ReportCharts.CHARTED.size() + 1 + 1);
+    // results.json, results.md, 6 metric charts, latency, one reliability diagram (only "fixed" has confidences),
+    // index.html
+    assertThat(files).hasSize(2 + ReportCharts.CHARTED.size() + 1 + 1 + 1);
     for (Path f : files) {
       assertThat(f).exists();
-      if (f.toString().endsWith(".png")) {
+      if (f.toString().endsWith(".png")) { // PNG signature: 0x89 'P' 'N' 'G' 
         byte[] head = Files.readAllBytes(f);
         assertThat(head[1]).isEqualTo((byte) 'P');
         assertThat(head[2]).isEqualTo((byte) 'N');
