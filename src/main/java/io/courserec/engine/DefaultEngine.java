@@ -70,6 +70,7 @@ public final class DefaultEngine implements Engine {
    * {@code recommend.exclude_events}) or dismissed.
    */
   private final Set<EventType> excluding;
+  private final LearnerPlans plans;
 
   DefaultEngine(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.store = store;
@@ -80,6 +81,7 @@ public final class DefaultEngine implements Engine {
     Set<EventType> s = EnumSet.of(EventType.DISMISS);
     for (EventType t : EventType.values()) if (weights.marksTaken(t)) s.add(t);
     this.excluding = Set.copyOf(s);
+    this.plans = new LearnerPlans(config);
   }
 
   ModelLifecycle lifecycle() { return lifecycle; }
@@ -186,14 +188,36 @@ public final class DefaultEngine implements Engine {
   public List<Interaction> history(String userId) {
     String user = requireId("user", userId);
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      return mergedHistory(lease.get(), user);
+    }
+  }
+
+  private List<Interaction> mergedHistory(Generation g, String user) {
+    String id = modelId(g, user);
+    List<Interaction> out = new ArrayList<>(g.data().eventsOf(id));
+    long seq = g.manifest().storeSequence();
+    for (StoredEvent s : stored(() -> store.eventsOf(user))) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
+    if (out.isEmpty() && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
+    out.sort(BY_TIME);
+    return out;
+  }
+
+  @Override
+  public io.courserec.learning.LearnerSkills skills(String userId, List<String> goals) {
+    String user = requireId("user", userId);
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      return plans.skills(g, user, modelId(g, user), mergedHistory(g, user), goals == null ? List.of() : goals);
+    }
+  }
+
+  @Override
+  public io.courserec.learning.LearningPath path(PathQuery q) {
+    String user = requireId("user", q.userId());
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
       String id = modelId(g, user);
-      List<Interaction> out = new ArrayList<>(g.data().eventsOf(id));
-      long seq = g.manifest().storeSequence();
-      for (StoredEvent s : stored(() -> store.eventsOf(user))) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
-      if (out.isEmpty() && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
-      out.sort(BY_TIME);
-      return out;
+      return plans.path(g, q, id, mergedHistory(g, user), recentEvents(g, user, id));
     }
   }
 
