@@ -71,6 +71,7 @@ public final class DefaultEngine implements Engine {
    */
   private final Set<EventType> excluding;
   private final LearnerPlans plans;
+  private final EventWeights events;
 
   DefaultEngine(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.store = store;
@@ -82,6 +83,7 @@ public final class DefaultEngine implements Engine {
     for (EventType t : EventType.values()) if (weights.marksTaken(t)) s.add(t);
     this.excluding = Set.copyOf(s);
     this.plans = new LearnerPlans(config);
+    this.events = weights;
   }
 
   ModelLifecycle lifecycle() { return lifecycle; }
@@ -109,7 +111,7 @@ public final class DefaultEngine implements Engine {
       if (hybrid) {
         HybridRanking r = g.hybrid().rank(req);
         return new RecommendResult(user, q.algorithm(), r.strategy(), r.segment().code(), g.version(),
-            Answers.ofHybrid(g.data(), r.items(), q.offset()));
+            marked(g, id, recent, Answers.ofHybrid(g.data(), r.items(), q.offset())));
       }
       List<Recommendation> recs;
       try {
@@ -120,8 +122,13 @@ public final class DefaultEngine implements Engine {
       }
       String strategy = known || !recent.isEmpty() ? "personal" : "cold-start";
       return new RecommendResult(user, q.algorithm(), strategy, "", g.version(),
-          Answers.ofSingle(g.data(), recs, q.offset(), Map.of()));
+          marked(g, id, recent, Answers.ofSingle(g.data(), recs, q.offset(), Map.of())));
     }
+  }
+
+  /** The items with the learner's prerequisite status ({@link PrerequisiteCheck#mark}). */
+  private List<RankedCourse> marked(Generation g, String id, List<Interaction> recent, List<RankedCourse> items) {
+    return g.prerequisites().mark(g.data(), items, PrerequisiteCheck.taken(g.data(), id, recent, events));
   }
 
   private static RecommendResult popular(Generation g, RecommendQuery q, RecommendRequest req, boolean hybrid) {
@@ -143,8 +150,9 @@ public final class DefaultEngine implements Engine {
         if (!e.kind().equals("user")) throw e;
         r = g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
       }
+      List<RankedCourse> items = Answers.ofHybrid(g.data(), r.items(), q.offset());
       return new SearchResult(q.text(), user, "search-personal".equals(r.strategy()), r.candidates(),
-          Answers.ofHybrid(g.data(), r.items(), q.offset()));
+          user == null ? items : marked(g, modelId(g, user), recentEvents(g, user, modelId(g, user)), items));
     }
   }
 

@@ -43,6 +43,7 @@ final class Generation implements AutoCloseable {
   private final Config config;
   private final float[] popularity;
   private final io.courserec.learning.PathPlanner planner;
+  private final PrerequisiteCheck prerequisites;
   private final ConcurrentHashMap<String, Recommender> singles = new ConcurrentHashMap<>();
 
   Generation(ModelManifest manifest, Path dir, Dataset data, HybridRecommender hybrid, Config config) {
@@ -58,6 +59,9 @@ final class Generation implements AutoCloseable {
     }
     this.popularity = PopularRanking.scores(hybrid.popularity(), data.numCourses());
     this.planner = LearningArtefacts.open(dir, data, config);
+    this.prerequisites = new PrerequisiteCheck(planner.graph(), config.number(io.courserec.config.ConfigKey.LEARN_PREREQ_PENALTY),
+        o -> data.course(o).id());
+    hybrid.courseFactors(prerequisites);
   }
 
   /** Loads a sealed version directory; the caller has verified it against its manifest. */
@@ -88,6 +92,9 @@ final class Generation implements AutoCloseable {
 
   /** The learning-path planner over this version's prerequisite graph ({@link LearningArtefacts}). */
   io.courserec.learning.PathPlanner planner() { return planner; }
+
+  /** Prerequisite status and the penalty installed into this version's hybrid. */
+  PrerequisiteCheck prerequisites() { return prerequisites; }
 
   /** Popularity per course ordinal divided by the most popular course's (the ranking of the popular fallback). */
   float[] popularity() { return popularity; }

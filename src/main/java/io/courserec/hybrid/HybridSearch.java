@@ -70,7 +70,7 @@ final class HybridSearch {
         strategy = "search-personal";
       }
     }
-    HybridQuery q = HybridQuery.of(candidates, BlendedSource.of(sources, w));
+    HybridQuery q = HybridQuery.of(candidates, BlendedSource.of(sources, w, built == null ? null : built.ctx().courseFactors()));
     TopDocs td = h.searcher().search(q, k + offset);
     ScoreDoc[] hits = td.scoreDocs;
     List<HybridItem> items = new ArrayList<>();

@@ -167,7 +167,7 @@ final class UserContextBuilder {
       candidates = cand.cardinality() * 2 >= n ? null : cand.stream().toArray();
     }
     return new UserContext(history, segment, positive, hOrd, hW, Set.copyOf(excluded), factors, mfMax, ucf, support,
-        neighbours, itemMax, content.profile(), content.byOrdinal(), candidates, java.util.Collections.unmodifiableMap(lists));
+        neighbours, itemMax, content.profile(), content.byOrdinal(), candidates, java.util.Collections.unmodifiableMap(lists), null);
   }
 
   /**
