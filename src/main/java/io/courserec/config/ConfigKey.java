@@ -186,7 +186,7 @@ public enum ConfigKey {
   LEARN_INFER_MIN_SUPPORT("learning.infer.min_support", Type.INT, "3", 1.0, 1000000.0, true, "Learners who took both courses needed before their order in the log counts as evidence"),
   LEARN_PATH_MAX_COURSES("learning.path.max_courses", Type.INT, "8", 1.0, 100.0, false, "Default number of steps of a learning path when the request sets no max_courses"),
   LEARN_PATH_RANKED("learning.path.ranked", Type.INT, "200", 10.0, 100000.0, false, "Best hybrid-ranked courses a path planner reads for the learner's preferences and confidences (others count as unranked)"),
-  LEARN_PREREQ_PENALTY("learning.prerequisite_penalty", Type.DOUBLE, "0.3", 0.0, 1.0, false, "Share of the blended score a course loses when the learner has not taken its prerequisites (0 = marked only, 1 = score 0)");
+  LEARN_PREREQ_PENALTY("learning.prerequisite_penalty", Type.DOUBLE, "0.1", 0.0, 1.0, false, "Share of the blended score a course loses when the learner has not taken its prerequisites (0 = marked only, 1 = score 0; default chosen by validation, docs/learning.md)");
 
   /** Value types; each has its own parser and range check. */
   public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }

@@ -20,14 +20,14 @@ import java.util.List;
  *   <li>{@link #mark}: each answered course gets {@code prerequisites_met} and, where false, {@code take_first}.
  * </ul>
  */
-final class PrerequisiteCheck implements CourseFactors {
+public final class PrerequisiteCheck implements CourseFactors {
   private final PrerequisiteGraph graph;
   private final float demoted;
   private final int[] dependants;
   private final java.util.function.IntFunction<String> ids;
 
   /** @param ids course id of an ordinal */
-  PrerequisiteCheck(PrerequisiteGraph graph, double penalty, java.util.function.IntFunction<String> ids) {
+  public PrerequisiteCheck(PrerequisiteGraph graph, double penalty, java.util.function.IntFunction<String> ids) {
     this.graph = graph;
     this.ids = ids;
     this.demoted = (float) (1 - penalty);
@@ -80,7 +80,7 @@ final class PrerequisiteCheck implements CourseFactors {
    * through untaken prerequisites until one whose own prerequisites are all taken: its id. Terminates because the
    * graph is acyclic.
    */
-  String takeFirst(int c, boolean[] taken) {
+  public String takeFirst(int c, boolean[] taken) {
     int next = untaken(c, taken);
     if (next < 0) return null;
     int at = next;

@@ -17,8 +17,8 @@ import java.util.Map;
 public record LearnerSkills(String userId, Map<String, Double> earned, Map<String, String> sources, List<String> goals,
                             List<String> unknownGoals, List<String> gap) {
   public LearnerSkills {
-    earned = Map.copyOf(earned);
-    sources = Map.copyOf(sources);
+    earned = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(earned));
+    sources = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(sources));
     goals = List.copyOf(goals);
     unknownGoals = List.copyOf(unknownGoals);
     gap = List.copyOf(gap);
