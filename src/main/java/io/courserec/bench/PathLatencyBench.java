@@ -28,8 +28,9 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp target/courserec.jar io.courserec.bench.PathLatencyBench \
- *     DATA_DIR [requests=2000] [warmup=300]
+ *     DATA_DIR [requests=2000] [warmup=300] [WORK_DIR]
  * </pre>
+ * With {@code WORK_DIR} (models, index and store of an earlier run, printed at start) the model is reused, not rebuilt.
  */
 public final class PathLatencyBench {
   private PathLatencyBench() {}
@@ -38,7 +39,8 @@ public final class PathLatencyBench {
     Path data = Path.of(args[0]);
     int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int warmup = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-    Path tmp = Files.createTempDirectory("courserec-pathbench");
+    Path tmp = args.length > 3 ? Path.of(args[3]) : Files.createTempDirectory("courserec-pathbench");
+    System.out.println("work directory " + tmp);
     Config config = Config.load(Files.isRegularFile(Path.of("config/courserec.properties"))
         ? Path.of("config/courserec.properties") : null, System.getenv(), Map.of()).with(Map.of(
         ConfigKey.DATA_DIR, data.toString(),
