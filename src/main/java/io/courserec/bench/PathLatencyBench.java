@@ -54,7 +54,11 @@ public final class PathLatencyBench {
     Collections.shuffle(ids, new Random(config.longValue(ConfigKey.SEED)));
     long t0 = System.nanoTime();
     try (Engine engine = Engines.open(config)) {
-      while (!engine.status().ready()) Thread.sleep(200);
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.HOURS.toNanos(1); // a failed build never gets ready
+      while (!engine.status().ready()) {
+        if (System.nanoTime() > deadline) throw new IllegalStateException("no model after an hour; see the log for the build's error");
+        Thread.sleep(200);
+      }
       System.out.printf("model built in %.1f s%n", (System.nanoTime() - t0) / 1e9);
       for (int i = 0; i < Math.min(warmup, ids.size()); i++) path(engine, ids.get(i));
       Histogram hist = new Histogram(3_600_000_000L, 3);
