@@ -106,6 +106,8 @@ public final class CourseRecServer implements AutoCloseable {
         new CourseResource(engine, maxK),
         new ExplainResource(engine),
         new HistoryResource(engine),
+        new PathsResource(engine),
+        new SkillsResource(engine),
         new FeedbackResource(engine, parser, cache, metrics, maxBody, new FeedbackRateLimiter(
             config.integer(ConfigKey.FEEDBACK_RATE), config.integer(ConfigKey.FEEDBACK_BURST), System::nanoTime)),
         new HealthResource(monitor),

@@ -82,6 +82,12 @@ final class RequestParams {
     return v;
   }
 
+  /** A pipe-separated list ({@code a|b}), items trimmed, empty ones dropped; empty when absent. */
+  List<String> pipeList(String name) {
+    String v = optional(name);
+    return v == null ? List.of() : Arrays.stream(v.split("\\|")).map(String::trim).filter(x -> !x.isEmpty()).toList();
+  }
+
   int integer(String name, int defaultValue, int min) {
     String v = optional(name);
     if (v == null) return defaultValue;

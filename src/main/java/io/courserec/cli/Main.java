@@ -30,6 +30,8 @@ import picocli.CommandLine.Command;
         ForgetCommand.class,
         RecommendCommand.class,
         ExplainCommand.class,
+        PathCommand.class,
+        SkillsCommand.class,
         ServeCommand.class,
     })
 public final class Main implements Runnable {

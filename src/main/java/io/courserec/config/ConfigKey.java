@@ -177,7 +177,18 @@ public enum ConfigKey {
   TUNE_CANDIDATES("tune.candidates_per_signal", Type.INT, "50", 10.0, 1000.0, false, "Best courses of each signal kept per validation learner when the blend weights are searched in memory"),
   TUNE_W_DIVERSITY("tune.weight.diversity", Type.DOUBLE, "0", 0.0, 10.0, false, "Objective of tuning: NDCG@10 + this x intra-list diversity (0 = accuracy only)"),
   TUNE_W_NOVELTY("tune.weight.novelty", Type.DOUBLE, "0", 0.0, 10.0, false, "Objective of tuning: + this x novelty in bits / 10 (0 = accuracy only)"),
-  MAX_RECENT_EVENTS("recommend.max_recent_events", Type.INT, "500", 1.0, 1000000.0, false, "Most recent stored events per learner read for one recommendation (exclusions still use every taken or dismissed course)");
+  MAX_RECENT_EVENTS("recommend.max_recent_events", Type.INT, "500", 1.0, 1000000.0, false, "Most recent stored events per learner read for one recommendation (exclusions still use every taken or dismissed course)"),
+
+  // --- learning paths (skills, prerequisite graph, paths) -------------------------------------------------------
+  LEARN_CREDIT_ENROLLED("learning.credit.enrolled", Type.DOUBLE, "0.5", 0.0, 1.0, false, "Skill credit a learner gets from a course they enrolled in but have not completed (a completed course gives 1)"),
+  LEARN_CREDIT_RATED("learning.credit.rated", Type.DOUBLE, "1.0", 0.0, 1.0, false, "Skill credit from a course the learner rated but did not complete (a rating means the course was taken)"),
+  LEARN_EARNED_AT("learning.skill.earned_at", Type.DOUBLE, "1.0", 0.01, 1.0, false, "Credit at which a skill counts as earned; a goal skill below it is in the learner's gap"),
+  LEARN_GRAPH_SOURCE("learning.graph.source", Type.STRING, "auto", null, null, true, "Prerequisite edges: auto (the catalog's prerequisites column when any course has one, else inferred) | given | inferred"),
+  LEARN_INFER_MIN_CONFIDENCE("learning.infer.min_confidence", Type.DOUBLE, "0.65", 0.0, 1.0, true, "Inferred prerequisite edges below this confidence are dropped"),
+  LEARN_INFER_MIN_SUPPORT("learning.infer.min_support", Type.INT, "3", 1.0, 1000000.0, true, "Learners who took both courses needed before their order in the log counts as evidence"),
+  LEARN_PATH_MAX_COURSES("learning.path.max_courses", Type.INT, "8", 1.0, 100.0, false, "Default number of steps of a learning path when the request sets no max_courses"),
+  LEARN_PATH_RANKED("learning.path.ranked", Type.INT, "200", 10.0, 100000.0, false, "Best hybrid-ranked courses a path planner reads for the learner's preferences and confidences (others count as unranked)"),
+  LEARN_PREREQ_PENALTY("learning.prerequisite_penalty", Type.DOUBLE, "0.1", 0.0, 1.0, false, "Share of the blended score a course loses when the learner has not taken its prerequisites (0 = marked only, 1 = score 0; default chosen by validation, docs/learning.md)");
 
   /** Value types; each has its own parser and range check. */
   public enum Type { STRING, INT, LONG, DOUBLE, BOOLEAN }

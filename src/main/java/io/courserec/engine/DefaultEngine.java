@@ -74,6 +74,8 @@ public final class DefaultEngine implements Engine {
    * {@code recommend.exclude_events}) or dismissed.
    */
   private final Set<EventType> excluding;
+  private final LearnerPlans plans;
+  private final EventWeights events;
 
   DefaultEngine(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.store = store;
@@ -84,6 +86,8 @@ public final class DefaultEngine implements Engine {
     Set<EventType> s = EnumSet.of(EventType.DISMISS);
     for (EventType t : EventType.values()) if (weights.marksTaken(t)) s.add(t);
     this.excluding = Set.copyOf(s);
+    this.plans = new LearnerPlans(config);
+    this.events = weights;
   }
 
   ModelLifecycle lifecycle() { return lifecycle; }
@@ -111,7 +115,7 @@ public final class DefaultEngine implements Engine {
       if (hybrid) {
         HybridRanking r = g.hybrid().rank(req);
         return new RecommendResult(user, q.algorithm(), r.strategy(), r.segment().code(), g.version(),
-            Answers.ofHybrid(g.data(), r.items(), q.offset()));
+            marked(g, id, recent, Answers.ofHybrid(g.data(), r.items(), q.offset())));
       }
       List<Recommendation> recs;
       try {
@@ -122,8 +126,13 @@ public final class DefaultEngine implements Engine {
       }
       io.courserec.rec.Strategy strategy = known || !recent.isEmpty() ? io.courserec.rec.Strategy.PERSONAL : io.courserec.rec.Strategy.COLD_START;
       return new RecommendResult(user, q.algorithm(), strategy, "", g.version(),
-          Answers.ofSingle(g.data(), recs, q.offset(), Map.of()));
+          marked(g, id, recent, Answers.ofSingle(g.data(), recs, q.offset(), Map.of())));
     }
+  }
+
+  /** The items with the learner's prerequisite status ({@link PrerequisiteCheck#mark}). */
+  private List<RankedCourse> marked(Generation g, String id, List<Interaction> recent, List<RankedCourse> items) {
+    return g.prerequisites().mark(g.data(), items, PrerequisiteCheck.taken(g.data(), id, recent, events));
   }
 
   private static RecommendResult popular(Generation g, RecommendQuery q, RecommendRequest req, boolean hybrid) {
@@ -145,8 +154,9 @@ public final class DefaultEngine implements Engine {
         if (!e.kind().equals("user")) throw e;
         r = g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
       }
+      List<RankedCourse> items = Answers.ofHybrid(g.data(), r.items(), q.offset());
       return new SearchResult(q.text(), user, r.strategy() == io.courserec.rec.Strategy.SEARCH_PERSONAL, r.candidates(),
-          Answers.ofHybrid(g.data(), r.items(), q.offset()));
+          user == null ? items : marked(g, modelId(g, user), recentEvents(g, user, modelId(g, user)), items));
     }
   }
 
@@ -190,14 +200,36 @@ public final class DefaultEngine implements Engine {
   public List<Interaction> history(String userId) {
     String user = requireId("user", userId);
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      return mergedHistory(lease.get(), user);
+    }
+  }
+
+  private List<Interaction> mergedHistory(Generation g, String user) {
+    String id = modelId(g, user);
+    List<Interaction> out = new ArrayList<>(g.data().eventsOf(id));
+    long seq = g.manifest().storeSequence();
+    for (StoredEvent s : stored(() -> store.eventsOf(user))) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
+    if (out.isEmpty() && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
+    out.sort(BY_TIME);
+    return out;
+  }
+
+  @Override
+  public io.courserec.learning.LearnerSkills skills(String userId, List<String> goals) {
+    String user = requireId("user", userId);
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
+      Generation g = lease.get();
+      return plans.skills(g, user, modelId(g, user), mergedHistory(g, user), goals == null ? List.of() : goals);
+    }
+  }
+
+  @Override
+  public io.courserec.learning.LearningPath path(PathQuery q) {
+    String user = requireId("user", q.userId());
+    try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
       String id = modelId(g, user);
-      List<Interaction> out = new ArrayList<>(g.data().eventsOf(id));
-      long seq = g.manifest().storeSequence();
-      for (StoredEvent s : stored(() -> store.eventsOf(user))) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
-      if (out.isEmpty() && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
-      out.sort(BY_TIME);
-      return out;
+      return plans.path(g, q, id, mergedHistory(g, user), recentEvents(g, user, id));
     }
   }
 

@@ -43,6 +43,16 @@ public interface Engine extends AutoCloseable {
     return new HistoryPage(all.size(), offset, all.subList(from, Math.min(all.size(), from + limit)));
   }
 
+  /**
+   * The learner's earned skills (credit per skill from the courses they took), goals (as given, else declared) and
+   * gap. Unknown learners raise {@link io.courserec.rec.UnknownEntityException}; an unknown goal skill an
+   * {@link InvalidInputException} on {@code goal} naming close matches.
+   */
+  io.courserec.learning.LearnerSkills skills(String userId, List<String> goals);
+
+  /** An ordered plan of courses from the learner's skills to their goals (see {@link PathQuery}). */
+  io.courserec.learning.LearningPath path(PathQuery query);
+
   /** Validates and durably stores feedback; returns after the events are committed. */
   FeedbackResult feedback(List<Interaction> events);
 

@@ -26,6 +26,7 @@ import org.slf4j.LoggerFactory;
  *     manifest.json   written last (sizes and SHA-256 of every file below)
  *     dataset.bin     the exact training data ({@link DatasetFile})
  *     hybrid/         HybridRecommender.save: pop/ itemknn/ userknn/ mf/ cbr/ hybrid.json
+ *     learning/       the prerequisite graph and its report ({@link LearningArtefacts})
  *     index/          the Lucene index root holding the generation with this model's signals
  * </pre>
  */
@@ -41,6 +42,8 @@ final class Generation implements AutoCloseable {
   private final long indexGeneration;
   private final Config config;
   private final float[] popularity;
+  private final io.courserec.learning.PathPlanner planner;
+  private final PrerequisiteCheck prerequisites;
   private final ConcurrentHashMap<String, Recommender> singles = new ConcurrentHashMap<>();
 
   Generation(ModelManifest manifest, Path dir, Dataset data, HybridRecommender hybrid, Config config) {
@@ -55,6 +58,10 @@ final class Generation implements AutoCloseable {
       throw new UncheckedIOException(e);
     }
     this.popularity = PopularRanking.scores(hybrid.popularity(), data.numCourses());
+    this.planner = LearningArtefacts.open(dir, data, config);
+    this.prerequisites = new PrerequisiteCheck(planner.graph(), config.number(io.courserec.config.ConfigKey.LEARN_PREREQ_PENALTY),
+        o -> data.course(o).id());
+    hybrid.courseFactors(prerequisites);
   }
 
   /** Loads a sealed version directory; the caller has verified it against its manifest. */
@@ -83,6 +90,13 @@ final class Generation implements AutoCloseable {
   Dataset data() { return data; }
   HybridRecommender hybrid() { return hybrid; }
   long indexGeneration() { return indexGeneration; }
+  Config config() { return config; }
+
+  /** The learning-path planner over this version's prerequisite graph ({@link LearningArtefacts}). */
+  io.courserec.learning.PathPlanner planner() { return planner; }
+
+  /** Prerequisite status and the penalty installed into this version's hybrid. */
+  PrerequisiteCheck prerequisites() { return prerequisites; }
 
   /** Popularity per course ordinal divided by the most popular course's (the ranking of the popular fallback). */
   float[] popularity() { return popularity; }

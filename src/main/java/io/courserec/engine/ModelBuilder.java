@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  *   <li>evaluate on a random holdout ({@code evaluate}: {@link HoldoutEvaluation}) and ask the {@link PromotionGate};
  *   <li>train the hybrid on everything, writing its index generation into the new version directory
  *       ({@code train});
- *   <li>save the components, the training data and the load's data quality report ({@value #QUALITY_REPORT}),
- *       ({@code save}), then seal the directory with its manifest.
+ *   <li>save the components, the training data, the load's data quality report ({@value #QUALITY_REPORT}) and
+ *       the prerequisite graph ({@link LearningArtefacts}) ({@code save}), then seal the directory with its manifest.
  * </ol>
  * Timings per stage go into the manifest ({@code timingsMs}, plus {@code total}). A version the gate rejects is
  * still written and sealed, with {@code promoted=false} and the reason as its note, but is not opened for serving.
@@ -106,6 +106,7 @@ final class ModelBuilder {
       DatasetFile.write(dir.resolve(DatasetFile.NAME), data);
       tuning.write(dir);
       loaded.report().writeJson(dir.resolve(QUALITY_REPORT));
+      LearningArtefacts.write(dir, data, effective);
       lap(timings, "save", t);
       timings.put("total", (System.nanoTime() - start) / 1_000_000);
       ModelManifest manifest = models.seal(dir, new ModelManifest(null, Instant.now(), dataHash, config.modelHash(),

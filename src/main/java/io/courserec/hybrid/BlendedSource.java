@@ -1,5 +1,6 @@
 package io.courserec.hybrid;
 
+import io.courserec.index.LeafSignals;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -16,24 +17,33 @@ import org.apache.lucene.search.IndexSearcher;
  * The blend: {@code score(u,i) = sum_s w_s * v_s(u,i)} over the signals present, where each {@code v_s} is a
  * normalised signal in [0,1] and the weights sum to 1 (see {@link BlendWeights}). A signal with weight 0 or without
  * data for this learner is left out (contributes 0). {@link #explain} lists every signal with its weight, value and
- * contribution, so the parts sum to the score.
+ * contribution, so the parts sum to the score. An optional per-course factor ({@code io.courserec.hybrid.CourseFactors},
+ * read through the course ordinal) multiplies the sum: {@code score(u,i) = f(u,i) * sum_s w_s * v_s(u,i)}, f = 1 when
+ * absent; {@link #explain} then shows the sum and the factor.
  */
 public final class BlendedSource extends DoubleValuesSource {
   private final Map<Signal, DoubleValuesSource> sources;
   private final BlendWeights weights;
+  private final float[] factors;
 
-  private BlendedSource(Map<Signal, DoubleValuesSource> sources, BlendWeights weights) {
+  private BlendedSource(Map<Signal, DoubleValuesSource> sources, BlendWeights weights, float[] factors) {
     this.sources = sources;
     this.weights = weights;
+    this.factors = factors;
   }
 
   /** Sources with a zero weight are dropped; the map is copied. */
   public static BlendedSource of(Map<Signal, DoubleValuesSource> sources, BlendWeights weights) {
+    return of(sources, weights, null);
+  }
+
+  /** As {@link #of(Map, BlendWeights)} with a factor per course ordinal (not copied; null for none). */
+  public static BlendedSource of(Map<Signal, DoubleValuesSource> sources, BlendWeights weights, float[] factors) {
     Map<Signal, DoubleValuesSource> m = new EnumMap<>(Signal.class);
     sources.forEach((s, src) -> {
       if (src != null && weights.of(s) > 0) m.put(s, src);
     });
-    return new BlendedSource(Collections.unmodifiableMap(m), weights);
+    return new BlendedSource(Collections.unmodifiableMap(m), weights, factors);
   }
 
   public Map<Signal, DoubleValuesSource> sources() { return sources; }
@@ -48,6 +58,12 @@ public final class BlendedSource extends DoubleValuesSource {
     for (Signal sig : sources.keySet()) s += weights.of(sig);
     return s;
   }
+
+  /** The factor of a course ordinal: 1 without factors or outside the array. */
+  public double factorAt(int ordinal) {
+    return factors == null || ordinal < 0 || ordinal >= factors.length ? 1.0 : factors[ordinal];
+  }
+
   public BlendWeights weights() { return weights; }
 
   @Override
@@ -61,6 +77,7 @@ public final class BlendedSource extends DoubleValuesSource {
       w[i] = weights.of(e.getKey());
       i++;
     }
+    LeafSignals leaf = factors == null ? null : LeafSignals.open(ctx);
     return new DoubleValues() {
       double value;
 
@@ -73,7 +90,7 @@ public final class BlendedSource extends DoubleValuesSource {
         for (int j = 0; j < n; j++) {
           if (values[j].advanceExact(doc)) s += w[j] * values[j].doubleValue();
         }
-        value = s;
+        value = leaf == null ? s : s * factorAt(leaf.ordinal(doc));
         return true;
       }
     };
@@ -91,7 +108,11 @@ public final class BlendedSource extends DoubleValuesSource {
       parts.add(Explanation.match(w * value, e.getKey().code() + ": weight " + w + " x value " + value,
           Explanation.match(w, "weight"), v));
     }
-    return Explanation.match(sum, "hybrid blend, sum of:", parts);
+    if (factors == null) return Explanation.match(sum, "hybrid blend, sum of:", parts);
+    int ord = LeafSignals.open(ctx).ordinal(doc);
+    double f = factorAt(ord);
+    return Explanation.match(sum * f, "hybrid blend x course factor " + f + " (course ordinal " + ord + "), product of:",
+        Explanation.match(sum, "hybrid blend, sum of:", parts), Explanation.match(f, "course factor"));
   }
 
   @Override
@@ -108,7 +129,7 @@ public final class BlendedSource extends DoubleValuesSource {
       changed |= r != e.getValue();
       m.put(e.getKey(), r);
     }
-    return changed ? new BlendedSource(Collections.unmodifiableMap(m), weights) : this;
+    return changed ? new BlendedSource(Collections.unmodifiableMap(m), weights, factors) : this;
   }
 
   @Override
@@ -116,16 +137,18 @@ public final class BlendedSource extends DoubleValuesSource {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof BlendedSource b && b.sources.equals(sources) && b.weights.equals(weights);
+    return o instanceof BlendedSource b && b.sources.equals(sources) && b.weights.equals(weights)
+        && java.util.Arrays.equals(b.factors, factors);
   }
 
   @Override
-  public int hashCode() { return 31 * sources.hashCode() + weights.hashCode(); }
+  public int hashCode() { return 31 * (31 * sources.hashCode() + weights.hashCode()) + java.util.Arrays.hashCode(factors); }
 
   @Override
   public String toString() {
     StringBuilder sb = new StringBuilder("blend(");
     sources.forEach((s, src) -> sb.append(weights.of(s)).append('*').append(src).append(' '));
+    if (factors != null) sb.append("x factors(").append(factors.length).append(") ");
     return sb.append(')').toString();
   }
 }

@@ -43,6 +43,7 @@ final class HybridRanker {
   private final boolean switching;
   private final HybridEvidence evidence;
   private final double priorRatingShare;
+  private volatile CourseFactors courseFactors;
 
   HybridRanker(Config config) {
     this.config = config;
@@ -57,6 +58,9 @@ final class HybridRanker {
     this.evidence = new HybridEvidence();
     this.priorRatingShare = config.number(ConfigKey.HYBRID_PRIOR_RATING);
   }
+
+  /** Installs the per-request course factors (null: none). */
+  void courseFactors(CourseFactors f) { this.courseFactors = f; }
 
   /** The query for a learner context, with the effective weights. */
   record Built(UserContext ctx, BlendWeights weights, Strategy strategy, HybridQuery query,
@@ -80,6 +84,8 @@ final class HybridRanker {
   Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune, UserContextBuilder.Needs needs)
       throws IOException {
     UserContext ctx = contexts.build(m, h, req, req.depth(), needs);
+    CourseFactors f = courseFactors;
+    if (f != null) ctx = ctx.withCourseFactors(f.of(ctx.history()));
     Map<Signal, DoubleValuesSource> sources = new EnumMap<>(Signal.class);
     if (ctx.hasContent()) {
       sources.put(Signal.CONTENT, CourseArraySignal.of(Signal.CONTENT.code(), ctx.contentScores(), "profile match / best profile match"));
@@ -94,7 +100,8 @@ final class HybridRanker {
     Query candidates = prune && ctx.candidates() != null
         ? CandidateQueries.recommendation(req.filter(), ctx.excludedIds(), ctx.candidates(), h.reader())
         : CandidateQueries.recommendation(req.filter(), ctx.excludedIds());
-    return new Built(ctx, w, strategy, HybridQuery.of(candidates, BlendedSource.of(sources, w)), Map.copyOf(sources));
+    return new Built(ctx, w, strategy, HybridQuery.of(candidates, BlendedSource.of(sources, w, ctx.courseFactors())),
+        Map.copyOf(sources));
   }
 
   private BlendWeights weights(UserContext ctx, Map<Signal, DoubleValuesSource> available) {
@@ -144,7 +151,7 @@ final class HybridRanker {
   /** The same learner context and candidates, scored under other weights (used by the tuner). */
   static Built reweight(Built b, BlendWeights w) {
     return new Built(b.ctx(), w, b.strategy(), HybridQuery.of(b.query().candidates(),
-        BlendedSource.of(b.sources(), w)), b.sources());
+        BlendedSource.of(b.sources(), w, b.ctx().courseFactors())), b.sources());
   }
 
   HybridRanking rank(HybridModels m, IndexHandle h, RecommendRequest req) throws IOException {
@@ -200,9 +207,10 @@ final class HybridRanker {
     String id = m.data().course(ord).id();
     Map<Signal, Double> v = new EnumMap<>(Signal.class);
     Map<Signal, Double> c = new EnumMap<>(Signal.class);
+    double factor = b.query().blend().factorAt(ord); // contributions sum to the (possibly demoted) score
     for (Signal s : b.query().blend().sources().keySet()) {
       v.put(s, values[s.ordinal()]);
-      c.put(s, b.weights().of(s) * values[s.ordinal()]);
+      c.put(s, factor * b.weights().of(s) * values[s.ordinal()]);
     }
     Map<Signal, Double> strengths;
     if (b.ctx() == null) { // plain search: the text match is all the evidence there is

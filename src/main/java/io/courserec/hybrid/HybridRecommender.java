@@ -285,6 +285,9 @@ public final class HybridRecommender implements Recommender, Closeable {
   /** The tuner's access to the trained parts (same package only). */
   HybridRanker ranker() { return ranker; }
 
+  /** Installs a per-request factor per course, applied inside the scoring query (see {@link CourseFactors}). */
+  public void courseFactors(CourseFactors f) { ranker.courseFactors(f); }
+
   public String modelVersion() { return models().modelVersion(); }
   public Dataset data() { return models().data(); }
   public CatalogIndex index() { return models().index(); }

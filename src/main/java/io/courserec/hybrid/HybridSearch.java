@@ -72,7 +72,7 @@ final class HybridSearch {
         strategy = Strategy.SEARCH_PERSONAL;
       }
     }
-    HybridQuery q = HybridQuery.of(candidates, BlendedSource.of(sources, w));
+    HybridQuery q = HybridQuery.of(candidates, BlendedSource.of(sources, w, built == null ? null : built.ctx().courseFactors()));
     TopDocs td = h.searcher().search(q, k + offset);
     ScoreDoc[] hits = td.scoreDocs;
     List<HybridItem> items = new ArrayList<>();

@@ -25,11 +25,19 @@ import java.util.Set;
  * @param listScores per array signal computed from a neighbour-list model (item-CF and each
  *     {@link Signal#neighbourList()} signal) that has evidence for this learner,
  *     its score per course ordinal divided by the learner's best over eligible courses (0 where none or negative)
+ * @param courseFactors per course ordinal, a factor multiplying the blended score ({@link CourseFactors}), or null
  */
 public record UserContext(UserHistory history, UserSegment segment, int positiveCourses, int[] historyOrdinals,
                           float[] historyWeights, Set<String> excludedIds, float[] userFactors, double mfMax, float[] userCfScores,
                           int[] userCfSupport, int neighbourCount, LearnerProfile profile,
-                          float[] contentScores, int[] candidates, java.util.Map<Signal, float[]> listScores) {
+                          float[] contentScores, int[] candidates, java.util.Map<Signal, float[]> listScores,
+                          float[] courseFactors) {
+
+  /** The same context with per-course factors. */
+  public UserContext withCourseFactors(float[] f) {
+    return new UserContext(history, segment, positiveCourses, historyOrdinals, historyWeights, excludedIds, userFactors,
+        mfMax, userCfScores, userCfSupport, neighbourCount, profile, contentScores, candidates, listScores, f);
+  }
 
   public boolean hasFactors() { return userFactors != null && mfMax > 0; }
   public boolean hasUserCf() { return userCfScores != null; }

@@ -203,7 +203,7 @@ final class UserContextBuilder {
       candidates = cand.cardinality() * 2 >= n ? null : cand.stream().toArray();
     }
     return new UserContext(history, segment, positive, hOrd, hW, Set.copyOf(excluded), factors, mfMax, ucf, support,
-        neighbours, content.profile(), content.byOrdinal(), candidates, java.util.Collections.unmodifiableMap(lists));
+        neighbours, content.profile(), content.byOrdinal(), candidates, java.util.Collections.unmodifiableMap(lists), null);
   }
 
   /**

@@ -160,6 +160,17 @@ public final class FakeEngine implements Engine {
     return out;
   }
 
+  /** Learning paths are tested against the real engine (PathsApiTest); the fake knows no learner's skills. */
+  @Override
+  public io.courserec.learning.LearnerSkills skills(String userId, List<String> goals) {
+    throw new io.courserec.rec.UnknownEntityException("user", userId);
+  }
+
+  @Override
+  public io.courserec.learning.LearningPath path(io.courserec.engine.PathQuery query) {
+    throw new io.courserec.rec.UnknownEntityException("user", query.userId());
+  }
+
   @Override
   public synchronized FeedbackResult feedback(List<Interaction> events) {
     checkReady();

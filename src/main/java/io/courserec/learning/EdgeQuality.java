@@ -1,0 +1,75 @@
+package io.courserec.learning;
+
+import io.courserec.catalog.Course;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Inferred edges scored against true ones (the generator's {@code prerequisites-truth.csv}): precision = share of
+ * inferred edges that are true, recall = share of true edges inferred; an edge is the ordered pair (prerequisite,
+ * dependant). The level-only baseline infers "a lower-level course sharing a skill" for every such pair, the
+ * rule a catalog without a log would start from.
+ */
+public record EdgeQuality(int inferred, int truth, int correct) {
+  public double precision() { return inferred == 0 ? 0 : (double) correct / inferred; }
+  public double recall() { return truth == 0 ? 0 : (double) correct / truth; }
+
+  public String toText() {
+    return String.format(Locale.ROOT, "precision %.3f (%d of %d edges true), recall %.3f (%d of %d true edges found)",
+        precision(), correct, inferred, recall(), correct, truth);
+  }
+
+  /** Scores edges (ordinal pairs) against the true pair set ({@link #key}). */
+  public static EdgeQuality of(List<PrerequisiteEdge> edges, Set<Long> truth) {
+    int ok = 0;
+    for (PrerequisiteEdge e : edges) if (truth.contains(key(e.prerequisite(), e.dependant()))) ok++;
+    return new EdgeQuality(edges.size(), truth.size(), ok);
+  }
+
+  public static long key(int prerequisite, int dependant) {
+    return ((long) prerequisite << 32) | (dependant & 0xffffffffL);
+  }
+
+  /** The level-only baseline's edges: every pair sharing a skill whose levels are known and climb. */
+  public static EdgeQuality levelBaseline(List<Course> courses, Set<Long> truth) {
+    int n = courses.size(), edges = 0, ok = 0;
+    for (int b = 0; b < n; b++) {
+      Course cb = courses.get(b);
+      for (int a = 0; a < n; a++) {
+        Course ca = courses.get(a);
+        if (ca.level().rank() < 0 || cb.level().rank() < 0 || ca.level().rank() >= cb.level().rank()) continue;
+        if (java.util.Collections.disjoint(ca.skills(), cb.skills())) continue;
+        edges++;
+        if (truth.contains(key(a, b))) ok++;
+      }
+    }
+    return new EdgeQuality(edges, truth.size(), ok);
+  }
+
+  /**
+   * Reads {@code course_id,prerequisite_id} rows (with that header) into pair keys; a row naming a course the
+   * catalog lacks, or with a wrong number of fields, fails naming the file and line.
+   */
+  public static Set<Long> readTruth(Path file, java.util.function.ToIntFunction<String> ordinal) throws IOException {
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    if (lines.isEmpty() || !lines.get(0).trim().equals("course_id,prerequisite_id")) {
+      throw new IOException(file + ":1: expected the header course_id,prerequisite_id");
+    }
+    Set<Long> out = new HashSet<>();
+    for (int i = 1; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) continue;
+      String[] f = lines.get(i).split(",", -1);
+      if (f.length != 2) throw new IOException(file + ":" + (i + 1) + ": expected 2 fields, got " + f.length);
+      int d = ordinal.applyAsInt(f[0].trim()), p = ordinal.applyAsInt(f[1].trim());
+      if (d < 0 || p < 0) throw new IOException(file + ":" + (i + 1) + ": unknown course " + (d < 0 ? f[0] : f[1]));
+      out.add(key(p, d));
+    }
+    return out;
+  }
+}
