@@ -342,7 +342,7 @@
       remember(steps.filter(s => s && typeof s === 'object'));
       clear(box, steps.length ? el('ol', {class: 'plain'}, steps.map(s => typeof s === 'string' ? el('li', {}, titles.get(s) || s)
         : el('li', {}, el('button', {type: 'button', class: 'link', onclick: () => openCourse(s.course_id || s.id)}, s.title || s.course_id || s.id),
-          s.reason ? el('span', {class: 'meta'}, ' ' + s.reason) : null)))
+          (s.reasons || []).length ? el('span', {class: 'meta'}, ' ' + s.reasons.join('; ')) : null)))
         : el('pre', {}, JSON.stringify(p, null, 2)));
     } catch (e) {
       clear(box, 'No plan: ' + e.message);

@@ -136,8 +136,14 @@ class PagesBrowserIT {
     browser.findElement(By.id("course-panel")).getRect(); // scrolled into view by the page's focus()
     shoot("course.png");
 
-    // the plan panel stays hidden: this server has no GET /paths
-    assertThat(browser.findElement(By.id("plan-panel")).isDisplayed()).isFalse();
+    // the plan panel: this server has GET /paths, and the page lists the steps the API plans for the learner
+    assertThat(browser.findElement(By.id("plan-panel")).isDisplayed()).isTrue();
+    int steps = engine.path(new PathQuery(user, java.util.List.of("Algorithms"), null, null, null)).steps().size();
+    browser.findElement(By.id("goal")).sendKeys("Algorithms");
+    browser.findElement(By.cssSelector("#plan-form button")).click();
+    until.until(d -> !d.findElement(By.id("plan")).getText().startsWith("Planning"));
+    assertThat(browser.findElement(By.id("plan")).getText()).doesNotStartWith("No plan");
+    assertThat(browser.findElements(By.cssSelector("#plan li"))).hasSize(steps);
 
     // a phone-sized window: nothing wider than the screen
     browser.manage().window().setSize(new Dimension(390, 844));
