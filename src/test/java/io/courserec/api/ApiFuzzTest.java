@@ -168,6 +168,11 @@ class ApiFuzzTest extends ApiTestBase {
   private Reply sendClient(Case c) {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.url() + c.target()));
     c.headers().forEach(b::header);
+    // A target past Jetty's 8 KB request-header limit is answered (414, JSON) and the connection closed before the
+    // body is read; a client still sending the body can then lose that answer to the TCP reset, a race of the
+    // transport that says nothing about the server. Such requests ask "Expect: 100-continue", so the body is only
+    // sent when the server wants it, and the server's answer must still arrive.
+    if (c.body() != null && c.target().length() > 8 * 1024) b.expectContinue(true);
     HttpRequest.BodyPublisher p = c.body() == null ? HttpRequest.BodyPublishers.noBody()
         : HttpRequest.BodyPublishers.ofByteArray(c.body());
     try {
