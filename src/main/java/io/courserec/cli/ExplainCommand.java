@@ -1,7 +1,5 @@
 package io.courserec.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.courserec.api.JsonCodec;
 import io.courserec.engine.DefaultEngine;
 import io.courserec.engine.ExplainResult;
 import io.courserec.rec.Evidence;
@@ -35,16 +33,15 @@ public final class ExplainCommand implements Callable<Integer> {
   @Option(names = "--course", required = true, paramLabel = "ID", description = "Course id")
   String course;
 
-  @Option(names = "--format", defaultValue = "table", description = "table | json (default ${DEFAULT-VALUE})")
-  String format;
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() throws IOException {
-    if (!format.equals("table") && !format.equals("json")) throw new UserError("--format must be table or json, got '" + format + "'");
+    boolean json = output.json();
     PrintWriter out = spec.commandLine().getOut();
     try (DefaultEngine engine = RecommendCommand.openEngine(common.config())) {
       ExplainResult r = engine.explain(user, course);
-      if (format.equals("json")) out.println(JsonCodec.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(r));
+      if (json) OutputFormat.printJson(out, r);
       else print(r, engine.status().modelVersion(), out);
     }
     out.flush();

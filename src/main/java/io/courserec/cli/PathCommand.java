@@ -1,7 +1,5 @@
 package io.courserec.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.courserec.api.JsonCodec;
 import io.courserec.engine.DefaultEngine;
 import io.courserec.engine.PathQuery;
 import io.courserec.learning.LearningPath;
@@ -43,16 +41,15 @@ public final class PathCommand implements Callable<Integer> {
   @Option(names = "--max-level", paramLabel = "LEVEL", description = "beginner | intermediate | advanced")
   String maxLevel;
 
-  @Option(names = "--format", defaultValue = "table", description = "table | json (default ${DEFAULT-VALUE})")
-  String format;
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() throws IOException {
-    if (!format.equals("table") && !format.equals("json")) throw new UserError("--format must be table or json, got '" + format + "'");
+    boolean json = output.json();
     PrintWriter out = spec.commandLine().getOut();
     try (DefaultEngine engine = RecommendCommand.openEngine(common.config())) {
       LearningPath p = engine.path(new PathQuery(user, goals, maxCourses, maxHours, maxLevel));
-      if (format.equals("json")) out.println(JsonCodec.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(p));
+      if (json) OutputFormat.printJson(out, p);
       else print(p, out);
     }
     out.flush();

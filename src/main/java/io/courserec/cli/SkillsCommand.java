@@ -1,7 +1,5 @@
 package io.courserec.cli;
 
-import com.fasterxml.jackson.databind.SerializationFeature;
-import io.courserec.api.JsonCodec;
 import io.courserec.engine.DefaultEngine;
 import io.courserec.learning.LearnerSkills;
 import java.io.IOException;
@@ -31,17 +29,16 @@ public final class SkillsCommand implements Callable<Integer> {
   @Option(names = "--goal", paramLabel = "SKILL", split = "\\|", description = "Goal skill (repeatable, or a|b); default: the learner's declared goals")
   List<String> goals = List.of();
 
-  @Option(names = "--format", defaultValue = "table", description = "table | json (default ${DEFAULT-VALUE})")
-  String format;
+  @Mixin OutputFormat output;
 
   @Override
   public Integer call() throws IOException {
-    if (!format.equals("table") && !format.equals("json")) throw new UserError("--format must be table or json, got '" + format + "'");
+    boolean json = output.json();
     PrintWriter out = spec.commandLine().getOut();
     try (DefaultEngine engine = RecommendCommand.openEngine(common.config())) {
       LearnerSkills s = engine.skills(user, goals);
-      if (format.equals("json")) {
-        out.println(JsonCodec.mapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(s));
+      if (json) {
+        OutputFormat.printJson(out, s);
       } else {
         out.printf("skills of %s (%d earned)%n", s.userId(), s.earned().size());
         new java.util.TreeMap<>(s.earned()).forEach((skill, credit) ->

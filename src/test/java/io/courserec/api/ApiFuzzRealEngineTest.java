@@ -30,7 +30,7 @@ class ApiFuzzRealEngineTest extends ApiFuzzTest {
 
   @Override
   @BeforeEach
-  void startServer() {
+  void startServer() throws Exception {
     Config config = Config.defaults().with(Map.of(
         ConfigKey.DATA_DIR, "src/test/resources/engine/small",
         ConfigKey.MODELS_DIR, tmp.resolve("models").toString(),
@@ -42,16 +42,8 @@ class ApiFuzzRealEngineTest extends ApiFuzzTest {
         ConfigKey.ADMIN_TOKEN, TOKEN,
         ConfigKey.LOG_ID_KEY, LOG_ID_KEY));
     real = Engines.open(config);
-    long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    while (!real.status().ready()) {
-      if (System.nanoTime() > deadline) throw new AssertionError("the engine did not train its first model");
-      try {
-        Thread.sleep(50);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
+    // the deadline turns a hang into a failure; it is not a speed check
+    io.courserec.engine.EngineFixture.await(() -> real.status().ready(), "the engine's first model", Duration.ofSeconds(120));
     server = CourseRecServer.start(real, config);
   }
 

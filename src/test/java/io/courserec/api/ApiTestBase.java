@@ -39,7 +39,7 @@ abstract class ApiTestBase {
   }
 
   @BeforeEach
-  void startServer() {
+  void startServer() throws Exception {
     engine = new FakeEngine();
     Map<ConfigKey, String> s = new HashMap<>(Map.of(ConfigKey.SERVER_PORT, "0", ConfigKey.ADMIN_TOKEN, TOKEN,
         ConfigKey.LOG_ID_KEY, LOG_ID_KEY));

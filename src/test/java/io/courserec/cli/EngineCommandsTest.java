@@ -197,6 +197,34 @@ class EngineCommandsTest {
   }
 
   @Test
+  void explainPathAndSkillsPrintTheApiDocumentAsJsonAndRefuseAnUnknownFormat() throws IOException {
+    var json = io.courserec.api.JsonCodec.mapper();
+    IndexCommandsTest.Run e = run("explain", "--user", "u05", "--course", "bz8", "--format", "json");
+    assertThat(e.exit()).as(e.err()).isZero();
+    var explained = json.readTree(e.out());
+    assertThat(explained.get("user_id").asText()).isEqualTo("u05");
+    assertThat(explained.get("course_id").asText()).isEqualTo("bz8");
+
+    IndexCommandsTest.Run k = run("skills", "--user", "u05", "--format", "json");
+    assertThat(k.exit()).as(k.err()).isZero();
+    assertThat(json.readTree(k.out()).get("user_id").asText()).isEqualTo("u05");
+
+    IndexCommandsTest.Run p = run("path", "--user", "u05", "--goal", "Algorithms", "--format", "json");
+    assertThat(p.exit()).as(p.err()).isZero();
+    var steps = json.readTree(p.out()).get("steps");
+    assertThat(steps.isArray()).isTrue();
+    for (var step : steps) assertThat(excluded("u05")).doesNotContain(step.get("course_id").asText());
+
+    for (String command : List.of("explain", "path", "skills")) {
+      IndexCommandsTest.Run bad = command.equals("explain")
+          ? run(command, "--user", "u05", "--course", "bz8", "--format", "xml")
+          : run(command, "--user", "u05", "--format", "xml");
+      assertThat(bad.exit()).as(command).isEqualTo(2);
+      assertThat(lastLine(bad.err())).as(command).isEqualTo("error: --format must be table or json, got 'xml'");
+    }
+  }
+
+  @Test
   void personalisedSearchBlendsTextWithTheLearnersSignals() {
     String word = data.course(0).title().split(" ")[0];
     IndexCommandsTest.Run r = run("search", word, "--user", "u05", "--k", "5");

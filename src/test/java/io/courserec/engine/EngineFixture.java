@@ -15,7 +15,7 @@ import java.util.Map;
  *
  * <p>Models are trained small (rank 8, 5 ALS sweeps) so a build takes about a second.
  */
-final class EngineFixture {
+public final class EngineFixture {
   static final Path DATA = Path.of("src/test/resources/engine/small");
   static final int COURSES = 40;
   static final int LEARNERS = 60;
@@ -48,7 +48,13 @@ final class EngineFixture {
    * nothing about speed.
    */
   static void await(java.util.function.Supplier<Boolean> condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    await(condition, what, java.time.Duration.ofSeconds(60));
+  }
+
+  /** As {@link #await(java.util.function.Supplier, String)} with another deadline (also for tests in other packages). */
+  public static void await(java.util.function.Supplier<Boolean> condition, String what, java.time.Duration limit)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (!condition.get()) {
       if (System.nanoTime() > deadline) throw new AssertionError("timed out waiting for " + what);
       Thread.sleep(50);
