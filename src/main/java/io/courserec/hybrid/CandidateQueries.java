@@ -5,7 +5,6 @@ import io.courserec.index.FilterQueries;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.FieldInfo;
-import org.apache.lucene.index.FieldInfos;
 import org.apache.lucene.index.IndexReader;
 import io.courserec.rec.CourseFilter;
 import java.util.Collection;
@@ -37,7 +36,10 @@ public final class CandidateQueries {
   public static Query recommendation(CourseFilter filter, Collection<String> excludedIds, int[] ordinals,
                                      IndexReader reader) {
     Query set;
-    FieldInfo info = FieldInfos.getMergedFieldInfos(reader).fieldInfo(CourseFields.ORDINAL);
+    // one generation is written in one go, so its first segment tells whether the ordinal has points (a lookup in
+    // that segment's field infos; merging every segment's infos per request would be work on the hot path)
+    FieldInfo info = reader.leaves().isEmpty() ? null
+        : reader.leaves().get(0).reader().getFieldInfos().fieldInfo(CourseFields.ORDINAL);
     if (info != null && info.getPointDimensionCount() == 1) {
       set = IntPoint.newSetQuery(CourseFields.ORDINAL, ordinals);
     } else {

@@ -257,6 +257,44 @@ class HybridQueryRandomTest {
     assertThat(HybridQuery.of(candidates, BlendedSource.of(sources, BlendWeights.of(other)))).isNotEqualTo(q);
   }
 
+  /**
+   * An index written before the ordinal had points (model versions from before the one-pass engine): the candidate
+   * set falls back to the doc-values scan and still matches exactly the given ordinals, passing the exclusions.
+   */
+  @org.junit.jupiter.api.Test
+  void candidateSetsWorkOnAnIndexWhoseOrdinalHasNoPoints() throws Exception {
+    Random rnd = new Random(99);
+    int n = 60;
+    CourseSignals signals = CourseSignals.builder("no-points", n).build();
+    try (ByteBuffersDirectory dir = new ByteBuffersDirectory()) {
+      try (IndexWriter w = new IndexWriter(dir, new IndexWriterConfig(CourseFields.analyzer()))) {
+        for (int i = 0; i < n; i++) {
+          Course c = new Course("c" + i, "course " + i, "", List.of("data"), "org", Level.BEGINNER, "s", "en", 1.0,
+              "1 hour", null, null, "", List.of());
+          org.apache.lucene.document.Document old = new org.apache.lucene.document.Document();
+          for (var f : CourseDocuments.toDocument(c, i, signals)) {
+            if (!(f.name().equals(CourseFields.ORDINAL) && f.fieldType().pointDimensionCount() > 0)) old.add(f);
+          }
+          w.addDocument(old);
+          if (i % 17 == 16) w.flush();
+        }
+      }
+      try (DirectoryReader reader = DirectoryReader.open(dir)) {
+        assertThat(reader.leaves().get(0).reader().getFieldInfos().fieldInfo(CourseFields.ORDINAL)
+            .getPointDimensionCount()).as("the old layout").isZero();
+        IndexSearcher searcher = new IndexSearcher(reader);
+        int[] wanted = rnd.ints(20, 0, n).distinct().sorted().toArray();
+        Set<String> excluded = Set.of("c" + wanted[0]);
+        Query q = CandidateQueries.recommendation(CourseFilter.NONE, excluded, wanted, reader);
+        Set<Integer> got = new HashSet<>();
+        for (ScoreDoc sd : searcher.search(q, n).scoreDocs) got.add(ordinalOf(searcher, sd.doc));
+        Set<Integer> expected = new HashSet<>();
+        for (int o : wanted) if (o != wanted[0]) expected.add(o);
+        assertThat(got).isEqualTo(expected);
+      }
+    }
+  }
+
   private static boolean isDeleted(DirectoryReader reader, int doc) {
     List<LeafReaderContext> leaves = reader.leaves();
     LeafReaderContext leaf = leaves.get(org.apache.lucene.index.ReaderUtil.subIndex(doc, leaves));
