@@ -116,7 +116,7 @@ public final class DemoCommand implements Callable<Integer> {
     ModelManifest m;
     try (CliProgress progress = common.progress(config, "   ", new PrintWriter(System.err, true), STAGE_LINE_SECONDS,
         STAGE_LINES)) {
-      m = e.retrainNow(false, progress::stage);
+      m = e.retrainNow(false, progress);
     } catch (RuntimeException ex) {
       e.close();
       throw ex;

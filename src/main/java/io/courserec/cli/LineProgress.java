@@ -1,15 +1,17 @@
 package io.courserec.cli;
 
 import io.courserec.progress.Counter;
+import io.courserec.progress.ProgressText;
 import java.io.PrintWriter;
 import java.util.Locale;
 
 /**
  * Progress as plain lines, for output that is not a terminal (a pipe, a file, CI). Every line starts with the time
  * since the command started. Stages are thinned out: one prints only when {@code intervalSeconds} have passed since
- * the last stage line, and never more than {@code maxStageLines} in all (the log file keeps every stage); notes always print; a running count prints a line at most
- * every interval, and a count that took longer than that prints one summary line when it ends. No control
- * characters, so the output stays greppable.
+ * the last stage line, and never more than {@code maxStageLines} in all (the log file keeps every stage); notes
+ * always print; a running count prints a line at most every interval, and a count that took longer than that prints
+ * one summary line when it ends; count lines are transient like stages and share the {@code maxStageLines} budget.
+ * No control characters, so the output stays greppable.
  */
 final class LineProgress implements CliProgress {
   private final PrintWriter out;
@@ -55,18 +57,25 @@ final class LineProgress implements CliProgress {
     return new Counter(label, total, intervalNanos, new Counter.Listener() {
       @Override
       public void update(Counter c) {
-        line(ProgressText.running(c));
+        transientLine(ProgressText.running(c));
       }
 
       @Override
       public void finished(Counter c) {
-        if (c.elapsedSeconds() * 1e9 >= intervalNanos) line(ProgressText.finished(c));
+        if (c.elapsedSeconds() * 1e9 >= intervalNanos) transientLine(ProgressText.finished(c));
       }
     });
   }
 
   @Override
   public void close() { } // nothing is drawn in place
+
+  /** A count's line, within the budget of stage lines. */
+  private synchronized void transientLine(String s) {
+    if (stageLines >= maxStageLines) return;
+    stageLines++;
+    line(s);
+  }
 
   private synchronized void line(String s) {
     out.printf(Locale.ROOT, "%s[%6.1f s] %s%n", prefix, (System.nanoTime() - start) / 1e9, s);

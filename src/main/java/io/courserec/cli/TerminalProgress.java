@@ -1,6 +1,7 @@
 package io.courserec.cli;
 
 import io.courserec.progress.Counter;
+import io.courserec.progress.ProgressText;
 import java.io.PrintWriter;
 import java.util.Locale;
 

@@ -46,7 +46,7 @@ public final class TrainCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     ModelManifest m;
     try (DefaultEngine engine = Engines.openForTraining(config); progress) {
-      m = engine.retrainNow(gate, progress::stage);
+      m = engine.retrainNow(gate, progress);
     } catch (DataException | StoreException e) {
       throw new UserError(e.getMessage(), e);
     }

@@ -1,16 +1,22 @@
 package io.courserec.engine;
 
+import io.courserec.progress.Counter;
+import io.courserec.progress.Progress;
+import io.courserec.progress.ProgressText;
 import io.courserec.rec.UnknownEntityException;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,8 +37,11 @@ final class BackgroundJobs implements AutoCloseable {
 
   /** A job's body: reports progress, returns the final message; any exception fails the job. */
   interface Work {
-    String run(Consumer<String> progress) throws Exception;
+    String run(Progress progress) throws Exception;
   }
+
+  /** Least time between two job updates from one count (the status is polled, not pushed). */
+  static final long COUNT_INTERVAL_NANOS = 250_000_000L;
 
   private final ExecutorService executor = Executors.newSingleThreadExecutor(r -> {
     Thread t = new Thread(r, "courserec-jobs");
@@ -40,6 +49,8 @@ final class BackgroundJobs implements AutoCloseable {
     return t;
   });
   private final Map<String, JobStatus> jobs = new LinkedHashMap<>();
+  /** The last step each running job named, for counts inside it. */
+  private final Map<String, JobProgress.Step> steps = new HashMap<>();
   private final AtomicLong counter = new AtomicLong();
   private final String prefix = Long.toString(System.currentTimeMillis(), 36);
   private String active;
@@ -86,7 +97,7 @@ final class BackgroundJobs implements AutoCloseable {
     update(id, "running", null, "started");
     long t0 = System.nanoTime();
     try {
-      String message = work.run(progress -> report(id, progress));
+      String message = work.run(progressOf(id));
       finish(id, "succeeded", message);
       log.info("job {} succeeded in {} ms: {}", id, (System.nanoTime() - t0) / 1_000_000, message);
     } catch (Exception | Error e) {
@@ -101,16 +112,56 @@ final class BackgroundJobs implements AutoCloseable {
     if (j != null) put(new JobStatus(id, j.kind(), state, j.startedAt(), finished, message, j.stage(), j.progress()));
   }
 
+  /**
+   * The job's progress: stage and note messages go to {@link #report}; a count inside a step moves the fraction
+   * within that step's share ({@link JobProgress.Step#at}) and shows "label done/total (p%), rate, time left" as
+   * the message, at most every {@link #COUNT_INTERVAL_NANOS}.
+   */
+  private Progress progressOf(String id) {
+    return new Progress() {
+      @Override
+      public void stage(String message) {
+        report(id, message);
+      }
+
+      @Override
+      public Counter count(String label, long total) {
+        return new Counter(label, total, COUNT_INTERVAL_NANOS, new Counter.Listener() {
+          @Override
+          public void update(Counter c) {
+            counted(id, c);
+          }
+
+          @Override
+          public void finished(Counter c) { } // the next step or the end says what follows
+        });
+      }
+    };
+  }
+
   /** A progress message: a step ({@link JobProgress}) moves the stage and fraction; anything else is a detail. */
   private synchronized void report(String id, String message) {
     JobStatus j = jobs.get(id);
     if (j == null) return;
     JobProgress.Step step = JobProgress.parse(message);
+    if (step != null) steps.put(id, step);
     String stage = step == null ? j.stage() : step.stage();
-    // never backwards: a nested build (erasure's rebuild) restarting its steps must not make the bar jump back
-    Double progress = step == null ? j.progress()
-        : Double.valueOf(j.progress() == null ? step.fraction() : Math.max(j.progress(), step.fraction()));
-    put(new JobStatus(id, j.kind(), "running", j.startedAt(), null, message, stage, progress));
+    put(new JobStatus(id, j.kind(), "running", j.startedAt(), null, message, stage,
+        step == null ? j.progress() : forward(j.progress(), step.fraction())));
+  }
+
+  /** A count inside the current step: the fraction moves within the step (counts outside any step only talk). */
+  private synchronized void counted(String id, Counter c) {
+    JobStatus j = jobs.get(id);
+    if (j == null || !j.state().equals("running")) return;
+    JobProgress.Step step = steps.get(id);
+    Double progress = step == null || Double.isNaN(c.fraction()) ? j.progress() : forward(j.progress(), step.at(c.fraction()));
+    put(new JobStatus(id, j.kind(), "running", j.startedAt(), null, ProgressText.running(c), j.stage(), progress));
+  }
+
+  /** Never backwards: a nested build (erasure's rebuild) restarting its steps must not make the bar jump back. */
+  private static Double forward(Double now, double next) {
+    return now == null ? next : Math.max(now, next);
   }
 
   private synchronized void finish(String id, String state, String message) {
@@ -119,6 +170,7 @@ final class BackgroundJobs implements AutoCloseable {
     if (j != null && state.equals("succeeded")) {
       put(new JobStatus(id, j.kind(), state, j.startedAt(), j.finishedAt(), message, "done", 1.0));
     }
+    steps.remove(id);
     if (id.equals(active)) active = null;
   }
 
@@ -135,6 +187,13 @@ final class BackgroundJobs implements AutoCloseable {
     JobStatus j = jobs.get(id);
     if (j == null) throw new UnknownEntityException("job", id);
     return j;
+  }
+
+  /** The last {@code n} jobs remembered, newest first (queued and running ones included). */
+  synchronized List<JobStatus> recent(int n) {
+    List<JobStatus> all = new ArrayList<>(jobs.values());
+    Collections.reverse(all);
+    return List.copyOf(all.subList(0, Math.min(n, all.size())));
   }
 
   /** The queued or running job, or null. */

@@ -10,6 +10,7 @@ import io.courserec.config.ConfigKey;
 import io.courserec.hybrid.HybridExplanation;
 import io.courserec.hybrid.HybridRanking;
 import io.courserec.hybrid.Recommenders;
+import io.courserec.progress.Progress;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.UnknownEntityException;
@@ -391,7 +392,7 @@ public final class DefaultEngine implements Engine {
    */
   public String forgetNow(String userId, java.util.function.Consumer<String> progress) throws IOException {
     ErasureResult r = eraseRecords(userId, null);
-    return r.storedEventsErased() + " stored events erased; " + lifecycle.completeErasure(progress);
+    return r.storedEventsErased() + " stored events erased; " + lifecycle.completeErasure(Progress.stages(progress));
   }
 
   /** The immediate part: listed first (so no later load or training takes them), then the store's rows. */
@@ -441,6 +442,9 @@ public final class DefaultEngine implements Engine {
   public JobStatus job(String jobId) { return lifecycle.job(jobId); }
 
   @Override
+  public JobList jobs(int n) { return lifecycle.jobs(n); }
+
+  @Override
   public List<ModelInfo> models() { return lifecycle.models(); }
 
   @Override
@@ -465,12 +469,15 @@ public final class DefaultEngine implements Engine {
    * quality.
    */
   public ModelManifest retrainNow(boolean gate) {
-    return retrainNow(gate, stage -> { });
+    return retrainNow(gate, Progress.NONE);
   }
 
-  /** {@link #retrainNow(boolean)}, telling {@code stages} each stage as it begins (they are logged as well). */
-  public ModelManifest retrainNow(boolean gate, java.util.function.Consumer<String> stages) {
-    return lifecycle.rebuildNow(gate, stages).manifest();
+  /**
+   * {@link #retrainNow(boolean)}, telling {@code progress} each stage as it begins (they are logged as well) and
+   * counting the long loops inside them (tuning trials, holdout learners, training components).
+   */
+  public ModelManifest retrainNow(boolean gate, Progress progress) {
+    return lifecycle.rebuildNow(gate, progress).manifest();
   }
 
   /** True once a model version is serving. */

@@ -73,6 +73,9 @@ public interface Engine extends AutoCloseable {
 
   JobStatus job(String jobId);
 
+  /** The running or queued job and the last {@code n} jobs (newest first), for a page that did not start them. */
+  JobList jobs(int n);
+
   List<ModelInfo> models();
 
   /** A rich, a short-history and a new learner from the serving model's data (the learner page's picker). */

@@ -10,6 +10,7 @@ import io.courserec.eval.MetricSummary;
 import io.courserec.eval.Split;
 import io.courserec.eval.SplitKind;
 import io.courserec.hybrid.HybridRecommender;
+import io.courserec.progress.Progress;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -37,6 +38,11 @@ final class HoldoutEvaluation {
   }
 
   static Map<String, Double> evaluate(Dataset data, Config config) {
+    return evaluate(data, config, Progress.NONE);
+  }
+
+  /** As {@link #evaluate(Dataset, Config)}, counting the training components and the held-out learners ranked. */
+  static Map<String, Double> evaluate(Dataset data, Config config, Progress progress) {
     Split split = SplitKind.RANDOM.create(config).split(data);
     if (split.heldOut().isEmpty()) {
       log.warn("holdout evaluation skipped: no learner has enough positive events (eval.min_user_events)");
@@ -45,9 +51,9 @@ final class HoldoutEvaluation {
     int k = config.integer(ConfigKey.EVAL_K);
     long t0 = System.nanoTime();
     try (HybridRecommender hybrid = new HybridRecommender(config, null)) {
-      hybrid.train(split.train());
+      hybrid.train(split.train(), progress);
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
-      ExperimentRunner runner = new ExperimentRunner(config, ContentSimilarity.of(data), null);
+      ExperimentRunner runner = new ExperimentRunner(config, ContentSimilarity.of(data), progress);
       AlgorithmResult r = runner.evaluate(split, HybridRecommender.NAME, hybrid, trainSeconds, k);
       MetricSummary m = r.metrics();
       Map<String, Double> out = new LinkedHashMap<>();

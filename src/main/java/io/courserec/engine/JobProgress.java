@@ -14,8 +14,16 @@ import java.util.regex.Pattern;
 public final class JobProgress {
   private static final Pattern STEP = Pattern.compile("^\\[(\\d{1,3})/(\\d{1,3})(?: (\\d{1,3})%)?] (.*)$", Pattern.DOTALL);
 
-  /** A parsed step message: its stage text and the fraction of the whole work done when it was sent. */
-  public record Step(String stage, double fraction) {}
+  /**
+   * A parsed step message: its stage text, the fraction of the whole work done when it was sent, and which step
+   * ({@code k} of {@code n}) it is, so a count inside the step can move the fraction within the step's share.
+   */
+  public record Step(String stage, double fraction, int k, int n) {
+    /** The fraction of the whole work done when {@code within} (0 to 1) of this step is done. */
+    public double at(double within) {
+      return (k - 1 + Math.max(0, Math.min(1, within))) / n;
+    }
+  }
 
   private JobProgress() {}
 
@@ -40,6 +48,6 @@ public final class JobProgress {
     int n = Integer.parseInt(m.group(2));
     int percent = m.group(3) == null ? 0 : Integer.parseInt(m.group(3));
     if (k < 1 || k > n || percent > 100) return null;
-    return new Step(m.group(4), (k - 1 + percent / 100.0) / n);
+    return new Step(m.group(4), (k - 1 + percent / 100.0) / n, k, n);
   }
 }

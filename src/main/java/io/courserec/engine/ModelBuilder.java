@@ -6,6 +6,8 @@ import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.eval.DatasetDigest;
 import io.courserec.hybrid.HybridRecommender;
+import io.courserec.progress.Counter;
+import io.courserec.progress.Progress;
 import io.courserec.store.InteractionStore;
 import io.courserec.tuning.SelfTuner;
 import io.courserec.tuning.TuningResult;
@@ -15,7 +17,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,29 +67,29 @@ final class ModelBuilder {
    */
   record Outcome(ModelManifest manifest, Generation generation, PromotionGate.Decision decision) {}
 
-  Outcome build(PromotionGate gate, ModelManifest serving, Consumer<String> progress) throws IOException {
+  Outcome build(PromotionGate gate, ModelManifest serving, Progress progress) throws IOException {
     Map<String, Long> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
     long t = start;
-    progress.accept(JobProgress.step(1, STEPS, "loading the catalog from " + config.string(ConfigKey.DATA_DIR)));
+    progress.stage(JobProgress.step(1, STEPS, "loading the catalog from " + config.string(ConfigKey.DATA_DIR)));
     erased.refresh();
     int erasuresHonoured = erased.size(); // read first: an erasure during the load is honoured, maybe uncounted
     LoadResult loaded = TrainingSet.loadCatalog(config, erased);
     Dataset catalog = loaded.dataset();
     t = lap(timings, "load_catalog", t);
-    progress.accept(JobProgress.step(2, STEPS, "reading stored feedback"));
+    progress.stage(JobProgress.step(2, STEPS, "reading stored feedback"));
     TrainingSet training = TrainingSet.assemble(catalog, store);
     Dataset data = training.data();
     t = lap(timings, "read_feedback", t);
     String dataHash = DatasetDigest.sha256(data);
     t = lap(timings, "hash", t);
-    if (config.bool(ConfigKey.TUNE_ENABLED)) progress.accept(JobProgress.step(3, STEPS, "tuning on a validation split"));
-    TuningResult tuning = SelfTuner.tune(config, data, m -> progress.accept("tuning: " + m));
+    if (config.bool(ConfigKey.TUNE_ENABLED)) progress.stage(JobProgress.step(3, STEPS, "tuning on a validation split"));
+    TuningResult tuning = SelfTuner.tune(config, data, prefixed(progress, "tuning: "));
     Config effective = tuning.apply(config);
     if (!tuning.split().equals("off")) t = lap(timings, "tune", t);
-    progress.accept(JobProgress.step(4, STEPS,
+    progress.stage(JobProgress.step(4, STEPS,
         String.format(Locale.ROOT, "evaluating on a holdout (%d interactions)", data.interactions().size())));
-    Map<String, Double> metrics = HoldoutEvaluation.evaluate(data, effective);
+    Map<String, Double> metrics = HoldoutEvaluation.evaluate(data, effective, progress);
     t = lap(timings, "evaluate", t);
     PromotionGate.Decision decision = gate.decide(metrics, serving);
     log.info("promotion gate: {}", decision.reason());
@@ -96,12 +97,12 @@ final class ModelBuilder {
     Path dir = models.newVersionDir();
     HybridRecommender hybrid = null;
     try {
-      progress.accept(JobProgress.step(5, STEPS, String.format(Locale.ROOT, "training on %d interactions into %s",
+      progress.stage(JobProgress.step(5, STEPS, String.format(Locale.ROOT, "training on %d interactions into %s",
           data.interactions().size(), dir.getFileName())));
       hybrid = new HybridRecommender(effective, dir.resolve(Generation.INDEX_DIR));
-      hybrid.train(data);
+      hybrid.train(data, progress);
       t = lap(timings, "train", t);
-      progress.accept(JobProgress.step(6, STEPS, "saving " + dir.getFileName()));
+      progress.stage(JobProgress.step(6, STEPS, "saving " + dir.getFileName()));
       hybrid.save(dir.resolve(Generation.HYBRID_DIR));
       DatasetFile.write(dir.resolve(DatasetFile.NAME), data);
       tuning.write(dir);
@@ -128,6 +129,26 @@ final class ModelBuilder {
       }
       throw e;
     }
+  }
+
+  /** {@code progress} with {@code prefix} before every stage and note (counts keep their own labels). */
+  private static Progress prefixed(Progress progress, String prefix) {
+    return new Progress() {
+      @Override
+      public void stage(String message) {
+        progress.stage(prefix + message);
+      }
+
+      @Override
+      public void note(String message) {
+        progress.note(prefix + message);
+      }
+
+      @Override
+      public Counter count(String label, long total) {
+        return progress.count(label, total);
+      }
+    };
   }
 
   private static long lap(Map<String, Long> timings, String stage, long since) {

@@ -2,6 +2,8 @@ package io.courserec.engine;
 
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.progress.Counter;
+import io.courserec.progress.Progress;
 import io.courserec.store.InteractionStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +20,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -149,7 +150,7 @@ final class ModelLifecycle implements AutoCloseable {
     log.info("retraining every {}", retrainEvery);
   }
 
-  private String firstModel(Consumer<String> progress) throws IOException {
+  private String firstModel(Progress progress) throws IOException {
     try {
       return describe(rebuild(false, progress));
     } catch (IOException | RuntimeException e) {
@@ -172,12 +173,31 @@ final class ModelLifecycle implements AutoCloseable {
     return jobs.job(id);
   }
 
-  /** A build in the calling thread (CLI); each stage goes to the log and to {@code stages}. */
-  ModelBuilder.Outcome rebuildNow(boolean gate, Consumer<String> stages) {
+  /** The running or queued job (null when none) and the last {@code n} jobs, newest first. */
+  JobList jobs(int n) {
+    return new JobList(jobs.active(), jobs.recent(n));
+  }
+
+  /** A build in the calling thread (CLI); each stage goes to the log and to {@code progress}, which sees the counts. */
+  ModelBuilder.Outcome rebuildNow(boolean gate, Progress progress) {
     try {
-      return rebuild(gate, s -> {
-        log.info("{}", s);
-        stages.accept(s);
+      return rebuild(gate, new Progress() {
+        @Override
+        public void stage(String message) {
+          log.info("{}", message);
+          progress.stage(message);
+        }
+
+        @Override
+        public void note(String message) {
+          log.info("{}", message);
+          progress.note(message);
+        }
+
+        @Override
+        public Counter count(String label, long total) {
+          return progress.count(label, total);
+        }
       });
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -212,12 +232,12 @@ final class ModelLifecycle implements AutoCloseable {
    * version is built from the data without them and promoted whatever the quality gate would say, then every other
    * version that holds one is deleted. Synchronous (the job body, and the CLI's {@code forget}).
    */
-  String completeErasure(Consumer<String> progress) throws IOException {
+  String completeErasure(Progress progress) throws IOException {
     Generation now = serving.peek();
     String current = now != null ? now.version() : models.current().orElse(null);
     String replacement = null;
     if (current != null && erasure.holds(current)) {
-      progress.accept("rebuilding without the erased learners (quality gate skipped: erasure)");
+      progress.stage("rebuilding without the erased learners (quality gate skipped: erasure)");
       replacement = rebuild(false, progress).manifest().version();
     }
     List<String> retired = erasure.retire(replacement);
@@ -234,7 +254,7 @@ final class ModelLifecycle implements AutoCloseable {
   }
 
   /** One build: evaluate, train, seal, then promote and swap unless the gate said no; prune. */
-  private ModelBuilder.Outcome rebuild(boolean gate, Consumer<String> progress) throws IOException {
+  private ModelBuilder.Outcome rebuild(boolean gate, Progress progress) throws IOException {
     Generation current = serving.peek();
     PromotionGate g = new PromotionGate(HoldoutEvaluation.gateMetric(config),
         config.number(ConfigKey.PROMOTE_MARGIN), gate);

@@ -2,26 +2,27 @@ package io.courserec.hybrid;
 
 import io.courserec.catalog.Dataset;
 import io.courserec.cbr.CbrRecommender;
+import io.courserec.cf.EaseRecommender;
 import io.courserec.cf.InteractionSnapshot;
 import io.courserec.cf.ItemKnnRecommender;
-import java.util.Map;
-import io.courserec.cf.EaseRecommender;
-import io.courserec.cf.SequenceRecommender;
-import io.courserec.cf.RecentItemKnnRecommender;
 import io.courserec.cf.NeighborListRecommender;
 import io.courserec.cf.PopularityRecommender;
+import io.courserec.cf.RecentItemKnnRecommender;
+import io.courserec.cf.SequenceRecommender;
 import io.courserec.cf.UserKnnRecommender;
 import io.courserec.config.Config;
 import io.courserec.index.CatalogIndex;
 import io.courserec.index.CatalogIndexer;
-import io.courserec.index.IndexHandle;
 import io.courserec.index.CatalogSearch;
+import io.courserec.index.IndexHandle;
 import io.courserec.mf.MfRecommender;
+import io.courserec.progress.Counter;
+import io.courserec.progress.Progress;
 import io.courserec.rec.CourseFilter;
-import io.courserec.rec.UnknownEntityException;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
+import io.courserec.rec.UnknownEntityException;
 import java.io.Closeable;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -29,6 +30,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,8 +85,16 @@ public final class HybridRecommender implements Recommender, Closeable {
 
   @Override
   public void train(Dataset data) {
+    train(data, Progress.NONE);
+  }
+
+  /**
+   * Trains every component and writes the index; {@code progress} counts the components ("training components":
+   * the snapshot, seven signal models, the calibration when on, the index) so a display shows the rate and time
+   * left. The units are unequal (ALS or the index may dominate), so the time left is a rough guide.
+   */
+  public void train(Dataset data, Progress progress) {
     long t0 = System.nanoTime();
-    InteractionSnapshot snapshot = InteractionSnapshot.build(data, config);
     PopularityRecommender pop = new PopularityRecommender(config);
     ItemKnnRecommender itemKnn = new ItemKnnRecommender(config);
     UserKnnRecommender userKnn = new UserKnnRecommender(config);
@@ -91,16 +102,24 @@ public final class HybridRecommender implements Recommender, Closeable {
     RecentItemKnnRecommender recent = new RecentItemKnnRecommender(config);
     SequenceRecommender seq = new SequenceRecommender(config);
     EaseRecommender ease = new EaseRecommender(config);
-    pop.train(snapshot);
-    itemKnn.train(snapshot);
-    userKnn.train(snapshot);
-    mf.train(snapshot);
-    recent.train(snapshot);
-    seq.train(snapshot);
-    ease.train(snapshot);
-    String version = "hybrid-" + config.modelHash() + "-" + Long.toString(System.currentTimeMillis(), 36);
-    ConfidenceCalibrator calibrator = calibrate ? CalibrationFit.fit(config, data) : ConfidenceCalibrator.identity();
-    publish(data, snapshot, pop, itemKnn, userKnn, mf, HybridModels.lists(recent, seq, ease), calibrator, version);
+    List<Consumer<InteractionSnapshot>> trainers = List.of(pop::train, itemKnn::train, userKnn::train, mf::train,
+        recent::train, seq::train, ease::train);
+    try (Counter components = progress.count("training components", 1 + trainers.size() + (calibrate ? 1 : 0) + 1)) {
+      InteractionSnapshot snapshot = InteractionSnapshot.build(data, config);
+      components.advance();
+      for (Consumer<InteractionSnapshot> trainer : trainers) {
+        trainer.accept(snapshot);
+        components.advance();
+      }
+      String version = "hybrid-" + config.modelHash() + "-" + Long.toString(System.currentTimeMillis(), 36);
+      ConfidenceCalibrator calibrator = ConfidenceCalibrator.identity();
+      if (calibrate) {
+        calibrator = CalibrationFit.fit(config, data);
+        components.advance();
+      }
+      publish(data, snapshot, pop, itemKnn, userKnn, mf, HybridModels.lists(recent, seq, ease), calibrator, version);
+      components.advance();
+    }
     log.info("hybrid trained on {} interactions in {} ms", data.interactions().size(), (System.nanoTime() - t0) / 1_000_000);
   }
 

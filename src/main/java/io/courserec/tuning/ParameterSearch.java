@@ -8,6 +8,7 @@ import io.courserec.cf.SequenceRecommender;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.mf.MfRecommender;
+import io.courserec.progress.Counter;
 import io.courserec.rec.Recommender;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,13 +81,25 @@ final class ParameterSearch {
     });
   }
 
+  /**
+   * The trials {@link #search} runs from {@code start} when time allows: the start, then each axis's values but the
+   * one it starts at (an axis changes only its own key, so what an axis starts at is {@code start}'s value).
+   */
+  static int plannedTrials(Space space, Config start) {
+    int n = 1;
+    for (Axis a : space.axes()) n += a.values().size() - (a.values().contains(start.string(a.key())) ? 1 : 0);
+    return n;
+  }
+
+  /** Runs the search; {@code trials} is advanced once per trial run. */
   static Outcome search(Space space, Config start, InteractionSnapshot snapshot, Validation v, ListObjective objective,
-                        Deadline deadline, Consumer<String> progress) {
+                        Deadline deadline, Consumer<String> progress, Counter counted) {
     List<Trial> trials = new ArrayList<>();
     Config best = start;
     long t0 = System.nanoTime();
     double bestScore = v.score(space.trainer().apply(best, snapshot), objective);
     trials.add(new Trial(space.algorithm(), describe(space, best), bestScore, (System.nanoTime() - t0) / 1_000_000));
+    counted.advance();
     progress.accept(String.format(Locale.ROOT, "%s %s: %.4f", space.algorithm(), describe(space, best), bestScore));
     boolean complete = true;
     for (Axis axis : space.axes()) {
@@ -101,6 +114,7 @@ final class ParameterSearch {
         long t = System.nanoTime();
         double s = v.score(space.trainer().apply(c, snapshot), objective);
         trials.add(new Trial(space.algorithm(), describe(space, c), s, (System.nanoTime() - t) / 1_000_000));
+        counted.advance();
         progress.accept(String.format(Locale.ROOT, "%s %s: %.4f", space.algorithm(), describe(space, c), s));
         if (s > bestScore + BlendSearch.EPS) {
           bestScore = s;

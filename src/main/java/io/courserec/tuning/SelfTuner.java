@@ -11,6 +11,8 @@ import io.courserec.hybrid.HybridRecommender;
 import io.courserec.hybrid.Signal;
 import io.courserec.hybrid.SignalTable;
 import io.courserec.hybrid.UserSegment;
+import io.courserec.progress.Counter;
+import io.courserec.progress.Progress;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.UnknownEntityException;
 import java.util.ArrayList;
@@ -44,12 +46,21 @@ public final class SelfTuner {
 
   private SelfTuner() {}
 
+  /** {@link #tune(Config, Dataset, Progress)} reporting stages only. */
   public static TuningResult tune(Config config, Dataset data, Consumer<String> sink) {
+    return tune(config, data, Progress.stages(sink));
+  }
+
+  /**
+   * Tunes on a validation split of {@code data}; stages go to {@code reporting} (who shows them adds the time and
+   * says they are tuning's), and the hyper-parameter trials are counted ("tuning trials") so a display can show a
+   * rate and the time left; the inner hybrids count their training components.
+   */
+  public static TuningResult tune(Config config, Dataset data, Progress reporting) {
     TuningSettings s = TuningSettings.from(config);
     if (!s.enabled()) return TuningResult.off();
     long t0 = System.nanoTime();
-    // who shows the stages adds the time (the CLI's progress, the log's timestamp) and says they are tuning's
-    Consumer<String> progress = sink;
+    Consumer<String> progress = reporting::stage;
     Deadline deadline = new Deadline(s.budgetSeconds(), BLEND_RESERVE);
     Validation v = Validation.of(config, s, data);
     StringBuilder report = new StringBuilder("# Tuning\n\n");
@@ -70,22 +81,20 @@ public final class SelfTuner {
     Config current = config;
     InteractionSnapshot snapshot = InteractionSnapshot.build(v.split.train(), config);
     report.append("## Hyper-parameters (each algorithm alone)\n\n| algorithm | setting | validation score | ms |\n|---|---|---:|---:|\n");
-    for (ParameterSearch.Space space : ParameterSearch.defaults()) {
-      ParameterSearch.Outcome o = ParameterSearch.search(space, current, snapshot, v, objective, deadline, progress);
-      for (ParameterSearch.Trial t : o.trials()) {
-        report.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %d |%n", t.algorithm(), t.setting(), t.score(), t.millis()));
+    List<ParameterSearch.Space> spaces = ParameterSearch.defaults();
+    int planned = 0;
+    for (ParameterSearch.Space space : spaces) planned += ParameterSearch.plannedTrials(space, current);
+    try (Counter counted = reporting.count("tuning trials", planned)) {
+      for (ParameterSearch.Space space : spaces) {
+        current = searchSpace(space, current, snapshot, v, objective, deadline, progress, counted, report, chosen);
       }
-      report.append(String.format(Locale.ROOT, "| **%s chosen** | %s | %.4f |%s |%n", space.algorithm(),
-          ParameterSearch.describe(space, o.config()), o.score(), o.complete() ? "" : " budget ran out"));
-      current = o.config();
-      for (ParameterSearch.Axis a : space.axes()) chosen.put(a.key().key(), current.string(a.key()));
     }
 
     report.append("\n## Blend weights per segment\n\n");
     Map<UserSegment, List<BlendSearch.Case>> cases = new EnumMap<>(UserSegment.class);
     progress.accept("training the inner hybrid on " + v.split.train().interactions().size() + " events");
     try (HybridRecommender inner = new HybridRecommender(current, null, false)) {
-      inner.train(v.split.train());
+      inner.train(v.split.train(), reporting);
       collect(inner, v, s, cases);
     }
     // Learners cut to their first 0-2 courses, as cold as a new learner in serving: added to the cold segment's
@@ -94,7 +103,7 @@ public final class SelfTuner {
       Validation cold = Validation.cold(current, s, data);
       progress.accept("training the cold-start hybrid on " + cold.split.train().interactions().size() + " events");
       try (HybridRecommender inner = new HybridRecommender(current, null, false)) {
-        inner.train(cold.split.train());
+        inner.train(cold.split.train(), reporting);
         Map<UserSegment, List<BlendSearch.Case>> coldCases = new EnumMap<>(UserSegment.class);
         collect(inner, cold, s, coldCases);
         cases.computeIfAbsent(UserSegment.COLD, x -> new ArrayList<>()).addAll(coldCases.getOrDefault(UserSegment.COLD, List.of()));
@@ -139,6 +148,20 @@ public final class SelfTuner {
     report.append("```\n");
     progress.accept(String.format(Locale.ROOT, "done in %.1f s", millis / 1000.0));
     return new TuningResult(chosen, v.kind, v.users.size(), millis, report.toString());
+  }
+
+  /** Searches one algorithm's space from {@code current}; appends its trials to the report; returns the config. */
+  private static Config searchSpace(ParameterSearch.Space space, Config current, InteractionSnapshot snapshot, Validation v,
+                                    ListObjective objective, Deadline deadline, Consumer<String> progress, Counter counted,
+                                    StringBuilder report, Map<String, String> chosen) {
+    ParameterSearch.Outcome o = ParameterSearch.search(space, current, snapshot, v, objective, deadline, progress, counted);
+    for (ParameterSearch.Trial t : o.trials()) {
+      report.append(String.format(Locale.ROOT, "| %s | %s | %.4f | %d |%n", t.algorithm(), t.setting(), t.score(), t.millis()));
+    }
+    report.append(String.format(Locale.ROOT, "| **%s chosen** | %s | %.4f |%s |%n", space.algorithm(),
+        ParameterSearch.describe(space, o.config()), o.score(), o.complete() ? "" : " budget ran out"));
+    for (ParameterSearch.Axis a : space.axes()) chosen.put(a.key().key(), o.config().string(a.key()));
+    return o.config();
   }
 
   /** Signal tables of the sampled learners, by the segment the hybrid puts them in. */

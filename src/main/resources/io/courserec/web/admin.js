@@ -1,4 +1,4 @@
-// The operator page: GET /admin/models, /admin/quality, /admin/summary, /admin/jobs/{id}; POST /admin/retrain and
+// The operator page: GET /admin/models, /admin/quality, /admin/summary, /admin/jobs, /admin/jobs/{id}; POST /admin/retrain and
 // /admin/reindex; all with the admin token, asked once and kept in sessionStorage (this tab) only.
 'use strict';
 (() => {
@@ -9,6 +9,7 @@
     : 'The server asks for the admin token: ' + err.message));
   let livePrevious = null;
   let liveTimer = null;
+  let following = null; // the id of the job this page is following, if any
 
   // ---- sign in -------------------------------------------------------------------------------------------------
 
@@ -152,6 +153,7 @@
   }
 
   async function live() {
+    if (!following) findJob();
     let s;
     try { s = await api('/admin/summary'); } catch (e) { clear($('live'), el('p', {class: 'note'}, e.message)); return; }
     const prev = livePrevious;
@@ -186,14 +188,29 @@
   // ---- jobs ----------------------------------------------------------------------------------------------------
 
   async function start(kind) {
-    const box = $('job');
     let job;
     try {
       job = await api('/admin/' + kind, {method: 'POST'});
     } catch (e) {
-      clear(box, el('p', {class: 'status error'}, 'Could not start: ' + e.message));
+      clear($('job'), el('p', {class: 'status error'}, 'Could not start: ' + e.message));
       return;
     }
+    follow(job);
+  }
+
+  // A job started elsewhere (another tab, the retrain schedule, the first model at start-up) is followed too; when
+  // the job thread is idle the last job is shown, so an operator arriving after a failure sees it.
+  async function findJob() {
+    let list;
+    try { list = await api('/admin/jobs?limit=1'); } catch (e) { return; }
+    if (following) return;
+    if (list.active) follow(list.active);
+    else if (list.recent.length && !$('job').firstChild) showJob(list.recent[0]);
+  }
+
+  async function follow(job) {
+    if (following === job.id) return;
+    following = job.id;
     $('retrain').disabled = $('reindex').disabled = true;
     try {
       while (true) {
@@ -203,8 +220,9 @@
         job = await api('/admin/jobs/' + encodeURIComponent(job.id));
       }
     } catch (e) {
-      clear(box, el('p', {class: 'status error'}, 'Lost the job: ' + e.message));
+      clear($('job'), el('p', {class: 'status error'}, 'Lost the job: ' + e.message));
     } finally {
+      following = null;
       $('retrain').disabled = $('reindex').disabled = false;
     }
     refresh();
@@ -217,7 +235,7 @@
       el('progress', {max: 1, value: j.progress === null || j.progress === undefined ? null : j.progress,
         'aria-label': j.kind + ' progress'}),
       el('p', {class: 'meta'}, (j.stage ? 'stage: ' + j.stage : 'waiting') + (j.progress !== null && j.progress !== undefined
-        ? ' (' + pct(j.progress) + ' of the steps)' : '')),
+        ? ' (' + pct(j.progress) + ' done)' : '')),
       el('p', {class: done ? 'status' : 'meta'}, j.message)));
   }
 

@@ -30,6 +30,16 @@ class AdminApiTest extends ApiTestBase {
     JsonNode polled = get("/admin/jobs/job-1", "Authorization", AUTH).json();
     assertThat(polled.get("state").asText()).isEqualTo("queued");
     assertError(get("/admin/jobs/job-9", "Authorization", AUTH), 404, "unknown_job", "job");
+
+    // the list: the active job (the fake never runs them, so the newest queued one) and the last ones, newest first
+    JsonNode list = get("/admin/jobs", "Authorization", AUTH).json();
+    assertThat(list.get("active").get("id").asText()).isEqualTo("job-2");
+    assertThat(list.get("recent")).extracting(j -> j.get("id").asText()).containsExactly("job-2", "job-1");
+    assertThat(get("/admin/jobs?limit=1", "Authorization", AUTH).json().get("recent")).hasSize(1);
+    assertError(get("/admin/jobs?limit=0", "Authorization", AUTH), 400, "invalid_parameter", "limit");
+    assertError(get("/admin/jobs?limit=101", "Authorization", AUTH), 400, "invalid_parameter", "limit");
+    assertError(get("/admin/jobs?k=3", "Authorization", AUTH), 400, "invalid_parameter", "k");
+    assertError(get("/admin/jobs"), 401, "unauthorized", "Authorization");
   }
 
   @Test

@@ -12,6 +12,7 @@ import io.courserec.engine.ExampleLearners;
 import io.courserec.engine.ExplainResult;
 import io.courserec.engine.FeedbackResult;
 import io.courserec.engine.InvalidInputException;
+import io.courserec.engine.JobList;
 import io.courserec.engine.JobStatus;
 import io.courserec.engine.ModelInfo;
 import io.courserec.engine.NotReadyException;
@@ -231,6 +232,14 @@ public final class FakeEngine implements Engine {
     JobStatus j = jobs.get(jobId);
     if (j == null) throw new UnknownEntityException("job", jobId);
     return j;
+  }
+
+  @Override
+  public synchronized JobList jobs(int n) {
+    List<JobStatus> recent = new java.util.ArrayList<>(jobs.values());
+    java.util.Collections.reverse(recent);
+    JobStatus active = recent.stream().filter(j -> j.state().equals("queued") || j.state().equals("running")).findFirst().orElse(null);
+    return new JobList(active, recent.subList(0, Math.min(n, recent.size())));
   }
 
   @Override

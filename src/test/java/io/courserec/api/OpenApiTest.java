@@ -29,7 +29,7 @@ class OpenApiTest extends ApiTestBase {
       });
     }
     assertThat(documented).isEqualTo(new TreeSet<>(server.routes()));
-    assertThat(server.routes()).hasSize(27);
+    assertThat(server.routes()).hasSize(28);
   }
 
   @Test

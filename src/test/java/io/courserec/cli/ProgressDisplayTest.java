@@ -3,6 +3,7 @@ package io.courserec.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.courserec.progress.Counter;
+import io.courserec.progress.ProgressText;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -36,10 +36,10 @@ class JobProgressTest {
     java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
     try (BackgroundJobs jobs = new BackgroundJobs()) {
       JobStatus queued = jobs.submit("retrain", p -> {
-        p.accept(JobProgress.step(1, 4, "loading"));
-        p.accept(JobProgress.step(3, 4, "training"));
-        p.accept("a detail of training");
-        p.accept(JobProgress.step(2, 4, "a nested build restarting its steps"));
+        p.stage(JobProgress.step(1, 4, "loading"));
+        p.stage(JobProgress.step(3, 4, "training"));
+        p.stage("a detail of training");
+        p.stage(JobProgress.step(2, 4, "a nested build restarting its steps"));
         inStep3.countDown();
         release.await();
         return "built";
@@ -60,7 +60,7 @@ class JobProgressTest {
       assertThat(done.message()).isEqualTo("built");
 
       JobStatus failing = jobs.submit("reindex", p -> {
-        p.accept(JobProgress.step(2, 4, "reading"));
+        p.stage(JobProgress.step(2, 4, "reading"));
         throw new IllegalStateException("disk full");
       });
       EngineFixture.await(() -> jobs.job(failing.id()).finishedAt() != null, "the failing job");
@@ -69,6 +69,37 @@ class JobProgressTest {
       assertThat(failed.stage()).as("where it failed").isEqualTo("reading");
       assertThat(failed.progress()).isEqualTo(0.25);
       assertThat(failed.message()).contains("disk full");
+    }
+  }
+
+  @Test
+  void aCountInsideAStepMovesTheFractionWithinTheStepAndSaysRateAndTimeLeft() throws Exception {
+    java.util.concurrent.CountDownLatch counted = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    try (BackgroundJobs jobs = new BackgroundJobs()) {
+      JobStatus queued = jobs.submit("retrain", p -> {
+        p.stage(JobProgress.step(2, 4, "tuning"));
+        try (io.courserec.progress.Counter trials = p.count("tuning trials", 10)) {
+          trials.advance(5);
+          // a count reports at most every COUNT_INTERVAL_NANOS: wait past it, then move by nothing to report
+          Thread.sleep(BackgroundJobs.COUNT_INTERVAL_NANOS / 1_000_000 + 50);
+          trials.advance(0);
+          counted.countDown();
+          release.await();
+        }
+        return "built";
+      });
+      counted.await();
+      JobStatus running = jobs.job(queued.id());
+      assertThat(running.stage()).as("the count does not rename the stage").isEqualTo("tuning");
+      // step 2 of 4 starts at 1/4 and spans 1/4; half of its trials done: (1 + 5/10) / 4
+      assertThat(running.progress()).isCloseTo(0.375, within(1e-12));
+      assertThat(running.message()).startsWith("tuning trials 5/10 (50%), ").contains("/s").contains("left");
+      release.countDown();
+      EngineFixture.await(() -> jobs.job(queued.id()).finishedAt() != null, "the job");
+      assertThat(jobs.job(queued.id()).progress()).isEqualTo(1.0);
+      assertThat(jobs.recent(5)).extracting(JobStatus::id).containsExactly(queued.id());
+      assertThat(jobs.active()).isNull();
     }
   }
 }

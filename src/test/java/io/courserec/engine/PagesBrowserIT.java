@@ -144,6 +144,8 @@ class PagesBrowserIT {
     until.until(d -> !d.findElement(By.id("plan")).getText().startsWith("Planning"));
     assertThat(browser.findElement(By.id("plan")).getText()).doesNotStartWith("No plan");
     assertThat(browser.findElements(By.cssSelector("#plan li"))).hasSize(steps);
+    ((org.openqa.selenium.JavascriptExecutor) browser).executeScript("document.getElementById('plan-panel').scrollIntoView()");
+    shoot("plan.png");
 
     // a phone-sized window: nothing wider than the screen
     browser.manage().window().setSize(new Dimension(390, 844));
@@ -217,7 +219,7 @@ class PagesBrowserIT {
 
   @Test
   @Order(3)
-  void operatorPageRefusesAWrongTokenListsTheModelAndRetrains() throws IOException {
+  void operatorPageRefusesAWrongTokenListsTheModelAndRetrains() throws IOException, InterruptedException {
     browser.get(cached.url() + "/admin");
     WebElement token = until.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
     token.sendKeys("not-the-token");
@@ -225,8 +227,13 @@ class PagesBrowserIT {
     until.until(d -> d.findElement(By.id("login-status")).getText().contains("refused"));
     assertThat(browser.findElement(By.id("console")).isDisplayed()).isFalse();
 
+    // a reindex started elsewhere (through the API) before signing in: the page finds it through GET /admin/jobs and
+    // shows it, running or, on a fast machine, already done
+    JobStatus elsewhere = engine.startReindex();
+    EngineFixture.await(() -> engine.job(elsewhere.id()).finishedAt() != null, "the reindex started through the API");
     browser.findElement(By.id("token")).sendKeys(ADMIN);
     browser.findElement(By.cssSelector("#token-form button")).click();
+    until.until(d -> d.findElement(By.id("job")).getText().contains(elsewhere.id()));
     String serving = engine.status().modelVersion();
     until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#models-table tr.current[data-version='" + serving + "']")));
     until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#quality-table tbody tr")));
