@@ -37,10 +37,7 @@ final class SplitTuning {
   synchronized Config configFor(Dataset train) {
     TuningResult r = done.get(train);
     if (r == null) {
-      r = SelfTuner.tune(config, train, m -> {
-        log.info("tuning: {}", m);
-        progress.stage("tuning: " + m);
-      });
+      r = SelfTuner.tune(config, train, progress.alsoTo(log::info).prefixed("tuning: "));
       done.put(train, r);
       order.add(train);
     }

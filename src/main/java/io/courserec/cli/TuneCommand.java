@@ -37,7 +37,7 @@ public final class TuneCommand implements Callable<Integer> {
     Dataset data = ErasedLearners.open(config).loadData(config).dataset();
     TuningResult r;
     try (CliProgress progress = common.progress(config, "")) {
-      r = SelfTuner.tune(config, data, m -> progress.stage("tuning: " + m));
+      r = SelfTuner.tune(config, data, progress.prefixed("tuning: "));
     }
     StringBuilder props = new StringBuilder("# chosen by ./courserec tune on " + config.path(ConfigKey.DATA_DIR) + "\n");
     for (String line : r.lines()) props.append(line).append('\n');

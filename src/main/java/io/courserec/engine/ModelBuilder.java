@@ -6,7 +6,6 @@ import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.eval.DatasetDigest;
 import io.courserec.hybrid.HybridRecommender;
-import io.courserec.progress.Counter;
 import io.courserec.progress.Progress;
 import io.courserec.store.InteractionStore;
 import io.courserec.tuning.SelfTuner;
@@ -84,7 +83,7 @@ final class ModelBuilder {
     String dataHash = DatasetDigest.sha256(data);
     t = lap(timings, "hash", t);
     if (config.bool(ConfigKey.TUNE_ENABLED)) progress.stage(JobProgress.step(3, STEPS, "tuning on a validation split"));
-    TuningResult tuning = SelfTuner.tune(config, data, prefixed(progress, "tuning: "));
+    TuningResult tuning = SelfTuner.tune(config, data, progress.prefixed("tuning: "));
     Config effective = tuning.apply(config);
     if (!tuning.split().equals("off")) t = lap(timings, "tune", t);
     progress.stage(JobProgress.step(4, STEPS,
@@ -129,26 +128,6 @@ final class ModelBuilder {
       }
       throw e;
     }
-  }
-
-  /** {@code progress} with {@code prefix} before every stage and note (counts keep their own labels). */
-  private static Progress prefixed(Progress progress, String prefix) {
-    return new Progress() {
-      @Override
-      public void stage(String message) {
-        progress.stage(prefix + message);
-      }
-
-      @Override
-      public void note(String message) {
-        progress.note(prefix + message);
-      }
-
-      @Override
-      public Counter count(String label, long total) {
-        return progress.count(label, total);
-      }
-    };
   }
 
   private static long lap(Map<String, Long> timings, String stage, long since) {

@@ -2,7 +2,6 @@ package io.courserec.engine;
 
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
-import io.courserec.progress.Counter;
 import io.courserec.progress.Progress;
 import io.courserec.store.InteractionStore;
 import java.io.IOException;
@@ -181,24 +180,7 @@ final class ModelLifecycle implements AutoCloseable {
   /** A build in the calling thread (CLI); each stage goes to the log and to {@code progress}, which sees the counts. */
   ModelBuilder.Outcome rebuildNow(boolean gate, Progress progress) {
     try {
-      return rebuild(gate, new Progress() {
-        @Override
-        public void stage(String message) {
-          log.info("{}", message);
-          progress.stage(message);
-        }
-
-        @Override
-        public void note(String message) {
-          log.info("{}", message);
-          progress.note(message);
-        }
-
-        @Override
-        public Counter count(String label, long total) {
-          return progress.count(label, total);
-        }
-      });
+      return rebuild(gate, progress.alsoTo(log::info));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

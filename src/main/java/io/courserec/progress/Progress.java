@@ -28,6 +28,50 @@ public interface Progress {
    */
   Counter count(String label, long total);
 
+  /** This progress with {@code prefix} before every stage and note ("tuning: "); counts keep their own labels. */
+  default Progress prefixed(String prefix) {
+    Progress outer = this;
+    return new Progress() {
+      @Override
+      public void stage(String message) {
+        outer.stage(prefix + message);
+      }
+
+      @Override
+      public void note(String message) {
+        outer.note(prefix + message);
+      }
+
+      @Override
+      public Counter count(String label, long total) {
+        return outer.count(label, total);
+      }
+    };
+  }
+
+  /** This progress, also telling {@code sink} every stage and note (a log); counts are this progress's only. */
+  default Progress alsoTo(Consumer<String> sink) {
+    Progress outer = this;
+    return new Progress() {
+      @Override
+      public void stage(String message) {
+        sink.accept(message);
+        outer.stage(message);
+      }
+
+      @Override
+      public void note(String message) {
+        sink.accept(message);
+        outer.note(message);
+      }
+
+      @Override
+      public Counter count(String label, long total) {
+        return outer.count(label, total);
+      }
+    };
+  }
+
   /** The stages as a plain message sink, for code that reports stages only. */
   default Consumer<String> stageSink() {
     return this::stage;
