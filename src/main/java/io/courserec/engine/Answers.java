@@ -22,25 +22,46 @@ import java.util.Map;
 final class Answers {
   private Answers() {}
 
-  static List<RankedCourse> ofHybrid(Dataset data, List<HybridItem> items, int offset) {
+  /**
+   * Hybrid answers; {@code signalConfidences} false leaves them out (search answers: their per-signal values are
+   * raw evidence strengths, not calibrated probabilities).
+   */
+  static List<RankedCourse> ofHybrid(Dataset data, List<HybridItem> items, int offset, boolean signalConfidences) {
     List<RankedCourse> out = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       HybridItem it = items.get(i);
       Course c = data.course(it.ordinal());
+      Map<String, Double> confidences = new LinkedHashMap<>();
+      if (signalConfidences) {
+        it.confidences().forEach((sig, p) -> {
+          if (Double.isFinite(p)) confidences.put(sig.code(), p);
+        });
+      }
       out.add(new RankedCourse(offset + i + 1, c.id(), c.title(), c.level().code(), c.subject(), it.score(),
-          finite(it.confidence()), it.shares(), it.evidence()));
+          finite(it.confidence()), it.shares(), confidences, it.evidence()));
     }
     return out;
   }
 
   /** Single-algorithm answers; {@code signals} names the one signal that produced them (or none). */
   static List<RankedCourse> ofSingle(Dataset data, List<Recommendation> recs, int offset, Map<String, Double> signals) {
+    return ofSingle(data, recs, offset, signals, null);
+  }
+
+  /**
+   * Single-algorithm answers whose confidence is {@code signal}'s calibrated one (when finite), shown as that
+   * signal's confidence too.
+   */
+  static List<RankedCourse> ofSingle(Dataset data, List<Recommendation> recs, int offset, Map<String, Double> signals,
+                                     Signal signal) {
     List<RankedCourse> out = new ArrayList<>(recs.size());
     for (int i = 0; i < recs.size(); i++) {
       Recommendation r = recs.get(i);
       Course c = data.course(r.courseId()).orElseThrow();
+      Map<String, Double> confidences = signal != null && Double.isFinite(r.confidence())
+          ? Map.of(signal.code(), r.confidence()) : Map.of();
       out.add(new RankedCourse(offset + i + 1, c.id(), c.title(), c.level().code(), c.subject(), r.score(),
-          finite(r.confidence()), signals, r.evidence()));
+          finite(r.confidence()), signals, confidences, r.evidence()));
     }
     return out;
   }

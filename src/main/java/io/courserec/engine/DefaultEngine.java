@@ -10,6 +10,7 @@ import io.courserec.config.ConfigKey;
 import io.courserec.hybrid.HybridExplanation;
 import io.courserec.hybrid.HybridRanking;
 import io.courserec.hybrid.Recommenders;
+import io.courserec.hybrid.Signal;
 import io.courserec.progress.Progress;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
@@ -116,18 +117,18 @@ public final class DefaultEngine implements Engine {
       if (hybrid) {
         HybridRanking r = g.hybrid().rank(req);
         return new RecommendResult(user, q.algorithm(), r.strategy(), r.segment().code(), g.version(),
-            marked(g, id, recent, Answers.ofHybrid(g.data(), r.items(), q.offset())));
+            marked(g, id, recent, Answers.ofHybrid(g.data(), r.items(), q.offset(), true)));
       }
       List<Recommendation> recs;
       try {
-        recs = g.single(q.algorithm()).recommend(req);
+        recs = g.hybrid().withSignalConfidence(q.algorithm(), req, g.single(q.algorithm()).recommend(req));
       } catch (UnknownEntityException e) {
         if (!e.kind().equals("user")) throw e;
         return popular(g, q, req, false);
       }
       io.courserec.rec.Strategy strategy = known || !recent.isEmpty() ? io.courserec.rec.Strategy.PERSONAL : io.courserec.rec.Strategy.COLD_START;
       return new RecommendResult(user, q.algorithm(), strategy, "", g.version(),
-          marked(g, id, recent, Answers.ofSingle(g.data(), recs, q.offset(), Map.of())));
+          marked(g, id, recent, Answers.ofSingle(g.data(), recs, q.offset(), Map.of(), Signal.ofAlgorithm(q.algorithm()))));
     }
   }
 
@@ -155,7 +156,7 @@ public final class DefaultEngine implements Engine {
         if (!e.kind().equals("user")) throw e;
         r = g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
       }
-      List<RankedCourse> items = Answers.ofHybrid(g.data(), r.items(), q.offset());
+      List<RankedCourse> items = Answers.ofHybrid(g.data(), r.items(), q.offset(), false);
       return new SearchResult(q.text(), user, r.strategy() == io.courserec.rec.Strategy.SEARCH_PERSONAL, r.candidates(),
           user == null ? items : marked(g, modelId(g, user), recentEvents(g, user, modelId(g, user)), items));
     }

@@ -41,11 +41,14 @@ final class ConfidenceModel {
   }
 
   /**
-   * Features the calibrator sees: the blended score, the raw confidence, 1/log2(rank + 1), and indicators of the
-   * cold and warm segments (the base rate of relevance differs by how much is known about the learner).
+   * Features the ensemble's calibrator sees: the blended score, the raw confidence, the contribution-weighted mean
+   * of the signals' own calibrated confidences ({@link SignalCalibration#weightedMean}: the ensemble's confidence
+   * is built from its parts'), 1/log2(rank + 1), and indicators of the cold and warm segments (the base rate of
+   * relevance differs by how much is known about the learner). Six features: a calibrator saved with the five of
+   * older versions no longer matches and falls back to the raw confidence until the next training.
    */
-  static double[] features(double score, double raw, int rank, UserSegment segment) {
-    return new double[] {score, raw, 1.0 / (Math.log(rank + 1.0) / Math.log(2)),
+  static double[] features(double score, double raw, double signalsMean, int rank, UserSegment segment) {
+    return new double[] {score, raw, signalsMean, 1.0 / (Math.log(rank + 1.0) / Math.log(2)),
         segment == UserSegment.COLD ? 1 : 0, segment == UserSegment.WARM ? 1 : 0};
   }
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The hybrid's own small files next to its components' models: {@code hybrid.json} (version and calibration). */
@@ -14,16 +15,25 @@ final class HybridFiles {
 
   private HybridFiles() {}
 
-  record Saved(String modelVersion, double[] calibration, int calibratedOn) {
+  /**
+   * @param signalCalibration per-signal coefficients by signal code ({@link SignalCalibration}); absent in files
+   *     written before per-signal calibration (read as none)
+   */
+  record Saved(String modelVersion, double[] calibration, int calibratedOn, Map<String, double[]> signalCalibration,
+               Map<String, Integer> signalCalibratedOn) {
     ConfidenceCalibrator calibrator() {
       return calibration == null || calibration.length == 0 ? ConfidenceCalibrator.identity()
           : ConfidenceCalibrator.ofCoefficients(calibration, calibratedOn);
     }
+
+    SignalCalibration signals() {
+      return SignalCalibration.fromCoefficients(signalCalibration, signalCalibratedOn);
+    }
   }
 
-  static void writeCalibrator(Path dir, ConfidenceCalibrator c, String version) throws IOException {
+  static void writeCalibrator(Path dir, ConfidenceCalibrator c, SignalCalibration signals, String version) throws IOException {
     JSON.writerWithDefaultPrettyPrinter().writeValue(dir.resolve(FILE).toFile(),
-        new Saved(version, c.coefficients(), c.fittedOn()));
+        new Saved(version, c.coefficients(), c.fittedOn(), signals.coefficients(), signals.fittedOn()));
   }
 
   static Saved readCalibrator(Path dir) throws IOException {

@@ -15,7 +15,7 @@ import io.courserec.mf.MfRecommender;
  */
 record HybridModels(Dataset data, InteractionSnapshot snapshot, PopularityRecommender pop, ItemKnnRecommender itemKnn,
                     UserKnnRecommender userKnn, MfRecommender mf, CbrRecommender cbr, CatalogIndex index,
-                    ConfidenceCalibrator calibrator, String modelVersion, int[] popularOrder,
+                    ConfidenceCalibrator calibrator, SignalCalibration signalCalibration, String modelVersion, int[] popularOrder,
                     float[][] itemFactors, java.util.Map<Signal, io.courserec.cf.NeighborListRecommender> lists) {
 
   /** The neighbour-list recommenders behind {@link Signal#RECENT}, {@link Signal#SEQ} and {@link Signal#EASE}. */

@@ -219,11 +219,24 @@ final class HybridRanker {
     } else {
       strengths = ConfidenceModel.strengths(b.ctx(), ord, evidence.itemCfSupport(m, b.ctx(), ord));
     }
-    Map<Signal, Double> conf = new EnumMap<>(Signal.class);
-    for (Signal s : v.keySet()) conf.put(s, v.get(s) * strengths.get(s));
     double raw = ConfidenceModel.raw(c, strengths);
-    // Calibration was fitted on recommendation lists; search answers report the raw evidence strength.
-    double p = b.strategy().isSearch() ? raw : m.calibrator().probability(ConfidenceModel.features(score, raw, rank, b.ctx().segment()));
+    Map<Signal, Double> conf = new EnumMap<>(Signal.class);
+    double p;
+    if (b.strategy().isSearch()) {
+      // calibration was fitted on recommendation lists; search answers report the raw evidence strength
+      for (Signal s : v.keySet()) conf.put(s, v.get(s) * strengths.get(s));
+      p = raw;
+    } else {
+      UserSegment seg = b.ctx().segment();
+      SignalCalibration sc = m.signalCalibration();
+      // each signal's own calibrated confidence where it is calibrated and speaks for the course; else its raw
+      // evidence strength (a model saved before per-signal calibration)
+      for (Signal s : v.keySet()) {
+        if (v.get(s) <= 0) continue;
+        conf.put(s, sc.has(s) ? sc.probability(s, v.get(s), seg) : v.get(s) * strengths.get(s));
+      }
+      p = m.calibrator().probability(ConfidenceModel.features(score, raw, sc.weightedMean(v, c, seg), rank, seg));
+    }
     return new HybridItem(id, ord, doc, score, v, c, conf, raw, p,
         explain && b.ctx() != null ? evidence.of(m, h, b.ctx(), doc, ord, c) : List.of());
   }

@@ -112,12 +112,12 @@ public final class HybridRecommender implements Recommender, Closeable {
         components.advance();
       }
       String version = "hybrid-" + config.modelHash() + "-" + Long.toString(System.currentTimeMillis(), 36);
-      ConfidenceCalibrator calibrator = ConfidenceCalibrator.identity();
+      CalibrationFit.Fitted calibration = CalibrationFit.Fitted.none();
       if (calibrate) {
-        calibrator = CalibrationFit.fit(config, data);
+        calibration = CalibrationFit.fit(config, data);
         components.advance();
       }
-      publish(data, snapshot, pop, itemKnn, userKnn, mf, HybridModels.lists(recent, seq, ease), calibrator, version);
+      publish(data, snapshot, pop, itemKnn, userKnn, mf, HybridModels.lists(recent, seq, ease), calibration, version);
       components.advance();
     }
     log.info("hybrid trained on {} interactions in {} ms", data.interactions().size(), (System.nanoTime() - t0) / 1_000_000);
@@ -125,7 +125,7 @@ public final class HybridRecommender implements Recommender, Closeable {
 
   private void publish(Dataset data, InteractionSnapshot snapshot, PopularityRecommender pop, ItemKnnRecommender itemKnn,
                        UserKnnRecommender userKnn, MfRecommender mf, Map<Signal, NeighborListRecommender> lists,
-                       ConfidenceCalibrator calibrator, String version) {
+                       CalibrationFit.Fitted calibration, String version) {
     try {
       new CatalogIndexer(indexRoot, config).reindex(data,
           CourseSignalsFactory.build(version, data, pop, itemKnn.model(), mf.model()));
@@ -135,7 +135,7 @@ public final class HybridRecommender implements Recommender, Closeable {
       CbrRecommender cbr = new CbrRecommender(index, config);
       cbr.train(data);
       models = new HybridModels(data, snapshot, pop, itemKnn, userKnn, mf, cbr, index,
-          calibrator, version, HybridModels.popularOrder(pop, data.numCourses()),
+          calibration.ensemble(), calibration.signals(), version, HybridModels.popularOrder(pop, data.numCourses()),
           HybridModels.itemFactors(mf, data.numCourses()), lists);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -180,6 +180,37 @@ public final class HybridRecommender implements Recommender, Closeable {
     }
   }
 
+  /**
+   * A single algorithm's list ({@code recs}, answered to {@code request}) with each course's confidence set to the
+   * algorithm's calibrated one ({@link SignalCalibration}): the signal's normalised value for the course, read from
+   * the learner's {@link #signalTable} (a signal alone ranks as its algorithm, so the list's courses are among the
+   * signal's best {@code k + offset}). Returned unchanged for {@code hybrid}, an algorithm without a calibrated
+   * signal, or a model saved before per-signal calibration; a course the table lacks keeps its NaN confidence.
+   */
+  public List<Recommendation> withSignalConfidence(String algorithm, RecommendRequest request, List<Recommendation> recs) {
+    Signal s = Signal.ofAlgorithm(algorithm);
+    HybridModels m = models();
+    if (s == null || recs.isEmpty() || !m.signalCalibration().has(s)) return recs;
+    SignalTable t;
+    try {
+      t = signalTable(request, request.k() + request.offset());
+    } catch (UnknownEntityException e) {
+      return recs;
+    }
+    Map<String, Double> value = new java.util.HashMap<>();
+    for (int i = 0; i < t.size(); i++) {
+      Double v = t.values().get(i).get(s);
+      if (v != null) value.put(t.courseIds().get(i), v);
+    }
+    List<Recommendation> out = new ArrayList<>(recs.size());
+    for (Recommendation r : recs) {
+      Double v = value.get(r.courseId());
+      double p = v == null ? Double.NaN : m.signalCalibration().probability(s, v, t.segment());
+      out.add(new Recommendation(r.courseId(), r.score(), p, r.evidence()));
+    }
+    return out;
+  }
+
   @Override
   public List<Recommendation> recommend(RecommendRequest request) {
     HybridRanking r = rank(request);
@@ -203,7 +234,7 @@ public final class HybridRecommender implements Recommender, Closeable {
     m.mf().save(dir.resolve("mf"));
     m.cbr().save(dir.resolve("cbr"));
     for (Map.Entry<Signal, NeighborListRecommender> e : m.lists().entrySet()) e.getValue().save(dir.resolve(e.getValue().name()));
-    HybridFiles.writeCalibrator(dir, m.calibrator(), m.modelVersion());
+    HybridFiles.writeCalibrator(dir, m.calibrator(), m.signalCalibration(), m.modelVersion());
   }
 
   @Override
@@ -232,7 +263,7 @@ public final class HybridRecommender implements Recommender, Closeable {
     }
     HybridModels old = models;
     models = new HybridModels(catalog, itemKnn.snapshot(), pop, itemKnn, userKnn, mf, cbr, index,
-        saved.calibrator(), saved.modelVersion(),
+        saved.calibrator(), saved.signals(), saved.modelVersion(),
         HybridModels.popularOrder(pop, catalog.numCourses()), HybridModels.itemFactors(mf, catalog.numCourses()),
         HybridModels.lists(recent, seq, ease));
     if (old != null) old.index().close();

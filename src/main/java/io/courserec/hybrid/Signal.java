@@ -25,4 +25,24 @@ public enum Signal {
   public boolean neighbourList() { return this == RECENT || this == SEQ || this == EASE; }
 
   public String code() { return name().toLowerCase(Locale.ROOT); }
+
+  /** The single algorithm that ranks as this signal alone (the corner of the weight space): its registry name. */
+  public String algorithm() {
+    return switch (this) {
+      case CONTENT -> "cbr";
+      case ITEMCF -> "itemknn";
+      case USERCF -> "userknn";
+      case MF -> "mf";
+      case PRIOR -> "pop";
+      case RECENT -> "itemknn-recent";
+      case SEQ -> "seq";
+      case EASE -> "ease";
+    };
+  }
+
+  /** The signal a single algorithm stands for ({@link #algorithm()}), or null for {@code hybrid} or an unknown name. */
+  public static Signal ofAlgorithm(String name) {
+    for (Signal s : values()) if (s.algorithm().equals(name)) return s;
+    return null;
+  }
 }

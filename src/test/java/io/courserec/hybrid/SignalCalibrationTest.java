@@ -1,0 +1,73 @@
+package io.courserec.hybrid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.nio.file.Path;
+import java.util.EnumMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Per-signal confidences: the formula, the ensemble's weighted mean, and saving them with the hybrid. */
+class SignalCalibrationTest {
+  @TempDir Path tmp;
+
+  private static SignalCalibration twoSignals() {
+    Map<Signal, ConfidenceCalibrator> m = new EnumMap<>(Signal.class);
+    // P = sigma(b0 + b1 v + b2 cold + b3 warm)
+    m.put(Signal.ITEMCF, ConfidenceCalibrator.ofCoefficients(new double[] {-3, 2, -1, 0.5}, 100));
+    m.put(Signal.MF, ConfidenceCalibrator.ofCoefficients(new double[] {-2, 1, 0, 0}, 80));
+    return SignalCalibration.of(m);
+  }
+
+  private static double sigma(double z) {
+    return 1 / (1 + Math.exp(-z));
+  }
+
+  @Test
+  void probabilityFollowsTheLogisticFormulaAndIsNaNForAnUncalibratedSignal() {
+    SignalCalibration c = twoSignals();
+    assertThat(c.probability(Signal.ITEMCF, 0.5, UserSegment.RICH)).isCloseTo(sigma(-3 + 1), within(1e-12));
+    assertThat(c.probability(Signal.ITEMCF, 0.5, UserSegment.COLD)).isCloseTo(sigma(-3 + 1 - 1), within(1e-12));
+    assertThat(c.probability(Signal.ITEMCF, 0.5, UserSegment.WARM)).isCloseTo(sigma(-3 + 1 + 0.5), within(1e-12));
+    assertThat(c.probability(Signal.CONTENT, 0.5, UserSegment.RICH)).isNaN();
+    assertThat(c.has(Signal.CONTENT)).isFalse();
+    assertThat(SignalCalibration.none().probability(Signal.MF, 1, UserSegment.RICH)).isNaN();
+  }
+
+  @Test
+  void theEnsemblesFeatureIsTheContributionWeightedMeanOfCalibratedSignals() {
+    SignalCalibration c = twoSignals();
+    Map<Signal, Double> values = Map.of(Signal.ITEMCF, 1.0, Signal.MF, 0.5, Signal.CONTENT, 0.9, Signal.PRIOR, 0.0);
+    // contributions w_s v_s: content has no calibrator, the prior contributes nothing: both left out
+    Map<Signal, Double> contributions = Map.of(Signal.ITEMCF, 0.3, Signal.MF, 0.1, Signal.CONTENT, 0.27, Signal.PRIOR, 0.0);
+    double itemcf = sigma(-3 + 2);
+    double mf = sigma(-2 + 0.5);
+    assertThat(c.weightedMean(values, contributions, UserSegment.RICH)).isCloseTo((0.3 * itemcf + 0.1 * mf) / 0.4, within(1e-12));
+    assertThat(c.weightedMean(values, Map.of(Signal.CONTENT, 1.0), UserSegment.RICH)).isZero();
+  }
+
+  @Test
+  void savedWithTheHybridAndReadBackOlderFilesReadAsNone() throws Exception {
+    SignalCalibration c = twoSignals();
+    HybridFiles.writeCalibrator(tmp, ConfidenceCalibrator.identity(), c, "v1");
+    SignalCalibration back = HybridFiles.readCalibrator(tmp).signals();
+    for (Signal s : Signal.values()) {
+      assertThat(back.has(s)).as(s.code()).isEqualTo(c.has(s));
+      if (c.has(s)) {
+        assertThat(back.probability(s, 0.7, UserSegment.WARM)).isEqualTo(c.probability(s, 0.7, UserSegment.WARM));
+      }
+    }
+    assertThat(back.fittedOn()).containsEntry("itemcf", 100).containsEntry("mf", 80);
+    // a hybrid.json written before per-signal calibration
+    java.nio.file.Files.writeString(tmp.resolve(HybridFiles.FILE), "{\"modelVersion\":\"v0\",\"calibration\":[],\"calibratedOn\":0}");
+    assertThat(HybridFiles.readCalibrator(tmp).signals().has(Signal.ITEMCF)).isFalse();
+  }
+
+  @Test
+  void everySignalNamesTheAlgorithmItRanksAsAndBack() {
+    for (Signal s : Signal.values()) assertThat(Signal.ofAlgorithm(s.algorithm())).isEqualTo(s);
+    assertThat(Signal.ofAlgorithm("hybrid")).isNull();
+  }
+}
