@@ -22,7 +22,7 @@ final class AdminAuth {
 
   void check(Context ctx) {
     if (!token.configured()) {
-      throw new ApiException(403, "admin_disabled", null, "admin endpoints are disabled (server.admin_token is empty)");
+      throw new ApiException(ErrorKind.ADMIN_DISABLED, null, "admin endpoints are disabled (server.admin_token is empty)");
     }
     token.check(ctx);
   }

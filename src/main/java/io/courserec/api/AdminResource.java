@@ -79,7 +79,7 @@ final class AdminResource implements Resource {
     });
     routes.get("/admin/quality", ctx -> {
       RequestParams.of(ctx);
-      ctx.json(engine.qualityReport().orElseThrow(() -> new ApiException(404, "no_quality_report", null,
+      ctx.json(engine.qualityReport().orElseThrow(() -> new ApiException(ErrorKind.NO_QUALITY_REPORT, null,
           "the serving model version was built before quality reports were kept with it; retrain to get one")));
     });
   }

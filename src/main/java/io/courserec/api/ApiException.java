@@ -8,34 +8,33 @@ package io.courserec.api;
  * readable sentence that names the bad value.
  */
 public final class ApiException extends RuntimeException {
-  private final int status;
-  private final String error;
+  private final ErrorKind kind;
   private final String field;
 
-  public ApiException(int status, String error, String field, String detail) {
+  public ApiException(ErrorKind kind, String field, String detail) {
     super(detail, null, false, false);
-    this.status = status;
-    this.error = error;
+    this.kind = kind;
     this.field = field;
   }
 
   /** 400 for a bad query parameter or body field. */
   public static ApiException badParameter(String field, String detail) {
-    return new ApiException(400, "invalid_parameter", field, detail);
+    return new ApiException(ErrorKind.INVALID_PARAMETER, field, detail);
   }
 
   /** 400 for a body that is not valid JSON or not the expected shape. */
   public static ApiException malformedBody(String field, String detail) {
-    return new ApiException(400, "malformed_json", field, detail);
+    return new ApiException(ErrorKind.MALFORMED_JSON, field, detail);
   }
 
   /** 413 for a body over {@code server.max_body_bytes}. */
   public static ApiException tooLarge(String detail) {
-    return new ApiException(413, "payload_too_large", null, detail);
+    return new ApiException(ErrorKind.PAYLOAD_TOO_LARGE, null, detail);
   }
 
-  public int status() { return status; }
-  public String error() { return error; }
+  public ErrorKind kind() { return kind; }
+  public int status() { return kind.status(); }
+  public String error() { return kind.code(); }
   public String field() { return field; }
   public String detail() { return getMessage(); }
 }

@@ -14,7 +14,6 @@ import io.javalin.router.EndpointNotFound;
 import io.javalin.router.JavalinDefaultRoutingApi;
 import java.io.IOException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,7 +51,7 @@ public final class ApiExceptionMapper {
       try {
         res.setStatus(500);
         res.setContentType("application/json");
-        res.getOutputStream().write(mapper.writeValueAsBytes(new ErrorBody("internal_error", null, generic(incident))));
+        res.getOutputStream().write(mapper.writeValueAsBytes(new ErrorBody(ErrorKind.INTERNAL_ERROR.code(), null, generic(incident))));
       } catch (IOException | IllegalStateException e) {
         log.warn("incident {}: could not write the error answer: {}", incident, e.toString());
       }
@@ -60,27 +59,27 @@ public final class ApiExceptionMapper {
   }
 
   static void register(JavalinDefaultRoutingApi routes) {
-    routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.status(), e.error(), e.field(), e.detail()));
+    routes.exception(ApiException.class, (e, ctx) -> answer(ctx, e.kind(), e.field(), e.detail()));
     routes.exception(InvalidInputException.class,
-        (e, ctx) -> answer(ctx, 400, "invalid_parameter", e.field(), e.getMessage()));
+        (e, ctx) -> answer(ctx, ErrorKind.INVALID_PARAMETER, e.field(), e.getMessage()));
     routes.exception(UnknownEntityException.class, (e, ctx) ->
-        answer(ctx, 404, "unknown_" + e.kind().toLowerCase(Locale.ROOT), e.kind(), e.getMessage()));
+        answer(ctx, ErrorKind.unknown(e.kind()), e.kind(), e.getMessage()));
     routes.exception(NotReadyException.class, (e, ctx) -> {
       ctx.header("Retry-After", "5");
-      answer(ctx, 503, "not_ready", null, e.getMessage());
+      answer(ctx, ErrorKind.NOT_READY, null, e.getMessage());
     });
     routes.exception(StoreUnavailableException.class, (e, ctx) -> {
       log.warn("{} {}: feedback store unavailable ({}): {}", ctx.method(), AccessLog.route(ctx), e.kind(),
           e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
       ctx.header("Retry-After", Integer.toString(e.retryAfterSeconds()));
-      answer(ctx, 503, "store_unavailable", null, e.getMessage());
+      answer(ctx, ErrorKind.STORE_UNAVAILABLE, null, e.getMessage());
     });
-    routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, 409, "event_id_conflict", e.field(), e.getMessage()));
+    routes.exception(ConflictException.class, (e, ctx) -> answer(ctx, ErrorKind.EVENT_ID_CONFLICT, e.field(), e.getMessage()));
     routes.exception(HttpResponseException.class, ApiExceptionMapper::javalin);
     routes.exception(Exception.class, (e, ctx) -> {
       String incident = incident();
       log.error("incident {}: unhandled exception on {} {}", incident, ctx.method(), AccessLog.route(ctx), e);
-      answer(ctx, 500, "internal_error", null, generic(incident));
+      answer(ctx, ErrorKind.INTERNAL_ERROR, null, generic(incident));
     });
   }
 
@@ -94,18 +93,23 @@ public final class ApiExceptionMapper {
 
   private static void javalin(HttpResponseException e, Context ctx) {
     if (e instanceof EndpointNotFound) {
-      answer(ctx, 404, "not_found", null, "no route for " + ctx.method() + " " + ctx.path());
+      answer(ctx, ErrorKind.NOT_FOUND, null, "no route for " + ctx.method() + " " + ctx.path());
     } else if (e instanceof MethodNotAllowedResponse) {
       String allowed = e.getDetails().getOrDefault("availableMethods", "");
       if (!allowed.isEmpty()) ctx.header("Allow", allowed);
-      answer(ctx, 405, "method_not_allowed", null, ctx.method() + " is not allowed here; allowed: " + allowed);
+      answer(ctx, ErrorKind.METHOD_NOT_ALLOWED, null, ctx.method() + " is not allowed here; allowed: " + allowed);
     } else if (e.getStatus() == 413) {
-      answer(ctx, 413, "payload_too_large", null, "request body is larger than server.max_body_bytes");
+      answer(ctx, ErrorKind.PAYLOAD_TOO_LARGE, null, "request body is larger than server.max_body_bytes");
     } else {
       answer(ctx, e.getStatus(), "http_" + e.getStatus(), null, e.getMessage());
     }
   }
 
+  static void answer(Context ctx, ErrorKind kind, String field, String detail) {
+    answer(ctx, kind.status(), kind.code(), field, detail);
+  }
+
+  /** An answer with a code outside {@link ErrorKind}: only {@code http_<status>} for statuses none covers. */
   static void answer(Context ctx, int status, String error, String field, String detail) {
     ctx.status(status).json(new ErrorBody(error, field, detail));
   }

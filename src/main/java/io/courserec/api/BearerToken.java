@@ -42,12 +42,12 @@ final class BearerToken {
     if (header == null || header.length() <= SCHEME.length()
         || !header.regionMatches(true, 0, SCHEME, 0, SCHEME.length()) || header.substring(SCHEME.length()).isBlank()) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
-      throw new ApiException(401, "unauthorized", "Authorization",
+      throw new ApiException(ErrorKind.UNAUTHORIZED, "Authorization",
           header == null ? scope + " need 'Authorization: Bearer <token>'" : "Authorization must be 'Bearer <token>'");
     }
     byte[] given = sha256(header.substring(SCHEME.length()).trim());
     if (!MessageDigest.isEqual(expectedDigest, given)) {
-      throw new ApiException(403, "forbidden", "Authorization", "the bearer token is not valid for " + scope);
+      throw new ApiException(ErrorKind.FORBIDDEN, "Authorization", "the bearer token is not valid for " + scope);
     }
   }
 

@@ -74,7 +74,7 @@ final class CorsPolicy {
       ctx.header("Access-Control-Expose-Headers", EXPOSED);
     }
     if (!preflight) return;
-    if (!allowed) throw new ApiException(403, "cors_forbidden", "Origin", "this origin is not in server.cors.allowed_origins");
+    if (!allowed) throw new ApiException(ErrorKind.CORS_FORBIDDEN, "Origin", "this origin is not in server.cors.allowed_origins");
     ctx.header("Access-Control-Allow-Methods", METHODS);
     ctx.header("Access-Control-Allow-Headers", HEADERS);
     ctx.header("Access-Control-Max-Age", "600");

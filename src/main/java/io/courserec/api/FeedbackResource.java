@@ -77,7 +77,7 @@ final class FeedbackResource implements Resource {
         throw unknownCourse(e, events, parsed.array());
       } catch (ConflictException e) {
         String field = parsed.array() ? e.field() : e.field().substring(e.field().indexOf('.') + 1);
-        throw new ApiException(409, "event_id_conflict", field, e.getMessage());
+        throw new ApiException(ErrorKind.EVENT_ID_CONFLICT, field, e.getMessage());
       }
       users.forEach(cache::invalidateUser);
       metrics.countFeedback(events, result);
@@ -102,7 +102,7 @@ final class FeedbackResource implements Resource {
           + "' in one request exceed server.feedback.burst = " + limiter.burst());
     }
     ctx.header("Retry-After", Long.toString(wait));
-    throw new ApiException(429, "rate_limited", field, "too much feedback for user_id '" + user
+    throw new ApiException(ErrorKind.RATE_LIMITED, field, "too much feedback for user_id '" + user
         + "' (server.feedback.rate_per_minute); retry in " + wait + " s");
   }
 
@@ -111,10 +111,10 @@ final class FeedbackResource implements Resource {
     if (!e.kind().equals("course")) return e;
     for (int i = 0; i < events.size(); i++) {
       if (events.get(i).courseId().equals(e.id())) {
-        return new ApiException(400, "unknown_course", FeedbackParser.prefix(batch, i) + "course_id", e.getMessage());
+        return new ApiException(ErrorKind.UNKNOWN_COURSE_IN_BODY, FeedbackParser.prefix(batch, i) + "course_id", e.getMessage());
       }
     }
-    return new ApiException(400, "unknown_course", "course_id", e.getMessage());
+    return new ApiException(ErrorKind.UNKNOWN_COURSE_IN_BODY, "course_id", e.getMessage());
   }
 
   private byte[] readBody(Context ctx) throws IOException {

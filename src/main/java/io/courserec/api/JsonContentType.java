@@ -60,7 +60,7 @@ final class JsonContentType {
     if (!hasBody(ctx)) return;
     String type = ctx.header("Content-Type");
     if (type != null && isJson(type)) return;
-    throw new ApiException(415, "unsupported_media_type", "Content-Type", type == null
+    throw new ApiException(ErrorKind.UNSUPPORTED_MEDIA_TYPE, "Content-Type", type == null
         ? "a request body needs 'Content-Type: application/json'"
         : "a request body must be application/json, got '" + printable(type) + "'");
   }

@@ -52,13 +52,8 @@ final class JsonErrorPages extends ErrorHandler {
   }
 
   private byte[] body(int code) {
-    String error = switch (code) {
-      case 400 -> "bad_request";
-      case 413 -> "payload_too_large";
-      case 414 -> "uri_too_long";
-      case 431 -> "headers_too_large";
-      default -> "http_" + code;
-    };
+    ErrorKind kind = ErrorKind.ofJettyStatus(code);
+    String error = kind != null ? kind.code() : "http_" + code;
     String reason = HttpStatus.getMessage(code);
     String detail = "the server could not read this request (" + code + " " + (reason == null ? "error" : reason)
         + ")";

@@ -67,7 +67,7 @@ final class PageResource implements Resource {
 
   private void send(Context ctx, String name) {
     Asset a = files.get(name);
-    if (a == null) throw new ApiException(404, "not_found", null, "no such file: " + ctx.path());
+    if (a == null) throw new ApiException(ErrorKind.NOT_FOUND, null, "no such file: " + ctx.path());
     ctx.header("Content-Security-Policy", CSP);
     ctx.header("X-Content-Type-Options", "nosniff");
     ctx.header("Referrer-Policy", "no-referrer");
