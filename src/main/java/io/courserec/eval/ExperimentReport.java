@@ -2,6 +2,7 @@ package io.courserec.eval;
 
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.split.Split;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;

@@ -9,6 +9,8 @@ import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
 import io.courserec.rec.UnknownEntityException;
+import io.courserec.split.SeededRandom;
+import io.courserec.split.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

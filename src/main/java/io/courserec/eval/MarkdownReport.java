@@ -1,5 +1,6 @@
 package io.courserec.eval;
 
+import io.courserec.split.Split;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

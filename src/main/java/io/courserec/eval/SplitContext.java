@@ -2,6 +2,7 @@ package io.courserec.eval;
 
 import io.courserec.catalog.EventWeights;
 import io.courserec.catalog.Interaction;
+import io.courserec.split.Split;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;

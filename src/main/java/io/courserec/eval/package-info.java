@@ -1,5 +1,5 @@
 /**
- * Offline evaluation: splitters that hide part of the interactions ({@link io.courserec.eval.Splitter}), metrics as
+ * Offline evaluation over the splits of {@code split} ({@link io.courserec.split.Splitter}): metrics as
  * pure functions ({@link io.courserec.eval.RankingMetrics}, {@link io.courserec.eval.BeyondAccuracyMetrics},
  * {@link io.courserec.eval.Calibration}), the {@link io.courserec.eval.ExperimentRunner} that trains and ranks
  * every algorithm, and the report writers (JSON, Markdown, PNG charts and the self-contained HTML page). Uses

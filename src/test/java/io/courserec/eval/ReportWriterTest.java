@@ -8,6 +8,8 @@ import io.courserec.catalog.Dataset;
 import io.courserec.catalog.EventType;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.split.Split;
+import io.courserec.split.SplittersTest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

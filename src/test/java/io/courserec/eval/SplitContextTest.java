@@ -11,6 +11,7 @@ import io.courserec.catalog.Learner;
 import io.courserec.catalog.Level;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.split.Split;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

@@ -1,4 +1,4 @@
-package io.courserec.eval;
+package io.courserec.split;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -8,11 +8,11 @@ import java.util.SplittableRandom;
  * Deterministic random streams for evaluation. A stream per key (e.g. per learner id) makes one learner's draw
  * independent of how many other learners the data set has and of their order.
  */
-final class SeededRandom {
+public final class SeededRandom {
   private SeededRandom() {}
 
   /** A generator determined by the seed and the key (64-bit FNV-1a of the key's UTF-8 bytes, mixed with the seed). */
-  static SplittableRandom forKey(long seed, String key) {
+  public static SplittableRandom forKey(long seed, String key) {
     long h = 0xcbf29ce484222325L;
     for (byte b : key.getBytes(StandardCharsets.UTF_8)) {
       h ^= b & 0xff;
@@ -22,7 +22,7 @@ final class SeededRandom {
   }
 
   /** Fisher-Yates shuffle in place. */
-  static <T> void shuffle(List<T> list, SplittableRandom rnd) {
+  public static <T> void shuffle(List<T> list, SplittableRandom rnd) {
     for (int i = list.size() - 1; i > 0; i--) {
       int j = rnd.nextInt(i + 1);
       T t = list.get(i);

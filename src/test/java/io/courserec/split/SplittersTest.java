@@ -1,4 +1,4 @@
-package io.courserec.eval;
+package io.courserec.split;
 
 import static io.courserec.eval.EvalFixtures.ev;
 import static io.courserec.eval.EvalFixtures.rate;
@@ -10,6 +10,7 @@ import io.courserec.catalog.EventType;
 import io.courserec.catalog.Interaction;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.eval.EvalFixtures;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -18,7 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 
-class SplittersTest {
+public class SplittersTest {
   // u1: positive courses in time order c1(d1) c3(d4) c4(d5) c6(d7) c10(d12); c5 only viewed, c9 enrolled
   //     then dismissed (never a target), c2/c7 only viewed, c8 dismissed.
   // u2: 2 positive courses (below eval.min_user_events = 3). u3: two untimed positives then c7(d20), c8(d21).
@@ -34,7 +35,7 @@ class SplittersTest {
       ev("u3", "c1", EventType.VIEW, 1), ev("u3", "c7", EventType.ENROLL, 20), ev("u3", "c8", EventType.ENROLL, 21),
       ev("u4", "c1", EventType.VIEW, 1), ev("u4", "c2", EventType.VIEW, 2), ev("u4", "c3", EventType.VIEW, 3));
 
-  static Dataset fixture() {
+  public static Dataset fixture() {
     List<Interaction> all = new ArrayList<>(U1);
     all.addAll(OTHERS);
     return EvalFixtures.dataset(EvalFixtures.courses(10), all);

@@ -1,4 +1,4 @@
-package io.courserec.eval;
+package io.courserec.split;
 
 import io.courserec.catalog.Dataset;
 

@@ -1,8 +1,8 @@
-package io.courserec.eval;
+package io.courserec.split;
 
 import io.courserec.catalog.Dataset;
 import io.courserec.catalog.Interaction;
-import io.courserec.eval.Relevance.PositiveCourse;
+import io.courserec.split.Relevance.PositiveCourse;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
