@@ -3,10 +3,10 @@ package io.courserec.bench;
 import io.courserec.catalog.Dataset;
 import io.courserec.cbr.CbrRecommender;
 import io.courserec.config.Config;
+import io.courserec.index.CatalogHits;
 import io.courserec.index.CatalogIndex;
 import io.courserec.index.CatalogSearch;
 import io.courserec.index.SearchRequest;
-import io.courserec.index.SearchResult;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import java.io.IOException;
@@ -80,7 +80,7 @@ public class CatalogIndexBenchmark {
   }
 
   @Benchmark
-  public SearchResult searchTop10() throws IOException {
+  public CatalogHits searchTop10() throws IOException {
     return search.search(SearchRequest.of(QUERIES.get(next++ & 15), 10));
   }
 

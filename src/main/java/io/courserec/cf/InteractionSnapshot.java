@@ -217,9 +217,9 @@ public final class InteractionSnapshot {
   }
 
   /** A manifest describing this snapshot plus the algorithm's own parameters. */
-  public ModelManifest manifest(String algorithm, Config config, long trainingMillis, Map<String, Object> params) {
-    return new ModelManifest(ModelManifest.FORMAT, ModelManifest.FORMAT_VERSION, algorithm, config.modelHash(),
-        Instant.now().toString(), trainingMillis, numCourses(), ModelManifest.fingerprint(catalog), numLearners(),
+  public ComponentManifest manifest(String algorithm, Config config, long trainingMillis, Map<String, Object> params) {
+    return new ComponentManifest(ComponentManifest.FORMAT, ComponentManifest.FORMAT_VERSION, algorithm, config.modelHash(),
+        Instant.now().toString(), trainingMillis, numCourses(), ComponentManifest.fingerprint(catalog), numLearners(),
         matrix.nnz(), referenceTime == null ? null : referenceTime.toString(), weights, params);
   }
 
@@ -252,7 +252,7 @@ public final class InteractionSnapshot {
   }
 
   /** Reads what {@link #save} wrote; the manifest supplies the event weights and reference time. */
-  public static InteractionSnapshot load(Path dir, Dataset catalog, ModelManifest manifest) throws IOException {
+  public static InteractionSnapshot load(Path dir, Dataset catalog, ComponentManifest manifest) throws IOException {
     String[] ids;
     try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(LEARNERS_FILE), "learners")) {
       int n = r.readInt();

@@ -158,7 +158,7 @@ public abstract sealed class NeighborListRecommender implements Recommender
 
   @Override
   public void load(Path dir, Dataset catalog) throws IOException {
-    ModelManifest m = ModelManifest.readLoadable(dir, name(), catalog, config);
+    ComponentManifest m = ComponentManifest.readLoadable(dir, name(), catalog, config);
     InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
     ItemKnnModel model = ItemKnnModel.load(dir, listFile(), listKind(), catalog.numCourses());
     state = new State(snapshot, model, m.params(), m.trainingMillis());

@@ -124,7 +124,7 @@ public final class PopularityRecommender implements Recommender {
 
   @Override
   public void load(Path dir, Dataset catalog) throws IOException {
-    ModelManifest m = ModelManifest.readLoadable(dir, NAME, catalog, config);
+    ComponentManifest m = ComponentManifest.readLoadable(dir, NAME, catalog, config);
     InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
     int[] counts;
     try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(FILE), "popularity")) {

@@ -247,7 +247,7 @@ public final class UserKnnRecommender implements Recommender {
 
   @Override
   public void load(Path dir, Dataset catalog) throws IOException {
-    ModelManifest m = ModelManifest.readLoadable(dir, NAME, catalog, config);
+    ComponentManifest m = ComponentManifest.readLoadable(dir, NAME, catalog, config);
     InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
     UserSimilarity sim = UserSimilarity.valueOf(m.stringParam(dir, "similarity").toUpperCase(Locale.ROOT));
     int k = (int) m.numberParam(dir, "neighbors");

@@ -5,7 +5,7 @@
  * sequence signal ({@code seq}) and EASE ({@code ease}); plus what every CF/MF model shares — the trained
  * {@link io.courserec.cf.InteractionSnapshot} (matrix, learner table, event weights, history order) that turns a request into a {@link io.courserec.cf.UserHistory}, the
  * {@link io.courserec.cf.CandidateRanker} that applies the recommender contract's exclusions in one place, and the
- * model files ({@link io.courserec.cf.BinaryModelFile}, {@link io.courserec.cf.ModelManifest}). Imports only
+ * model files ({@link io.courserec.cf.BinaryModelFile}, {@link io.courserec.cf.ComponentManifest}). Imports only
  * {@code catalog}, {@code config} and {@code rec}; never {@code index}, {@code hybrid} or {@code api}.
  */
 package io.courserec.cf;

@@ -5,10 +5,10 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.courserec.catalog.Level;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.index.CatalogHits;
 import io.courserec.index.CatalogIndex;
 import io.courserec.index.CatalogSearch;
 import io.courserec.index.SearchRequest;
-import io.courserec.index.SearchResult;
 import io.courserec.rec.CourseFilter;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -78,7 +78,7 @@ public final class SearchCommand implements Callable<Integer> {
     CourseFilter filter = new CourseFilter(parseLevel(level), blank(language), blank(organization), blank(subject), maxHours);
     Config config = common.config();
     if (user != null) return personal(config, filter);
-    SearchResult r;
+    CatalogHits r;
     try (CatalogIndex index = IndexOpener.open(config.path(ConfigKey.INDEX_DIR))) {
       r = new CatalogSearch(index, config).search(new SearchRequest(query, filter, k, offset));
     }
@@ -135,7 +135,7 @@ public final class SearchCommand implements Callable<Integer> {
     return s == null || s.isBlank() ? null : s;
   }
 
-  private void table(PrintWriter out, SearchResult r, boolean filtered) {
+  private void table(PrintWriter out, CatalogHits r, boolean filtered) {
     switch (r.status()) {
       case NO_TERMS -> out.printf("no searchable words in \"%s\" (only stop words or punctuation)%n", query);
       case NO_MATCH -> out.printf("no course matches \"%s\"%s%n", query, filtered ? " with these filters" : "");
@@ -145,7 +145,7 @@ public final class SearchCommand implements Callable<Integer> {
           return;
         }
         out.printf("%4s  %7s  %-16s  %-50s  %-12s  %s%n", "rank", "score", "course", "title", "level", "matched");
-        for (SearchResult.Hit h : r.hits()) {
+        for (CatalogHits.Hit h : r.hits()) {
           out.printf(Locale.ROOT, "%4d  %7.3f  %-16s  %-50s  %-12s  %s%n", h.rank(), h.score(), cut(h.courseId(), 16),
               cut(h.title(), 50), h.course().level(), String.join(",", h.matchedFields()));
         }
@@ -154,14 +154,14 @@ public final class SearchCommand implements Callable<Integer> {
     }
   }
 
-  private String json(SearchResult r) throws IOException {
+  private String json(CatalogHits r) throws IOException {
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("query", query);
     m.put("status", r.status().name().toLowerCase(Locale.ROOT));
     m.put("total", r.totalMatches());
     m.put("generation", r.generation());
     List<Map<String, Object>> hits = new ArrayList<>();
-    for (SearchResult.Hit h : r.hits()) {
+    for (CatalogHits.Hit h : r.hits()) {
       Map<String, Object> x = new LinkedHashMap<>();
       x.put("rank", h.rank());
       x.put("course_id", h.courseId());

@@ -73,7 +73,7 @@ public final class ValidateCommand implements Callable<Integer> {
     PrerequisiteInference.Result r = PrerequisiteInference.from(config)
         .build(data.courses(), data.interactions(), data::courseOrdinal);
     StringBuilder sb = new StringBuilder(GraphReport.toText(r, o -> data.course(o).id()));
-    Path truthFile = dir.resolve(io.courserec.catalog.gen.DataGenerator.PREREQUISITES_TRUTH);
+    Path truthFile = dir.resolve(io.courserec.gen.DataGenerator.PREREQUISITES_TRUTH);
     if (Files.isRegularFile(truthFile)) {
       try {
         java.util.Set<Long> truth = EdgeQuality.readTruth(truthFile, data::courseOrdinal);

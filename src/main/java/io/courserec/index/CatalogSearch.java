@@ -62,16 +62,16 @@ public final class CatalogSearch {
   }
 
   /** Runs a search on the current generation. */
-  public SearchResult search(SearchRequest request) throws IOException {
+  public CatalogHits search(SearchRequest request) throws IOException {
     try (IndexHandle h = index.acquire()) {
       return search(h, request);
     }
   }
 
   /** Runs a search on a pinned generation. */
-  public SearchResult search(IndexHandle h, SearchRequest request) throws IOException {
+  public CatalogHits search(IndexHandle h, SearchRequest request) throws IOException {
     Query text = textQuery(request.text());
-    if (text == null) return new SearchResult(List.of(), 0, SearchResult.Status.NO_TERMS, h.generation());
+    if (text == null) return new CatalogHits(List.of(), 0, CatalogHits.Status.NO_TERMS, h.generation());
     BooleanQuery.Builder b = new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST);
     Query query = FilterQueries.addTo(b, request.filter(), List.of()).build();
     IndexSearcher searcher = h.searcher();
@@ -80,17 +80,17 @@ public final class CatalogSearch {
     long total = searcher.count(query);
     if (total == 0) {
       boolean onlyStopWords = CourseFields.analyze(CourseFields.TITLE, request.text()).isEmpty();
-      return new SearchResult(List.of(), 0,
-          onlyStopWords ? SearchResult.Status.NO_TERMS : SearchResult.Status.NO_MATCH, h.generation());
+      return new CatalogHits(List.of(), 0,
+          onlyStopWords ? CatalogHits.Status.NO_TERMS : CatalogHits.Status.NO_MATCH, h.generation());
     }
     Weight matcher = searcher.createWeight(searcher.rewrite(text), ScoreMode.COMPLETE_NO_SCORES, 1f);
-    List<SearchResult.Hit> hits = new ArrayList<>();
+    List<CatalogHits.Hit> hits = new ArrayList<>();
     ScoreDoc[] sd = top.scoreDocs;
     for (int i = request.offset(); i < sd.length; i++) {
       CourseDocuments.StoredCourse c = h.course(sd[i].doc);
-      hits.add(new SearchResult.Hit(i + 1, c.id(), c.title(), sd[i].score, matchedFields(h, matcher, sd[i].doc), c));
+      hits.add(new CatalogHits.Hit(i + 1, c.id(), c.title(), sd[i].score, matchedFields(h, matcher, sd[i].doc), c));
     }
-    return new SearchResult(hits, total, SearchResult.Status.OK, h.generation());
+    return new CatalogHits(hits, total, CatalogHits.Status.OK, h.generation());
   }
 
   /**

@@ -3,8 +3,8 @@ package io.courserec.mf;
 import io.courserec.catalog.Dataset;
 import io.courserec.catalog.Interaction;
 import io.courserec.cf.CandidateRanker;
+import io.courserec.cf.ComponentManifest;
 import io.courserec.cf.InteractionSnapshot;
-import io.courserec.cf.ModelManifest;
 import io.courserec.cf.TopK;
 import io.courserec.cf.UserHistory;
 import io.courserec.config.Config;
@@ -186,7 +186,7 @@ public final class MfRecommender implements Recommender {
 
   @Override
   public void load(Path dir, Dataset catalog) throws IOException {
-    ModelManifest m = ModelManifest.readLoadable(dir, NAME, catalog, config);
+    ComponentManifest m = ComponentManifest.readLoadable(dir, NAME, catalog, config);
     InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
     FactorModel model = FactorModel.load(dir, snapshot.numLearners(), catalog.numCourses());
     state = new State(snapshot, model, m.params(), m.trainingMillis());

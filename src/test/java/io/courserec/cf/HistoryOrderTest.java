@@ -95,10 +95,10 @@ class HistoryOrderTest {
     ItemKnnRecommender r = new ItemKnnRecommender(Config.defaults());
     r.train(d);
     r.save(dir);
-    Path manifest = dir.resolve(ModelManifest.FILE);
+    Path manifest = dir.resolve(ComponentManifest.FILE);
     String json = Files.readString(manifest);
-    assertThat(json).contains("\"formatVersion\" : " + ModelManifest.FORMAT_VERSION);
-    Files.writeString(manifest, json.replace("\"formatVersion\" : " + ModelManifest.FORMAT_VERSION, "\"formatVersion\" : 1"));
+    assertThat(json).contains("\"formatVersion\" : " + ComponentManifest.FORMAT_VERSION);
+    Files.writeString(manifest, json.replace("\"formatVersion\" : " + ComponentManifest.FORMAT_VERSION, "\"formatVersion\" : 1"));
     assertThatThrownBy(() -> new ItemKnnRecommender(Config.defaults()).load(dir, d))
         .isInstanceOf(IOException.class).hasMessageContaining("v1").hasMessageContaining("v2").hasMessageContaining("retrain");
   }

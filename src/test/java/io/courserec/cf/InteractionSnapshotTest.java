@@ -74,7 +74,7 @@ class InteractionSnapshotTest {
     Dataset d = Fixtures.knnMatrix();
     InteractionSnapshot s = InteractionSnapshot.build(d, Config.defaults());
     s.save(dir);
-    ModelManifest m = s.manifest("pop", Config.defaults(), 12, Map.of());
+    ComponentManifest m = s.manifest("pop", Config.defaults(), 12, Map.of());
     InteractionSnapshot t = InteractionSnapshot.load(dir, d, m);
     InteractionMatrix a = s.matrix();
     InteractionMatrix b = t.matrix();

@@ -33,11 +33,11 @@ class CatalogSearchTest {
     index.close();
   }
 
-  private static List<String> ids(SearchResult r) {
-    return r.hits().stream().map(SearchResult.Hit::courseId).toList();
+  private static List<String> ids(CatalogHits r) {
+    return r.hits().stream().map(CatalogHits.Hit::courseId).toList();
   }
 
-  private static SearchResult run(String text, CourseFilter f, int k, int offset) throws IOException {
+  private static CatalogHits run(String text, CourseFilter f, int k, int offset) throws IOException {
     return search.search(new SearchRequest(text, f, k, offset));
   }
 
@@ -50,13 +50,13 @@ class CatalogSearchTest {
 
   @Test
   void titleMatchesOutrankDescriptionMatchesAndMatchedFieldsAreReported() throws IOException {
-    SearchResult r = run("python", null, 10, 0);
-    assertThat(r.status()).isEqualTo(SearchResult.Status.OK);
+    CatalogHits r = run("python", null, 10, 0);
+    assertThat(r.status()).isEqualTo(CatalogHits.Status.OK);
     assertThat(r.totalMatches()).isEqualTo(3);
     // title + skills + description + exact skill "python" beat skills + description only
     assertThat(ids(r).subList(0, 2)).containsExactlyInAnyOrder("py-intro", "py-data");
     assertThat(ids(r).get(2)).isEqualTo("ml");
-    SearchResult.Hit ml = r.hits().get(2);
+    CatalogHits.Hit ml = r.hits().get(2);
     assertThat(ml.matchedFields()).containsExactly("skills", "description");
     assertThat(ml.rank()).isEqualTo(3);
     assertThat(ml.title()).isEqualTo("Machine Learning");
@@ -67,7 +67,7 @@ class CatalogSearchTest {
   @Test
   void stemmedWordsMatchAndTheWholeSkillPhraseIsBoosted() throws IOException {
     // "learning" matches py-intro (description "Learn") and ml (title, skills, description); the exact skill wins
-    SearchResult r = run("Machine Learning", null, 10, 0);
+    CatalogHits r = run("Machine Learning", null, 10, 0);
     assertThat(ids(r).get(0)).isEqualTo("ml");
     assertThat(ids(r)).contains("py-intro");
   }
@@ -76,9 +76,9 @@ class CatalogSearchTest {
   @ValueSource(strings = {"AND", "title:(", "\"", "python AND", "(python", "python~2", "*", "py*", "-python",
       "+sql", "sql OR", "NOT sql", "\\", "[a TO z]", "{!lucene}sql", "/regex/", "a:b:c", "&&", "||", "!", "^2"})
   void hostileTextIsOnlyWordsAndNeverThrows(String text) throws IOException {
-    SearchResult r = run(text, null, 10, 0);
-    assertThat(r.status()).isIn(SearchResult.Status.OK, SearchResult.Status.NO_MATCH, SearchResult.Status.NO_TERMS);
-    if (r.status() != SearchResult.Status.OK) assertThat(r.hits()).isEmpty();
+    CatalogHits r = run(text, null, 10, 0);
+    assertThat(r.status()).isIn(CatalogHits.Status.OK, CatalogHits.Status.NO_MATCH, CatalogHits.Status.NO_TERMS);
+    if (r.status() != CatalogHits.Status.OK) assertThat(r.hits()).isEmpty();
   }
 
   @Test
@@ -86,16 +86,16 @@ class CatalogSearchTest {
     assertThat(ids(run("(python", null, 10, 0))).isEqualTo(ids(run("python", null, 10, 0)));
     assertThat(ids(run("+sql", null, 10, 0))).containsExactly("sql-basics");
     assertThat(ids(run("NOT sql", null, 10, 0))).containsExactly("sql-basics"); // "not" is a stop word, not an operator
-    assertThat(run("title:(", null, 10, 0).status()).isEqualTo(SearchResult.Status.NO_MATCH);
+    assertThat(run("title:(", null, 10, 0).status()).isEqualTo(CatalogHits.Status.NO_MATCH);
   }
 
   @Test
   void emptyAndStopWordOnlyQueriesSaySoAndAVeryLongQueryIsCapped() throws IOException {
-    assertThat(run("", null, 10, 0).status()).isEqualTo(SearchResult.Status.NO_TERMS);
-    assertThat(run("   ", null, 10, 0).status()).isEqualTo(SearchResult.Status.NO_TERMS);
-    assertThat(run("AND", null, 10, 0).status()).isEqualTo(SearchResult.Status.NO_TERMS);
-    assertThat(run("the of and", null, 10, 0).status()).isEqualTo(SearchResult.Status.NO_TERMS);
-    assertThat(run("quantum", null, 10, 0).status()).isEqualTo(SearchResult.Status.NO_MATCH);
+    assertThat(run("", null, 10, 0).status()).isEqualTo(CatalogHits.Status.NO_TERMS);
+    assertThat(run("   ", null, 10, 0).status()).isEqualTo(CatalogHits.Status.NO_TERMS);
+    assertThat(run("AND", null, 10, 0).status()).isEqualTo(CatalogHits.Status.NO_TERMS);
+    assertThat(run("the of and", null, 10, 0).status()).isEqualTo(CatalogHits.Status.NO_TERMS);
+    assertThat(run("quantum", null, 10, 0).status()).isEqualTo(CatalogHits.Status.NO_MATCH);
     // 2000 distinct words would exceed Lucene's 1024-clause limit if all were used
     StringBuilder sb = new StringBuilder("sql");
     for (int i = 0; i < 2000; i++) sb.append(" w").append(i);
@@ -116,21 +116,21 @@ class CatalogSearchTest {
     assertThat(ids(run("python programming", new CourseFilter(null, null, null, null, 30.0), 10, 0)))
         .containsExactlyInAnyOrder("py-intro", "py-data");
     assertThat(ids(run("espanol", new CourseFilter(null, null, null, null, 100.0), 10, 0))).isEmpty();
-    SearchResult none = run("python", new CourseFilter(Level.MIXED, null, null, null, null), 10, 0);
-    assertThat(none.status()).isEqualTo(SearchResult.Status.NO_MATCH);
+    CatalogHits none = run("python", new CourseFilter(Level.MIXED, null, null, null, null), 10, 0);
+    assertThat(none.status()).isEqualTo(CatalogHits.Status.NO_MATCH);
   }
 
   @Test
   void pagingSkipsOffsetAndKeepsRanks() throws IOException {
     List<String> all = ids(run("programming", null, 10, 0));
     assertThat(all).containsExactlyInAnyOrder("py-intro", "cpp", "c-lang"); // title, skills or description say it
-    SearchResult page = run("programming", null, 2, 1);
+    CatalogHits page = run("programming", null, 2, 1);
     assertThat(ids(page)).isEqualTo(all.subList(1, 3));
     assertThat(page.hits().get(0).rank()).isEqualTo(2);
     assertThat(page.totalMatches()).isEqualTo(3);
     assertThatThrownBy(() -> new SearchRequest("x", null, 9_999, 2)).hasMessageContaining("at most 10000");
-    SearchResult past = run("programming", null, 5, 10);
-    assertThat(past.status()).isEqualTo(SearchResult.Status.OK);
+    CatalogHits past = run("programming", null, 5, 10);
+    assertThat(past.status()).isEqualTo(CatalogHits.Status.OK);
     assertThat(past.hits()).isEmpty();
   }
 }
