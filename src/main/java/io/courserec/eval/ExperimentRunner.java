@@ -48,6 +48,8 @@ public final class ExperimentRunner {
   private final int calibrationBins;
   private final long seed;
   private final EventWeights semantics;
+  private final int warmMin;
+  private final int richMin;
   private SplitContext context;
 
   /**
@@ -66,6 +68,8 @@ public final class ExperimentRunner {
     this.calibrationBins = config.integer(ConfigKey.EVAL_CALIBRATION_BINS);
     this.seed = config.longValue(ConfigKey.SEED);
     this.semantics = EventWeights.from(config);
+    this.warmMin = config.integer(ConfigKey.HYBRID_WARM_MIN);
+    this.richMin = config.integer(ConfigKey.HYBRID_RICH_MIN);
   }
 
   /** Trains a fresh instance of every algorithm on the split and evaluates it; results in input order. */
@@ -86,7 +90,7 @@ public final class ExperimentRunner {
   /** Evaluates an already trained recommender (trained on {@code split.train()}) on the split's test learners. */
   public AlgorithmResult evaluate(Split split, String label, Recommender trained, double trainSeconds, int k) {
     List<String> users = testUsers(split);
-    if (context == null || context.split != split || context.k != k) context = new SplitContext(split, k, users, semantics);
+    if (context == null || context.split != split || context.k != k) context = new SplitContext(split, k, users, semantics, warmMin, richMin);
     SplitContext ctx = context;
     UserOutcome[] outcomes = rankAll(split.name() + "/" + label + ": ranked", users, trained, k);
 
@@ -146,7 +150,7 @@ public final class ExperimentRunner {
       throw new IllegalStateException(label + " returned an invalid confidence: " + e.getMessage(), e);
     }
     AlgorithmResult result = new AlgorithmResult(label, split.name(), k, n, served, violations, m, trainSeconds,
-        LatencySummary.ofNanos(nanos), calibration, perUser);
+        LatencySummary.ofNanos(nanos), calibration, perUser, ctx.segments);
     note("%s/%s: NDCG@%d %.4f, recall %.4f, coverage %.3f, %d/%d learners served, %.2f ms per learner",
         split.name(), label, k, m.ndcg(), m.recall(), m.coverage(), served, n, result.ranking().meanMs());
     return result;

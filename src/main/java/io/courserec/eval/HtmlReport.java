@@ -115,13 +115,16 @@ public final class HtmlReport {
     sb.append("<h2>The hybrid against each algorithm</h2>\n<p>NDCG@").append(r.k())
         .append(" of the hybrid minus the algorithm&#8217;s, learner by learner, with a 95 % paired-bootstrap interval (")
         .append(MarkdownReport.BOOTSTRAP_RESAMPLES).append(" resamples of the test learners); better / worse when the ")
-        .append("whole interval is above / below 0.</p>\n<table>\n<tr><th class=\"name\">split</th>")
+        .append("whole interval is above / below 0. Over all test learners, then per segment of the hybrid (cold, ")
+        .append("warm, rich by positive training courses; segments of at least ").append(MarkdownReport.MIN_SEGMENT_LEARNERS)
+        .append(" learners).</p>\n<table>\n<tr><th class=\"name\">split</th><th class=\"name\">learners</th>")
         .append("<th class=\"name\">algorithm</th><th>difference</th><th>95 % interval</th><th class=\"name\">verdict</th></tr>\n");
     for (MarkdownReport.Paired p : rows) {
       PairedBootstrap.Interval i = p.interval();
-      sb.append(String.format(Locale.ROOT, "<tr><td class=\"name\">%s</td><td class=\"name\">%s</td><td>%+.4f</td>"
-          + "<td>[%+.4f, %+.4f]</td><td class=\"name %s\">%s</td></tr>%n", esc(p.split()), esc(p.algorithm()),
-          i.mean(), i.low(), i.high(), i.verdict(), i.verdict()));
+      sb.append(String.format(Locale.ROOT, "<tr><td class=\"name\">%s</td><td class=\"name\">%s %d</td>"
+          + "<td class=\"name\">%s</td><td>%+.4f</td><td>[%+.4f, %+.4f]</td><td class=\"name %s\">%s</td></tr>%n",
+          esc(p.split()), esc(p.segment()), p.learners(), esc(p.algorithm()), i.mean(), i.low(), i.high(), i.verdict(),
+          i.verdict()));
     }
     sb.append("</table>\n");
   }

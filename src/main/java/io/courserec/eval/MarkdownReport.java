@@ -1,5 +1,7 @@
 package io.courserec.eval;
 
+import io.courserec.hybrid.UserSegment;
+
 import io.courserec.split.Split;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,23 +20,48 @@ public final class MarkdownReport {
   static final int BOOTSTRAP_RESAMPLES = 2000;
   static final long BOOTSTRAP_SEED = 20261205L;
 
-  /** One row of the paired comparison: the hybrid against {@code algorithm} on {@code split}. */
-  record Paired(String split, String algorithm, PairedBootstrap.Interval interval) {}
+  /** Fewest test learners a segment needs for its own rows in the paired comparison. */
+  static final int MIN_SEGMENT_LEARNERS = 20;
+
+  /**
+   * One row of the paired comparison: the hybrid against {@code algorithm} on {@code split}, over all test learners
+   * ({@code segment} "all") or over one hybrid segment's.
+   */
+  record Paired(String split, String segment, int learners, String algorithm, PairedBootstrap.Interval interval) {}
 
   /**
    * Per split with a {@code hybrid} result: the hybrid's NDCG@k minus each other algorithm's, learner by learner, with
-   * a 95 % paired-bootstrap interval ({@link PairedBootstrap}). Shared by the Markdown and the HTML report.
+   * a 95 % paired-bootstrap interval ({@link PairedBootstrap}), over all test learners and then per hybrid segment
+   * (cold, warm, rich: where the blend's weights differ) with at least {@value #MIN_SEGMENT_LEARNERS} learners.
+   * Shared by the Markdown and the HTML report.
    */
   static List<Paired> paired(ExperimentReport r) {
     List<Paired> out = new ArrayList<>();
     for (AlgorithmResult h : r.results()) {
       if (!h.algorithm().equals("hybrid") || h.perUserNdcg().length == 0) continue;
+      int n = h.perUserNdcg().length;
       for (AlgorithmResult a : r.results()) {
-        if (a == h || !a.split().equals(h.split()) || a.perUserNdcg().length != h.perUserNdcg().length) continue;
-        out.add(new Paired(h.split(), a.algorithm(),
+        if (a == h || !a.split().equals(h.split()) || a.perUserNdcg().length != n) continue;
+        out.add(new Paired(h.split(), "all", n, a.algorithm(),
             PairedBootstrap.of(h.perUserNdcg(), a.perUserNdcg(), BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)));
       }
+      if (h.perUserSegment().length != n) continue;
+      for (UserSegment seg : UserSegment.values()) {
+        int[] members = java.util.stream.IntStream.range(0, n).filter(i -> h.perUserSegment()[i] == seg).toArray();
+        if (members.length < MIN_SEGMENT_LEARNERS) continue;
+        for (AlgorithmResult a : r.results()) {
+          if (a == h || !a.split().equals(h.split()) || a.perUserNdcg().length != n) continue;
+          out.add(new Paired(h.split(), seg.code(), members.length, a.algorithm(), PairedBootstrap.of(
+              pick(h.perUserNdcg(), members), pick(a.perUserNdcg(), members), BOOTSTRAP_RESAMPLES, BOOTSTRAP_SEED)));
+        }
+      }
     }
+    return out;
+  }
+
+  private static double[] pick(double[] values, int[] at) {
+    double[] out = new double[at.length];
+    for (int i = 0; i < at.length; i++) out[i] = values[at[i]];
     return out;
   }
 
@@ -43,12 +70,14 @@ public final class MarkdownReport {
     if (rows.isEmpty()) return;
     sb.append(String.format(Locale.ROOT, "%n## The hybrid against each algorithm%n%nNDCG@%d of the hybrid minus the "
         + "algorithm's, learner by learner, with a 95 %% paired-bootstrap interval (%d resamples of the test "
-        + "learners); better / worse when the whole interval is above / below 0.%n%n| split | algorithm | "
-        + "difference | 95 %% interval | verdict |%n|---|---|---:|---|---|%n", r.k(), BOOTSTRAP_RESAMPLES));
+        + "learners); better / worse when the whole interval is above / below 0. Over all test learners, then per "
+        + "segment of the hybrid (cold, warm, rich by positive training courses; segments of at least %d learners)."
+        + "%n%n| split | learners | algorithm | difference | 95 %% interval | verdict |%n|---|---|---|---:|---|---|%n",
+        r.k(), BOOTSTRAP_RESAMPLES, MIN_SEGMENT_LEARNERS));
     for (Paired p : rows) {
       PairedBootstrap.Interval i = p.interval();
-      sb.append(String.format(Locale.ROOT, "| %s | %s | %+.4f | [%+.4f, %+.4f] | %s |%n", p.split(), p.algorithm(),
-          i.mean(), i.low(), i.high(), i.verdict()));
+      sb.append(String.format(Locale.ROOT, "| %s | %s %d | %s | %+.4f | [%+.4f, %+.4f] | %s |%n", p.split(),
+          p.segment(), p.learners(), p.algorithm(), i.mean(), i.low(), i.high(), i.verdict()));
     }
   }
 

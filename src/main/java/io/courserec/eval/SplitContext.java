@@ -1,5 +1,8 @@
 package io.courserec.eval;
 
+import io.courserec.cf.InteractionSnapshot;
+import io.courserec.cf.UserHistory;
+import io.courserec.hybrid.UserSegment;
 import io.courserec.catalog.EventWeights;
 import io.courserec.catalog.Interaction;
 import io.courserec.split.Split;
@@ -14,7 +17,8 @@ import java.util.Set;
  * What every algorithm's evaluation on one split shares: training popularity, and per test learner the courses
  * excluded by default (taken or dismissed in training) and the primitive popularity list used as "expected" by
  * serendipity (the top K popular courses not excluded for the learner, i.e. what a popularity recommender would
- * show them).
+ * show them), and the learner's hybrid segment (cold, warm, rich: {@link UserSegment#of} over the courses with a
+ * positive training weight, exactly as the hybrid counts them from its snapshot), for comparisons per segment.
  */
 final class SplitContext {
   final Split split;
@@ -22,11 +26,23 @@ final class SplitContext {
   final TrainPopularity popularity;
   private final Map<String, Set<String>> excluded = new HashMap<>();
   private final Map<String, Set<String>> expected = new HashMap<>();
+  /** The test learners' segments, in the order of the users given. */
+  final UserSegment[] segments;
 
-  SplitContext(Split split, int k, List<String> users, EventWeights semantics) {
+  SplitContext(Split split, int k, List<String> users, EventWeights semantics, int warmMin, int richMin) {
     this.split = split;
     this.k = k;
     this.popularity = TrainPopularity.of(split.train());
+    InteractionSnapshot snapshot = InteractionSnapshot.build(split.train(), semantics);
+    this.segments = new UserSegment[users.size()];
+    for (int i = 0; i < users.size(); i++) {
+      int positive = 0;
+      if (snapshot.learnerOrdinal(users.get(i)) >= 0) {
+        UserHistory h = snapshot.history(users.get(i), List.of());
+        for (int p = 0; p < h.size(); p++) if (h.weight(p) > 0) positive++;
+      }
+      segments[i] = UserSegment.of(positive, warmMin, richMin);
+    }
     for (String u : users) {
       Set<String> ex = new HashSet<>();
       for (Interaction e : split.train().eventsOf(u)) {

@@ -34,7 +34,7 @@ class HtmlReportTest {
     for (String name : NAMES) {
       AlgorithmResult a = r.results().getFirst();
       results.add(new AlgorithmResult(name, a.split(), a.k(), a.testUsers(), a.servedUsers(), 0, a.metrics(),
-          a.trainSeconds(), a.ranking(), a.calibration(), a.perUserNdcg()));
+          a.trainSeconds(), a.ranking(), a.calibration(), a.perUserNdcg(), a.perUserSegment()));
     }
     return new ExperimentReport(r.timestamp(), r.dataSource(), r.dataHash(), r.configHash(), r.gitCommit(), r.seed(),
         r.k(), r.evalSettings(), r.environment(), r.splits(), results);

@@ -78,7 +78,7 @@ class ReportWriterTest {
     MetricSummary m = a.metrics();
     AlgorithmResult undefined = new AlgorithmResult(a.algorithm(), a.split(), a.k(), a.testUsers(), a.servedUsers(),
         0, new MetricSummary(m.precision(), m.recall(), m.ndcg(), m.map(), m.mrr(), m.hitRate(), m.coverage(),
-            Double.NaN, m.novelty(), m.serendipity(), Double.NaN), a.trainSeconds(), a.ranking(), null, a.perUserNdcg());
+            Double.NaN, m.novelty(), m.serendipity(), Double.NaN), a.trainSeconds(), a.ranking(), null, a.perUserNdcg(), a.perUserSegment());
     ExperimentReport r2 = new ExperimentReport(r.timestamp(), r.dataSource(), r.dataHash(), r.configHash(),
         r.gitCommit(), r.seed(), r.k(), r.evalSettings(), r.environment(), r.splits(), List.of(undefined));
     ReportWriter.write(r2, dir);
