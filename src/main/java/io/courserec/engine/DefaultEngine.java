@@ -78,11 +78,14 @@ public final class DefaultEngine implements Engine {
   private final Set<EventType> excluding;
   private final LearnerPlans plans;
   private final EventWeights events;
+  private final ReplicaChanges replicas;
+  private volatile io.courserec.store.StoreChangeListener.Subscription following;
 
   DefaultEngine(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.store = store;
     this.erased = erased;
-    this.lifecycle = new ModelLifecycle(config, store, models, erased);
+    this.replicas = new ReplicaChanges(erased);
+    this.lifecycle = new ModelLifecycle(config, store, models, erased, replicas::modelPickedUp);
     this.maxRecentEvents = config.integer(ConfigKey.MAX_RECENT_EVENTS);
     EventWeights weights = EventWeights.from(config);
     Set<EventType> s = EnumSet.of(EventType.DISMISS);
@@ -93,6 +96,19 @@ public final class DefaultEngine implements Engine {
   }
 
   ModelLifecycle lifecycle() { return lifecycle; }
+
+  /**
+   * Server only: listens to the store's change notifications (other replicas' feedback and erasures) and hands
+   * them, with model versions picked up from elsewhere, to {@link #onStaleAnswers} listeners.
+   */
+  void followOtherProcesses() {
+    following = store.subscribe(replicas);
+  }
+
+  @Override
+  public StaleAnswerListener.Registration onStaleAnswers(StaleAnswerListener listener) {
+    return replicas.add(listener);
+  }
 
   // ---- requests ---------------------------------------------------------------------------------------------
 
@@ -488,6 +504,7 @@ public final class DefaultEngine implements Engine {
   @Override
   public void close() {
     try {
+      if (following != null) following.close();
       lifecycle.close();
     } finally {
       store.close();
