@@ -270,11 +270,12 @@ public final class DefaultEngine implements Engine {
       Generation g = lease.get();
       long seq = g.manifest().storeSequence();
       int need = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
-      List<Interaction> merged = new ArrayList<>(g.data().eventsOf(user));
+      String id = modelId(g, user); // an erased learner's training events are hidden, as in the full history
+      List<Interaction> merged = new ArrayList<>(g.data().eventsOf(id));
       for (StoredEvent s : stored(() -> store.eventsOf(user, seq, need))) merged.add(TrainingSet.asTraining(s));
       long storedTotal = stored(() -> store.countOf(user, seq));
-      long total = g.data().eventsOf(user).size() + storedTotal;
-      if (total == 0 && g.data().learner(user).isEmpty()) throw new UnknownEntityException("user", user);
+      long total = g.data().eventsOf(id).size() + storedTotal;
+      if (total == 0 && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
       merged.sort(BY_TIME);
       int from = Math.min(offset, merged.size());
       return new HistoryPage(total, offset, merged.subList(from, Math.min(merged.size(), from + limit)));

@@ -45,6 +45,12 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
   /** URL prefix this backend answers to. */
   public static final String URL_PREFIX = "jdbc:postgresql:";
 
+  /**
+   * {@code application_name} of the change listener's connection, followed by the schema (empty without one):
+   * how an operator (or a test) finds it in {@code pg_stat_activity}.
+   */
+  public static final String LISTENER_APPLICATION = "courserec listen ";
+
   private static final List<Migration> MIGRATIONS = List.of(
       new Migration(1, "interactions log with per-event-type counts", List.of(
           """
@@ -84,7 +90,7 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
     this.schemaLockKey = lockKey("schema", scope);
     this.scope = scope;
     this.channel = "courserec_changes_" + Long.toHexString(lockKey("changes", scope));
-    this.feed = new PostgresChangeFeed(description(), channel, this::openAutoCommit);
+    this.feed = new PostgresChangeFeed(description(), channel, () -> openAutoCommit(LISTENER_APPLICATION + scope));
   }
 
   /** Opens (creating the schema and migrating if needed) the store at a {@code jdbc:postgresql:} URL. */
@@ -142,9 +148,14 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
     return c;
   }
 
-  /** A new connection in auto-commit mode with the configured timeouts (listener, session locks). */
-  private Connection openAutoCommit() throws SQLException {
-    Connection c = DriverManager.getConnection(url, driverProperties());
+  /**
+   * A new connection in auto-commit mode with the configured timeouts (listener, session locks), named
+   * {@code application} in {@code pg_stat_activity} (truncated to PostgreSQL's 63 bytes).
+   */
+  private Connection openAutoCommit(String application) throws SQLException {
+    Properties p = driverProperties();
+    p.setProperty("ApplicationName", application);
+    Connection c = DriverManager.getConnection(url, p);
     try (Statement s = c.createStatement()) {
       s.execute(timeoutsSql());
     } catch (SQLException e) {
@@ -187,7 +198,7 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
     long key = lockKey("lock." + purpose, scope);
     Connection c = null;
     try {
-      c = openAutoCommit();
+      c = openAutoCommit("courserec lock " + purpose + " " + scope);
       boolean got;
       try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
         p.setLong(1, key);
