@@ -38,12 +38,14 @@ import java.util.stream.Stream;
  * client to B's {@link StaleAnswerListener} hearing the learner (B's cache entry dropped). Negative values mean B
  * heard before the client had A's answer (PostgreSQL delivers the notification at commit, while A is still
  * answering). Afterwards B's next answer must not hold the dismissed course (counted as violations). Prints
- * p50/p90/p99/max of that time and of the time from sending the POST.
+ * p50/p90/p99/max of that time and of the time from sending the POST. Then {@code PROMOTIONS} times (default 3)
+ * A rebuilds and promotes a version ({@code startReindex}) and the time from A serving it to B serving it is taken
+ * (B's poll of {@code models/CURRENT}, {@code models.poll_interval_ms} at its default of 2 s, plus B's load).
  *
  * <pre>
  * ./mvnw -q -DskipTests package
  * java --add-modules jdk.incubator.vector -cp target/courserec.jar io.courserec.bench.ReplicaInvalidationBench \
- *     [PG_URL (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres)] [DATA (default data/sample)] [N (200)]
+ *     [PG_URL (default jdbc:postgresql://127.0.0.1:5432/test?user=postgres)] [DATA (default data/sample)] [N (200)] [PROMOTIONS (3)]
  * </pre>
  * Both replicas share this JVM's cores with the client, as two processes on one machine would; across machines the
  * network round trip to PostgreSQL adds to the figure once.
@@ -58,6 +60,7 @@ public final class ReplicaInvalidationBench {
     String pg = args.length > 0 ? args[0] : "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
     Path data = Path.of(args.length > 1 ? args[1] : "data/sample");
     int n = args.length > 2 ? Integer.parseInt(args[2]) : 200;
+    int promotions = args.length > 3 ? Integer.parseInt(args[3]) : 3;
     String schema = "courserec_bench_replicas_" + ProcessHandle.current().pid();
     Path work = Files.createTempDirectory("courserec-replicas-bench");
     Config config = Config.defaults().with(Map.of(
@@ -91,6 +94,7 @@ public final class ReplicaInvalidationBench {
         });
         await(() -> get(sa.url() + "/ready").statusCode() == 200 && get(sb.url() + "/ready").statusCode() == 200);
         run(sa.url(), sb.url(), learners.subList(0, Math.min(n, learners.size())), heard);
+        for (int i = 0; i < promotions; i++) promote(a, b);
       }
     } finally {
       try (Connection c = DriverManager.getConnection(pg); Statement s = c.createStatement()) {
@@ -137,6 +141,24 @@ public final class ReplicaInvalidationBench {
     print("A's 201 at the client -> B invalidated", fromAnswer);
     print("POST sent to A        -> B invalidated", fromSend);
     System.out.println("B answers still holding the dismissed course: " + violations);
+  }
+
+  /** One rebuild on A; prints how long after A swapped it in B did. */
+  private static void promote(Engine a, Engine b) throws InterruptedException {
+    String before = a.status().modelVersion();
+    a.startReindex();
+    long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+    while (before.equals(a.status().modelVersion())) {
+      if (System.nanoTime() > deadline) throw new IllegalStateException("A did not promote a version in 10 minutes");
+      Thread.sleep(5);
+    }
+    long swappedOnA = System.nanoTime();
+    String v = a.status().modelVersion();
+    while (!v.equals(b.status().modelVersion())) {
+      if (System.nanoTime() > deadline) throw new IllegalStateException("B did not pick up " + v);
+      Thread.sleep(5);
+    }
+    System.out.printf("promotion: B served %s %d ms after A did%n", v, (System.nanoTime() - swappedOnA) / 1_000_000);
   }
 
   private static void print(String what, double[] ms) {

@@ -24,10 +24,13 @@ import org.slf4j.LoggerFactory;
  * <p><b>Failures.</b> A broken connection (the server restarted, the backend was terminated, the network dropped)
  * is replaced after a back-off that starts at {@value #FIRST_BACKOFF_MS} ms and doubles up to
  * {@value #MAX_BACKOFF_MS} ms while connecting keeps failing. Notifications sent while no connection listened are
- * lost (PostgreSQL queues them only for listening sessions), so after every successful {@code LISTEN}, the first
- * included, the listeners are told {@link StoreChangeListener#everythingChanged}. A connection that dies silently
- * (no packet, no reset) would leave the wait returning empty forever, so every {@value #PING_MS} ms without a
- * notification the thread runs {@code SELECT 1}, which fails within the driver's socket timeout on such a link.
+ * lost (PostgreSQL queues them only for listening sessions), so the listeners are told
+ * {@link StoreChangeListener#everythingChanged} when a listening connection is found broken (what they cached may
+ * go stale unnoticed from then on) and again after every successful {@code LISTEN}, the first included (what they
+ * cached meanwhile may have gone stale). A connection that dies silently (no packet, no reset) would leave the wait
+ * returning empty forever, so every {@value #PING_MS} ms without a notification the thread runs {@code SELECT 1},
+ * which fails within the connection's socket timeout ({@link PostgresInteractionStore} gives the listener
+ * {@value #SOCKET_TIMEOUT_S} s) on such a link.
  * A payload that cannot be read also counts as "everything changed", rather than being dropped.
  */
 final class PostgresChangeFeed implements AutoCloseable {
@@ -37,6 +40,8 @@ final class PostgresChangeFeed implements AutoCloseable {
   /** How long one wait for notifications lasts: bounds how long {@link #close} waits for the thread. */
   private static final int WAIT_MS = 250;
   static final int PING_MS = 5_000;
+  /** Socket read timeout of the listening connection, in seconds: bounds a ping on a dead link. */
+  static final int SOCKET_TIMEOUT_S = 10;
 
   /** Opens a new connection in auto-commit mode. */
   @FunctionalInterface
@@ -89,12 +94,14 @@ final class PostgresChangeFeed implements AutoCloseable {
   private void run() {
     int backoff = FIRST_BACKOFF_MS;
     while (!closed) {
+      boolean wasListening = false;
       try (Connection c = connector.open()) {
         connection = c;
         try (Statement s = c.createStatement()) {
           s.execute("LISTEN " + PostgresInteractionStore.quoteIdentifier(channel));
         }
         listening = true;
+        wasListening = true;
         long n = connections.incrementAndGet();
         backoff = FIRST_BACKOFF_MS;
         log.info("feedback store {}: listening for changes on channel {}{}", description, channel,
@@ -107,6 +114,7 @@ final class PostgresChangeFeed implements AutoCloseable {
         failures.incrementAndGet();
         log.warn("feedback store {}: change listener connection failed ({}); retrying in {} ms", description,
             e.getMessage(), backoff);
+        if (wasListening) everything("the store's change listener lost its connection");
         try {
           TimeUnit.MILLISECONDS.sleep(backoff);
         } catch (InterruptedException ie) {

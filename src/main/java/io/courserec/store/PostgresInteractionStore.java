@@ -90,7 +90,8 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
     this.schemaLockKey = lockKey("schema", scope);
     this.scope = scope;
     this.channel = "courserec_changes_" + Long.toHexString(lockKey("changes", scope));
-    this.feed = new PostgresChangeFeed(description(), channel, () -> openAutoCommit(LISTENER_APPLICATION + scope));
+    this.feed = new PostgresChangeFeed(description(), channel, () -> openAutoCommit(LISTENER_APPLICATION + scope,
+        Math.min(socketTimeoutSeconds(), PostgresChangeFeed.SOCKET_TIMEOUT_S)));
   }
 
   /** Opens (creating the schema and migrating if needed) the store at a {@code jdbc:postgresql:} URL. */
@@ -152,9 +153,10 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
    * A new connection in auto-commit mode with the configured timeouts (listener, session locks), named
    * {@code application} in {@code pg_stat_activity} (truncated to PostgreSQL's 63 bytes).
    */
-  private Connection openAutoCommit(String application) throws SQLException {
+  private Connection openAutoCommit(String application, int socketTimeoutSeconds) throws SQLException {
     Properties p = driverProperties();
     p.setProperty("ApplicationName", application);
+    p.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
     Connection c = DriverManager.getConnection(url, p);
     try (Statement s = c.createStatement()) {
       s.execute(timeoutsSql());
@@ -198,7 +200,7 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
     long key = lockKey("lock." + purpose, scope);
     Connection c = null;
     try {
-      c = openAutoCommit("courserec lock " + purpose + " " + scope);
+      c = openAutoCommit("courserec lock " + purpose + " " + scope, socketTimeoutSeconds());
       boolean got;
       try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
         p.setLong(1, key);

@@ -102,7 +102,8 @@ class PostgresChangeFeedTest {
   void aKilledListenerReconnectsAndSaysEverythingChanged() throws Exception {
     assertThat(b.changeFeed().connections()).isEqualTo(1);
     assertThat(terminateListeners()).isEqualTo(1);
-    assertThat(next()).isEqualTo("ALL");
+    assertThat(next()).as("on finding the connection broken").isEqualTo("ALL");
+    assertThat(next()).as("on listening again").isEqualTo("ALL");
     assertThat(b.changeFeed().connections()).isEqualTo(2);
     assertThat(b.changeFeed().failures()).isEqualTo(1);
     a.append(view("u9", "c1"));
