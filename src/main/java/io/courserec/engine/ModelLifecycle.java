@@ -45,7 +45,7 @@ import org.slf4j.LoggerFactory;
  * ({@code models.retrain_interval_minutes}) first takes the store's {@value #RETRAIN_LOCK} lock
  * ({@link InteractionStore#tryLock}); a replica that does not get it skips the round, as does one that finds a
  * version promoted elsewhere less than half an interval ago, and follows through the poll. With SQLite the lock is
- * always granted (one serving process).
+ * always granted and nothing is skipped (one serving process).
  */
 final class ModelLifecycle implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ModelLifecycle.class);
@@ -248,26 +248,32 @@ final class ModelLifecycle implements AutoCloseable {
    * half of {@code every} ago.
    */
   JobStatus startScheduledRetrain(Duration every) {
+    Duration half = every.dividedBy(2);
     return jobs.submit("retrain", progress -> {
-      Optional<StoreLock> lock = store.tryLock(RETRAIN_LOCK);
-      if (lock.isEmpty()) {
-        log.info("scheduled retrain skipped: another replica holds the retrain lock; its version will be picked up");
-        return "skipped: another replica is retraining (store lock '" + RETRAIN_LOCK + "' held)";
-      }
-      try (StoreLock held = lock.get()) {
-        Optional<String> fresh = freshElsewhere(every.dividedBy(2));
-        if (fresh.isPresent()) {
-          log.info("scheduled retrain skipped: {} was promoted elsewhere less than {} ago", fresh.get(),
-              every.dividedBy(2));
-          return "skipped: " + fresh.get() + " was promoted elsewhere less than " + every.dividedBy(2) + " ago";
+      // checked before the lock too, so a replica that will skip anyway never keeps one that would build from it
+      Optional<String> fresh = freshElsewhere(half);
+      if (fresh.isEmpty()) {
+        Optional<StoreLock> lock = store.tryLock(RETRAIN_LOCK);
+        if (lock.isEmpty()) {
+          log.info("scheduled retrain skipped: another replica holds the retrain lock; its version will be picked up");
+          return "skipped: another replica is retraining (store lock '" + RETRAIN_LOCK + "' held)";
         }
-        return describe(rebuild(true, progress));
+        try (StoreLock held = lock.get()) {
+          fresh = freshElsewhere(half); // a build elsewhere may have ended just before the lock was free
+          if (fresh.isEmpty()) return describe(rebuild(true, progress));
+        }
       }
+      log.info("scheduled retrain skipped: {} was promoted elsewhere less than {} ago", fresh.get(), half);
+      return "skipped: " + fresh.get() + " was promoted elsewhere less than " + half + " ago";
     });
   }
 
-  /** The version {@code CURRENT} names, if another process built it less than {@code age} ago. */
+  /**
+   * The version {@code CURRENT} names, if another process built it less than {@code age} ago; always empty on a
+   * store no other server shares (SQLite: every tick retrains, as before replicas).
+   */
   private Optional<String> freshElsewhere(Duration age) {
+    if (!store.shared()) return Optional.empty();
     return models.current().filter(v -> !builtHere.contains(v))
         .flatMap(v -> models.readManifest(models.root().resolve(v)))
         .filter(m -> m.createdAt() != null && m.createdAt().isAfter(java.time.Instant.now().minus(age)))

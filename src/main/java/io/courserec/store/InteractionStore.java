@@ -104,6 +104,14 @@ public interface InteractionStore extends AutoCloseable {
   long eraseUser(String userId);
 
   /**
+   * True when several serving processes may share this store (PostgreSQL), so that {@link #subscribe} and
+   * {@link #tryLock} coordinate them; false for an embedded store with one serving process (SQLite, the default).
+   */
+  default boolean shared() {
+    return false;
+  }
+
+  /**
    * Registers a listener for changes committed by any process sharing this store (this one included): which
    * learners' events were appended or erased, or that changes may have been missed; see
    * {@link StoreChangeListener}. PostgreSQL delivers them through {@code LISTEN/NOTIFY} on a connection of its own,

@@ -185,6 +185,11 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
   }
 
   @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
   public StoreChangeListener.Subscription subscribe(StoreChangeListener listener) {
     if (listener == null) throw new IllegalArgumentException("listener must not be null");
     return feed.subscribe(listener);
