@@ -217,6 +217,7 @@ final class ModelLifecycle implements AutoCloseable {
     synchronized (promotion) {
       Generation now = serving.peek();
       if (closed || (now != null && now.version().equals(v)) || v.equals(unusable)) return false;
+      long t0 = System.nanoTime();
       Path dir = models.root().resolve(v);
       Optional<ModelManifest> m = models.readManifest(dir);
       if (m.isEmpty() || !models.verify(v)) {
@@ -227,9 +228,8 @@ final class ModelLifecycle implements AutoCloseable {
       }
       try {
         erased.refresh(); // the other process may have erased learners this version still holds
-        long t0 = System.nanoTime();
         publish(Generation.load(dir, m.get(), config));
-        log.info("picked up model version {} promoted elsewhere ({} ms after noticing)", v,
+        log.info("picked up model version {} promoted elsewhere (verified and loaded in {} ms)", v,
             (System.nanoTime() - t0) / 1_000_000);
       } catch (IOException | RuntimeException e) {
         unusable = v;
