@@ -65,7 +65,7 @@ class ReplicasIT {
   @BeforeEach
   void setUp() throws Exception {
     server = PostgresTestDatabase.assumeReachable();
-    copyTree(shared.resolve("models"), tmp.resolve("models"));
+    EngineFixture.copyTree(shared.resolve("models"), tmp.resolve("models"));
     schema = PostgresTestDatabase.freshSchema();
     config = EngineFixture.config(tmp, Map.of(ConfigKey.STORE_URL, PostgresTestDatabase.withSchema(server, schema),
         ConfigKey.SERVER_PORT, 0, ConfigKey.MODELS_POLL, POLL_MS, ConfigKey.TRAIN_ON_START, false,
@@ -88,16 +88,6 @@ class ReplicasIT {
     open.add(s);
     EngineFixture.await(e::ready, "the replica to load the model");
     return new Replica(e, s, new HttpTestClient(s.url()));
-  }
-
-  private static void copyTree(Path from, Path to) throws java.io.IOException {
-    try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(from)) {
-      for (Path p : all.toList()) {
-        Path target = to.resolve(from.relativize(p).toString());
-        if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(target);
-        else java.nio.file.Files.copy(p, target);
-      }
-    }
   }
 
   @Test
