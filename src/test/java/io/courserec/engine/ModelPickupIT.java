@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A server follows {@code models/CURRENT} ({@code models.poll_interval_ms}) whoever promoted the version: here the
  * CLI, on the embedded store (the replica test on PostgreSQL is {@code ReplicasIT}). A version that does not match
- * its manifest is not swapped in; the serving one stays, and the next good promotion is picked up. An IT: it builds
- * two versions (seconds each on a shared machine).
+ * its manifest is not swapped in (the serving one stays), and CURRENT set back to an older good version is
+ * followed. An IT: it builds two versions (seconds each on a shared machine).
  */
 class ModelPickupIT {
   @TempDir Path tmp;
