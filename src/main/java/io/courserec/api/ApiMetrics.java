@@ -42,6 +42,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code courserec_model_age_seconds}, {@code courserec_ready}, {@code courserec_index_generation},
  *       {@code courserec_courses}, {@code courserec_learners}, {@code courserec_training_interactions};
  *   <li>{@code courserec_model_metric{metric="ndcg@10"}}: the current model's holdout metrics;
+ *   <li>{@code courserec_replica_invalidations_total{scope=learner|all}}: cached answers dropped on news from other
+ *       replicas (learners named by store notifications; everything, after a listener reconnect or a model pickup);
  *   <li>JVM memory, threads, CPU and uptime.
  * </ul>
  * Status-derived gauges read the {@link EngineStatusMonitor}'s snapshot, refreshed in the background. The same
@@ -56,9 +58,15 @@ final class ApiMetrics {
   private final RecommendationCache cache;
   private final long startedNanos = System.nanoTime();
 
-  ApiMetrics(EngineStatusMonitor monitor, RecommendationCache cache) {
+  ApiMetrics(EngineStatusMonitor monitor, RecommendationCache cache, ReplicaInvalidation replicas) {
     this.monitor = monitor;
     this.cache = cache;
+    FunctionCounter.builder("courserec.replica.invalidations", replicas, ReplicaInvalidation::learnerInvalidations)
+        .tag("scope", "learner").description("Learners whose cached answers were dropped on another replica's news")
+        .register(registry);
+    FunctionCounter.builder("courserec.replica.invalidations", replicas, ReplicaInvalidation::fullInvalidations)
+        .tag("scope", "all").description("Times every cached answer was dropped (listener reconnect, model pickup)")
+        .register(registry);
     FunctionCounter.builder("courserec.cache.requests", cache, RecommendationCache::hits).tag("result", "hit")
         .description("Recommendation cache lookups").register(registry);
     FunctionCounter.builder("courserec.cache.requests", cache, RecommendationCache::misses).tag("result", "miss")

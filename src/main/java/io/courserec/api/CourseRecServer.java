@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <p>Usage: {@code try (CourseRecServer s = CourseRecServer.start(engine, config)) { ... s.url() ... }}. The server
  * does not own the engine: {@link #stop} stops HTTP and the status poller, and the caller closes the engine.
  * Call {@link #invalidateCaches} after swapping models if the swap should be visible before the next status poll
- * (the server also notices a new model version on its own).
+ * (the server also notices a new model version on its own). Changes made by other replicas reach the cache through
+ * {@link Engine#onStaleAnswers} ({@link ReplicaInvalidation}).
  *
  * <p>Before any resource, every request passes (in this order) the access log, the CORS policy ({@link CorsPolicy}),
  * the service token ({@link ServiceAuth}) and the JSON content-type rule ({@link JsonContentType}).
@@ -44,14 +45,16 @@ public final class CourseRecServer implements AutoCloseable {
   private final JavalinState state;
   private final EngineStatusMonitor monitor;
   private final RecommendationCache cache;
+  private final ReplicaInvalidation replicas;
   private final String host;
 
   private CourseRecServer(Javalin app, JavalinState state, EngineStatusMonitor monitor, RecommendationCache cache,
-                          String host) {
+                          ReplicaInvalidation replicas, String host) {
     this.app = app;
     this.state = state;
     this.monitor = monitor;
     this.cache = cache;
+    this.replicas = replicas;
     this.host = host;
   }
 
@@ -63,29 +66,32 @@ public final class CourseRecServer implements AutoCloseable {
     EngineStatusMonitor monitor = new EngineStatusMonitor(engine, cache,
         Duration.ofMillis(config.integer(ConfigKey.SERVER_STATUS_REFRESH)),
         Duration.ofMillis(config.integer(ConfigKey.STATUS_DEADLINE)));
+    ReplicaInvalidation replicas = new ReplicaInvalidation(cache);
     try {
+      replicas.listenTo(engine);
       JavalinState[] state = new JavalinState[1];
       Javalin app = Javalin.create(cfg -> {
         state[0] = cfg.unsafe;
-        configure(cfg, engine, config, cache, monitor);
+        configure(cfg, engine, config, cache, monitor, replicas);
       });
       String host = config.string(ConfigKey.SERVER_HOST);
       app.start(host, config.integer(ConfigKey.SERVER_PORT));
-      CourseRecServer server = new CourseRecServer(app, state[0], monitor, cache, host);
+      CourseRecServer server = new CourseRecServer(app, state[0], monitor, cache, replicas, host);
       log.info("courserec API listening on {}", server.url());
       return server;
     } catch (RuntimeException e) {
+      replicas.close();
       monitor.close();
       throw e;
     }
   }
 
   private static void configure(JavalinConfig cfg, Engine engine, Config config, RecommendationCache cache,
-                                EngineStatusMonitor monitor) {
+                                EngineStatusMonitor monitor, ReplicaInvalidation replicas) {
     ObjectMapper mapper = JsonCodec.mapper();
     int maxK = config.integer(ConfigKey.SERVER_MAX_K);
     int maxBody = config.integer(ConfigKey.SERVER_MAX_BODY);
-    ApiMetrics metrics = new ApiMetrics(monitor, cache);
+    ApiMetrics metrics = new ApiMetrics(monitor, cache, replicas);
     FeedbackParser parser = new FeedbackParser(mapper, config.integer(ConfigKey.SERVER_MAX_BATCH), Clock.systemUTC());
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;
@@ -152,6 +158,7 @@ public final class CourseRecServer implements AutoCloseable {
 
   /** Stops HTTP (in-flight requests finish) and the status poller; does not close the engine. */
   public void stop() {
+    replicas.close();
     app.stop();
     monitor.close();
   }

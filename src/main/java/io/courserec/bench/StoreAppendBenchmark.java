@@ -5,6 +5,8 @@ import io.courserec.catalog.Interaction;
 import io.courserec.store.AppendResult;
 import io.courserec.store.InteractionStore;
 import io.courserec.store.InteractionStores;
+import io.courserec.store.StoreChangeListener;
+import io.courserec.store.StoreSettings;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,6 +66,13 @@ public class StoreAppendBenchmark {
   @Param({"1", "100"})
   public int batchSize;
 
+  /**
+   * PostgreSQL: whether each transaction sends its change notification ({@code store.notify_changes}), with this
+   * store listening as a replica would; {@code -p notify=true,false} measures its cost. No effect on SQLite.
+   */
+  @Param({"true"})
+  public boolean notify;
+
   private final AtomicLong nextEvent = new AtomicLong();
   private InteractionStore store;
   private Path dir;
@@ -78,7 +87,15 @@ public class StoreAppendBenchmark {
     } else {
       pgUrl = System.getProperty("courserec.bench.pg_url", DEFAULT_PG_URL);
       schema = "courserec_bench_" + ProcessHandle.current().pid() + "_" + System.nanoTime();
-      store = InteractionStores.open(pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema);
+      store = InteractionStores.open(pgUrl + (pgUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+          new StoreSettings(8, 5_000, 30_000, 10_000, notify));
+      if (notify) store.subscribe(new StoreChangeListener() {
+        @Override
+        public void learnersChanged(Kind kind, List<String> userIds) { }
+
+        @Override
+        public void everythingChanged(String reason) { }
+      });
     }
   }
 

@@ -153,6 +153,8 @@ public enum ConfigKey {
   STORE_CONNECT_TIMEOUT("store.connect_timeout_ms", Type.INT, "5000", 250.0, 600000.0, false, "Longest wait for a new store connection or a free pooled one"),
   STORE_STATEMENT_TIMEOUT("store.statement_timeout_ms", Type.INT, "30000", 1.0, 3600000.0, false, "Longest a PostgreSQL statement may run (statement_timeout; socket timeout 5 s above it)"),
   STORE_LOCK_TIMEOUT("store.lock_timeout_ms", Type.INT, "10000", 1.0, 3600000.0, false, "Longest wait for a lock (PostgreSQL lock_timeout, SQLite busy_timeout); then 503"),
+  STORE_NOTIFY("store.notify_changes", Type.BOOLEAN, "true", null, null, false, "PostgreSQL: each append and erasure sends NOTIFY naming its learners, so every replica on the store drops their cached answers within milliseconds; false only for a lone server or to measure its cost"),
+  MODELS_POLL("models.poll_interval_ms", Type.INT, "2000", 0.0, 3600000.0, false, "How often a server reads models.dir/CURRENT and swaps in a version another replica or the CLI promoted; 0 = never (a lone server)"),
 
   // --- index --------------------------------------------------------------------------------------------------
   INDEX_KEEP_GENERATIONS("index.keep_generations", Type.INT, "3", 1.0, 100.0, false, "Complete index generations kept on disk (the current one always stays)"),

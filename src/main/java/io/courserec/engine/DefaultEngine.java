@@ -78,11 +78,14 @@ public final class DefaultEngine implements Engine {
   private final Set<EventType> excluding;
   private final LearnerPlans plans;
   private final EventWeights events;
+  private final ReplicaChanges replicas;
+  private volatile io.courserec.store.StoreChangeListener.Subscription following;
 
   DefaultEngine(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.store = store;
     this.erased = erased;
-    this.lifecycle = new ModelLifecycle(config, store, models, erased);
+    this.replicas = new ReplicaChanges(erased);
+    this.lifecycle = new ModelLifecycle(config, store, models, erased, replicas::modelPickedUp);
     this.maxRecentEvents = config.integer(ConfigKey.MAX_RECENT_EVENTS);
     EventWeights weights = EventWeights.from(config);
     Set<EventType> s = EnumSet.of(EventType.DISMISS);
@@ -93,6 +96,19 @@ public final class DefaultEngine implements Engine {
   }
 
   ModelLifecycle lifecycle() { return lifecycle; }
+
+  /**
+   * Server only: listens to the store's change notifications (other replicas' feedback and erasures) and hands
+   * them, with model versions picked up from elsewhere, to {@link #onStaleAnswers} listeners.
+   */
+  void followOtherProcesses() {
+    following = store.subscribe(replicas);
+  }
+
+  @Override
+  public StaleAnswerListener.Registration onStaleAnswers(StaleAnswerListener listener) {
+    return replicas.add(listener);
+  }
 
   // ---- requests ---------------------------------------------------------------------------------------------
 
@@ -254,11 +270,12 @@ public final class DefaultEngine implements Engine {
       Generation g = lease.get();
       long seq = g.manifest().storeSequence();
       int need = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
-      List<Interaction> merged = new ArrayList<>(g.data().eventsOf(user));
+      String id = modelId(g, user); // an erased learner's training events are hidden, as in the full history
+      List<Interaction> merged = new ArrayList<>(g.data().eventsOf(id));
       for (StoredEvent s : stored(() -> store.eventsOf(user, seq, need))) merged.add(TrainingSet.asTraining(s));
       long storedTotal = stored(() -> store.countOf(user, seq));
-      long total = g.data().eventsOf(user).size() + storedTotal;
-      if (total == 0 && g.data().learner(user).isEmpty()) throw new UnknownEntityException("user", user);
+      long total = g.data().eventsOf(id).size() + storedTotal;
+      if (total == 0 && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
       merged.sort(BY_TIME);
       int from = Math.min(offset, merged.size());
       return new HistoryPage(total, offset, merged.subList(from, Math.min(merged.size(), from + limit)));
@@ -488,6 +505,7 @@ public final class DefaultEngine implements Engine {
   @Override
   public void close() {
     try {
+      if (following != null) following.close();
       lifecycle.close();
     } finally {
       store.close();

@@ -84,6 +84,15 @@ public interface Engine extends AutoCloseable {
   /** The data quality report of the load the serving model was built from; empty for versions built before it was kept. */
   Optional<QualityReport> qualityReport();
 
+  /**
+   * Registers a listener for answers made stale by changes this process' requests did not make (other replicas'
+   * feedback and erasures on a shared PostgreSQL store, a model version promoted elsewhere and picked up here).
+   * The default never calls it: an engine alone on its store sees every change in its own requests.
+   */
+  default StaleAnswerListener.Registration onStaleAnswers(StaleAnswerListener listener) {
+    return () -> { };
+  }
+
   @Override
   void close();
 }

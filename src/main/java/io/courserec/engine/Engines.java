@@ -11,7 +11,9 @@ import io.courserec.store.InteractionStores;
  * <ul>
  *   <li>{@link #open}: the server. Returns at once; the latest good model version loads in the background (the
  *       engine answers {@link NotReadyException} until it is in), the first model is trained when there is none
- *       and {@code models.train_on_start} is true, and {@code models.retrain_interval_minutes} schedules retrains.
+ *       and {@code models.train_on_start} is true, and {@code models.retrain_interval_minutes} schedules retrains;
+ *       it follows other replicas: their feedback and erasures through the store ({@link Engine#onStaleAnswers}),
+ *       their promoted versions through {@code models.poll_interval_ms}.
  *   <li>{@link #openForQueries}: the CLI's {@code recommend} and {@code explain}. Loads the latest good version
  *       before returning, starts nothing in the background; {@link DefaultEngine#ready()} says whether a model was
  *       found.
@@ -26,6 +28,7 @@ public final class Engines {
   /** The server's engine; see the class comment. */
   public static Engine open(Config config) {
     DefaultEngine e = create(config);
+    e.followOtherProcesses();
     e.lifecycle().startInBackground();
     return e;
   }

@@ -4,6 +4,7 @@ import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.progress.Progress;
 import io.courserec.store.InteractionStore;
+import io.courserec.store.StoreLock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -19,6 +20,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,11 +37,24 @@ import org.slf4j.LoggerFactory;
  * index and every CF/MF matrix, so a changed catalog cannot be re-indexed under old models; a reindex is therefore
  * a full build (catalog, stored feedback, holdout evaluation, training) that is promoted without the quality gate.
  * A retrain is the same build with the gate.
+ *
+ * <p><b>Replicas</b> (several servers on one models directory and one PostgreSQL store): every
+ * {@code models.poll_interval_ms} a server reads {@code CURRENT} and, when it names a version other than the one
+ * serving, verifies, loads and swaps it in ({@link #pickUpPromoted}), so a version promoted by another replica or
+ * by the CLI serves everywhere within about one poll plus its load time. A scheduled retrain
+ * ({@code models.retrain_interval_minutes}) first takes the store's {@value #RETRAIN_LOCK} lock
+ * ({@link InteractionStore#tryLock}); a replica that does not get it skips the round, as does one that finds a
+ * version promoted elsewhere less than half an interval ago, and follows through the poll. With SQLite the lock is
+ * always granted and nothing is skipped (one serving process).
  */
 final class ModelLifecycle implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(ModelLifecycle.class);
 
+  /** Name of the store lock a scheduled retrain holds. */
+  static final String RETRAIN_LOCK = "retrain";
+
   private final Config config;
+  private final InteractionStore store;
   private final ModelStore models;
   private final ErasedLearners erased;
   private final ModelBuilder builder;
@@ -47,12 +62,24 @@ final class ModelLifecycle implements AutoCloseable {
   private final BackgroundJobs jobs = new BackgroundJobs();
   private final Swappable<Generation> serving;
   private final Set<String> open = ConcurrentHashMap.newKeySet();
+  /** Versions this process built (a scheduled retrain skips only after a version built elsewhere). */
+  private final Set<String> builtHere = ConcurrentHashMap.newKeySet();
+  /** Held while {@code CURRENT} and the serving version are compared and changed, by a build or a pickup. */
+  private final Object promotion = new Object();
+  private final Consumer<String> pickedUp;
   private ScheduledExecutorService scheduler;
+  private ScheduledExecutorService poller;
+  /** A version {@code CURRENT} named that could not be loaded; not tried again until {@code CURRENT} changes. */
+  private volatile String unusable;
   private volatile String notReady = "no model loaded yet";
   private volatile boolean closed;
 
-  ModelLifecycle(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
+  /** @param pickedUp told the version after a version promoted elsewhere was swapped in */
+  ModelLifecycle(Config config, InteractionStore store, ModelStore models, ErasedLearners erased,
+                 Consumer<String> pickedUp) {
     this.config = config;
+    this.store = store;
+    this.pickedUp = pickedUp;
     this.models = models;
     this.erased = erased;
     this.builder = new ModelBuilder(config, models, store, erased);
@@ -112,15 +139,26 @@ final class ModelLifecycle implements AutoCloseable {
    * {@code models.train_on_start}); then schedule periodic retraining if configured.
    */
   void startInBackground() {
-    startInBackground(Duration.ofMinutes(config.integer(ConfigKey.RETRAIN_INTERVAL)));
+    startInBackground(Duration.ofMinutes(config.integer(ConfigKey.RETRAIN_INTERVAL)),
+        Duration.ofMillis(config.integer(ConfigKey.MODELS_POLL)));
   }
 
-  /** As {@link #startInBackground()} with an explicit retrain period (zero: no periodic retraining). */
+  /** As {@link #startInBackground()} with an explicit retrain period (zero: no periodic retraining), no polling. */
   void startInBackground(Duration retrainEvery) {
+    startInBackground(retrainEvery, Duration.ZERO);
+  }
+
+  /**
+   * As {@link #startInBackground()} with an explicit retrain period and {@code CURRENT} poll interval (zero: off).
+   * Polling starts after the start-up load, so the two never load the same version twice.
+   */
+  void startInBackground(Duration retrainEvery, Duration pollEvery) {
     notReady = "loading the model from " + models.root();
     jobs.execute(() -> {
       if (closed) return;
-      if (loadLatest()) {
+      boolean loaded = loadLatest();
+      startPolling(pollEvery);
+      if (loaded) {
         resumeErasure();
         return;
       }
@@ -140,13 +178,106 @@ final class ModelLifecycle implements AutoCloseable {
     long ms = retrainEvery.toMillis();
     scheduler.scheduleWithFixedDelay(() -> {
       try {
-        JobStatus j = startRetrain();
+        JobStatus j = startScheduledRetrain(retrainEvery);
         log.info("periodic retrain: job {} ({})", j.id(), j.state());
       } catch (RuntimeException e) {
         log.warn("periodic retrain could not start: {}", e.getMessage());
       }
     }, ms, ms, TimeUnit.MILLISECONDS);
     log.info("retraining every {}", retrainEvery);
+  }
+
+  private synchronized void startPolling(Duration every) {
+    if (every.isZero() || closed) return;
+    poller = Executors.newSingleThreadScheduledExecutor(r -> {
+      Thread t = new Thread(r, "courserec-model-poll");
+      t.setDaemon(true);
+      return t;
+    });
+    long ms = every.toMillis();
+    poller.scheduleWithFixedDelay(() -> {
+      try {
+        pickUpPromoted();
+      } catch (RuntimeException e) {
+        log.warn("checking {} for a newly promoted model version failed: {}", models.root(), e.toString());
+      }
+    }, ms, ms, TimeUnit.MILLISECONDS);
+    log.info("following promotions in {} every {} ms", models.root(), ms);
+  }
+
+  /**
+   * Swaps in the version {@code CURRENT} names when it is not the serving one (promoted by another replica or the
+   * CLI): verified against its manifest, loaded, published. A version that fails is logged once and left alone
+   * until {@code CURRENT} names another; the serving version stays. Returns true if a version was swapped in.
+   */
+  boolean pickUpPromoted() {
+    Optional<String> named = models.current();
+    if (named.isEmpty()) return false;
+    String v = named.get();
+    synchronized (promotion) {
+      Generation now = serving.peek();
+      if (closed || (now != null && now.version().equals(v)) || v.equals(unusable)) return false;
+      long t0 = System.nanoTime();
+      Path dir = models.root().resolve(v);
+      Optional<ModelManifest> m = models.readManifest(dir);
+      if (m.isEmpty() || !models.verify(v)) {
+        unusable = v;
+        log.error("model version {} was promoted elsewhere but is missing or does not match its manifest; still "
+            + "serving {}", v, now == null ? "nothing" : now.version());
+        return false;
+      }
+      try {
+        erased.refresh(); // the other process may have erased learners this version still holds
+        publish(Generation.load(dir, m.get(), config));
+        log.info("picked up model version {} promoted elsewhere (verified and loaded in {} ms)", v,
+            (System.nanoTime() - t0) / 1_000_000);
+      } catch (IOException | RuntimeException e) {
+        unusable = v;
+        log.error("model version {} was promoted elsewhere but cannot be loaded ({}); still serving {}", v,
+            e.toString(), now == null ? "nothing" : now.version());
+        return false;
+      }
+    }
+    pickedUp.accept(v);
+    return true;
+  }
+
+  /**
+   * The timer's retrain: a job that runs the build only while holding the store's {@value #RETRAIN_LOCK} lock,
+   * and skips (succeeding, with a message saying why) when another replica holds it or promoted a version less than
+   * half of {@code every} ago.
+   */
+  JobStatus startScheduledRetrain(Duration every) {
+    Duration half = every.dividedBy(2);
+    return jobs.submit("retrain", progress -> {
+      // checked before the lock too, so a replica that will skip anyway never keeps one that would build from it
+      Optional<String> fresh = freshElsewhere(half);
+      if (fresh.isEmpty()) {
+        Optional<StoreLock> lock = store.tryLock(RETRAIN_LOCK);
+        if (lock.isEmpty()) {
+          log.info("scheduled retrain skipped: another replica holds the retrain lock; its version will be picked up");
+          return "skipped: another replica is retraining (store lock '" + RETRAIN_LOCK + "' held)";
+        }
+        try (StoreLock held = lock.get()) {
+          fresh = freshElsewhere(half); // a build elsewhere may have ended just before the lock was free
+          if (fresh.isEmpty()) return describe(rebuild(true, progress));
+        }
+      }
+      log.info("scheduled retrain skipped: {} was promoted elsewhere less than {} ago", fresh.get(), half);
+      return "skipped: " + fresh.get() + " was promoted elsewhere less than " + half + " ago";
+    });
+  }
+
+  /**
+   * The version {@code CURRENT} names, if another process built it less than {@code age} ago; always empty on a
+   * store no other server shares (SQLite: every tick retrains, as before replicas).
+   */
+  private Optional<String> freshElsewhere(Duration age) {
+    if (!store.shared()) return Optional.empty();
+    return models.current().filter(v -> !builtHere.contains(v))
+        .flatMap(v -> models.readManifest(models.root().resolve(v)))
+        .filter(m -> m.createdAt() != null && m.createdAt().isAfter(java.time.Instant.now().minus(age)))
+        .map(ModelManifest::version);
   }
 
   private String firstModel(Progress progress) throws IOException {
@@ -244,14 +375,17 @@ final class ModelLifecycle implements AutoCloseable {
     ModelManifest against = current != null ? current.manifest()
         : models.current().flatMap(v -> models.readManifest(models.root().resolve(v))).orElse(null);
     ModelBuilder.Outcome o = builder.build(g, against, progress);
+    builtHere.add(o.manifest().version());
     if (o.generation() != null) {
-      try {
-        models.promote(o.manifest().version());
-      } catch (IOException | RuntimeException e) {
-        o.generation().close();
-        throw e;
+      synchronized (promotion) { // the poll must not load the version between its promotion and its swap here
+        try {
+          models.promote(o.manifest().version());
+        } catch (IOException | RuntimeException e) {
+          o.generation().close();
+          throw e;
+        }
+        publish(o.generation());
       }
-      publish(o.generation());
     }
     prune();
     return o;
@@ -302,6 +436,9 @@ final class ModelLifecycle implements AutoCloseable {
       closed = true;
     }
     if (scheduler != null) scheduler.shutdownNow();
+    synchronized (this) {
+      if (poller != null) poller.shutdownNow();
+    }
     jobs.close();
     serving.clear();
   }

@@ -10,9 +10,11 @@ import java.sql.Statement;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -148,24 +150,31 @@ final class GroupCommitWriter {
     // read the clock inside the exclusive transaction, so receive times follow sequences
     long received = InteractionRows.epochMicros(clock.instant());
     Map<EventType, Integer> added = new EnumMap<>(EventType.class);
+    Set<String> changed = new LinkedHashSet<>();
     for (Call call : group) {
       Map<EventType, Integer> mine = new EnumMap<>(EventType.class);
+      Set<String> users = new LinkedHashSet<>();
       if (isolate) control.execute("SAVEPOINT call");
       try {
-        call.result = insertCall(call.events, received, mine);
+        call.result = insertCall(call.events, received, mine, users);
       } catch (IllegalArgumentException refused) {
         if (!isolate) throw refused;
         control.execute("ROLLBACK TO SAVEPOINT call");
         call.failure = refused;
       }
       if (isolate) control.execute("RELEASE SAVEPOINT call");
-      if (call.failure == null) mine.forEach((t, n) -> added.merge(t, n, Integer::sum));
+      if (call.failure == null) {
+        mine.forEach((t, n) -> added.merge(t, n, Integer::sum));
+        changed.addAll(users);
+      }
     }
     for (Map.Entry<EventType, Integer> a : added.entrySet()) {
       addCount.setString(1, a.getKey().code());
       addCount.setLong(2, a.getValue());
       addCount.executeUpdate();
     }
+    // in the transaction, so other processes hear of the learners exactly when their events are visible
+    if (!changed.isEmpty()) store.announce(connection, StoreChangeListener.Kind.FEEDBACK, changed);
     store.commit(connection);
     transactions.incrementAndGet();
   }
@@ -186,8 +195,9 @@ final class GroupCommitWriter {
     }
   }
 
-  private AppendResult insertCall(List<Interaction> events, long received, Map<EventType, Integer> added)
-      throws SQLException {
+  /** Inserts one call's events; counts the stored ones per type in {@code added}, their learners in {@code users}. */
+  private AppendResult insertCall(List<Interaction> events, long received, Map<EventType, Integer> added,
+                                  Set<String> users) throws SQLException {
     int[] updated = store.insertRows(insert, events, received);
     int inserted = 0;
     List<String> duplicates = new ArrayList<>();
@@ -199,6 +209,7 @@ final class GroupCommitWriter {
       } else if (updated[i] == 1) {
         inserted++;
         added.merge(e.event(), 1, Integer::sum);
+        users.add(e.userId());
       } else {
         throw new StoreException("the driver reported " + updated[i] + " rows for event " + i + " instead of 0 or 1;"
             + " per-row counts are needed to recognise duplicates (is reWriteBatchedInserts set in the URL?)");

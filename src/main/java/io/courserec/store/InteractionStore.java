@@ -103,6 +103,40 @@ public interface InteractionStore extends AutoCloseable {
    */
   long eraseUser(String userId);
 
+  /**
+   * True when several serving processes may share this store (PostgreSQL), so that {@link #subscribe} and
+   * {@link #tryLock} coordinate them; false for an embedded store with one serving process (SQLite, the default).
+   */
+  default boolean shared() {
+    return false;
+  }
+
+  /**
+   * Registers a listener for changes committed by any process sharing this store (this one included): which
+   * learners' events were appended or erased, or that changes may have been missed; see
+   * {@link StoreChangeListener}. PostgreSQL delivers them through {@code LISTEN/NOTIFY} on a connection of its own,
+   * within milliseconds of the commit. The default, and SQLite's answer, calls nothing: an embedded store has one
+   * serving process, which knows its own changes.
+   */
+  default StoreChangeListener.Subscription subscribe(StoreChangeListener listener) {
+    if (listener == null) throw new IllegalArgumentException("listener must not be null");
+    return () -> { };
+  }
+
+  /**
+   * Tries to take the lock named {@code purpose} among every process sharing this store, without waiting: empty
+   * when another process (or another caller in this one) holds it. PostgreSQL: a session-level advisory lock on a
+   * connection of its own, released on {@link StoreLock#close()} or when that session ends. The default, and
+   * SQLite's answer, always grants it: an embedded store has one serving process.
+   *
+   * @param purpose a short name of the work the lock guards, e.g. {@code retrain}
+   * @throws StoreException if the database cannot be asked
+   */
+  default java.util.Optional<StoreLock> tryLock(String purpose) {
+    if (purpose == null || purpose.isBlank()) throw new IllegalArgumentException("purpose must not be blank");
+    return java.util.Optional.of(() -> { });
+  }
+
   /** Backend and location for logs and status pages, with any password masked. */
   String description();
 

@@ -25,7 +25,7 @@ public final class InteractionStores {
     String url = config.string(ConfigKey.STORE_URL);
     StoreSettings settings = new StoreSettings(config.integer(ConfigKey.STORE_POOL_SIZE),
         config.integer(ConfigKey.STORE_CONNECT_TIMEOUT), config.integer(ConfigKey.STORE_STATEMENT_TIMEOUT),
-        config.integer(ConfigKey.STORE_LOCK_TIMEOUT));
+        config.integer(ConfigKey.STORE_LOCK_TIMEOUT), config.bool(ConfigKey.STORE_NOTIFY));
     try {
       return open(url, settings);
     } catch (IllegalArgumentException e) {

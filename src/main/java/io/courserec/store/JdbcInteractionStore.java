@@ -322,6 +322,7 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
           p.setString(1, userId);
           removed = p.executeUpdate();
         }
+        announce(c, StoreChangeListener.Kind.ERASURE, List.of(userId));
         commit(c);
       } catch (SQLException | RuntimeException e) {
         try {
@@ -338,6 +339,15 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
       throw failure("eraseUser", e);
     }
   }
+
+  /**
+   * Announces, inside the write transaction on {@code c} (so the announcement is delivered only if it commits), that
+   * these learners' events changed; see {@link #subscribe}. Nothing by default (SQLite).
+   */
+  void announce(Connection c, StoreChangeListener.Kind kind, java.util.Collection<String> users) throws SQLException {}
+
+  /** Releases what the backend holds besides the writer and the readers (PostgreSQL: the change listener). */
+  void closeBackend() {}
 
   /** Sets up an erasing connection before its transaction (SQLite: overwrite deleted content). */
   void prepareErase(Connection c) throws SQLException {}
@@ -398,6 +408,7 @@ public abstract sealed class JdbcInteractionStore implements InteractionStore
     if (closed) return;
     closed = true;
     writer.close(); // waits for a group in flight to commit; later calls fail
+    closeBackend();
     if (readers != null) readers.close();
     log.info("feedback store {} closed", description);
   }

@@ -34,10 +34,22 @@ import org.postgresql.ds.PGSimpleDataSource;
  * increase in commit order. The cost is that appending processes take turns; within a process, concurrent calls
  * share one transaction (group commit), which recovers the throughput. Start-up takes a second advisory lock around schema creation and migration, so servers
  * starting together against an empty database do not race.
+ *
+ * <p><b>Changes across processes.</b> Every append transaction (every group) and every erasure sends
+ * {@code pg_notify} on channel {@code courserec_changes_<key>} (one channel per schema) naming its learners
+ * ({@link ChangePayloads}); PostgreSQL delivers it to listening sessions when, and only if, the transaction commits.
+ * {@link #subscribe} listens on a connection of its own ({@link PostgresChangeFeed}). {@link #tryLock} takes a
+ * session-level advisory lock ({@code pg_try_advisory_lock}) on a connection of its own, held until released.
  */
 public final class PostgresInteractionStore extends JdbcInteractionStore {
   /** URL prefix this backend answers to. */
   public static final String URL_PREFIX = "jdbc:postgresql:";
+
+  /**
+   * {@code application_name} of the change listener's connection, followed by the schema (empty without one):
+   * how an operator (or a test) finds it in {@code pg_stat_activity}.
+   */
+  public static final String LISTENER_APPLICATION = "courserec listen ";
 
   private static final List<Migration> MIGRATIONS = List.of(
       new Migration(1, "interactions log with per-event-type counts", List.of(
@@ -65,6 +77,9 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
   private final String schema; // from currentSchema, or null for the server's search_path
   private final long appendLockKey;
   private final long schemaLockKey;
+  private final String scope;
+  private final String channel;
+  private final PostgresChangeFeed feed;
 
   private PostgresInteractionStore(String url, String schema, InstantSource clock, StoreSettings settings) {
     super("postgresql " + InteractionStores.maskPassword(url), clock, settings);
@@ -73,6 +88,10 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
     String scope = schema == null ? "" : schema;
     this.appendLockKey = lockKey("append", scope);
     this.schemaLockKey = lockKey("schema", scope);
+    this.scope = scope;
+    this.channel = "courserec_changes_" + Long.toHexString(lockKey("changes", scope));
+    this.feed = new PostgresChangeFeed(description(), channel, () -> openAutoCommit(LISTENER_APPLICATION + scope,
+        Math.min(socketTimeoutSeconds(), PostgresChangeFeed.SOCKET_TIMEOUT_S)));
   }
 
   /** Opens (creating the schema and migrating if needed) the store at a {@code jdbc:postgresql:} URL. */
@@ -128,6 +147,122 @@ public final class PostgresInteractionStore extends JdbcInteractionStore {
       throw e;
     }
     return c;
+  }
+
+  /**
+   * A new connection in auto-commit mode with the configured timeouts (listener, session locks), named
+   * {@code application} in {@code pg_stat_activity} (truncated to PostgreSQL's 63 bytes).
+   */
+  private Connection openAutoCommit(String application, int socketTimeoutSeconds) throws SQLException {
+    Properties p = driverProperties();
+    p.setProperty("ApplicationName", application);
+    p.setProperty("socketTimeout", Integer.toString(socketTimeoutSeconds));
+    Connection c = DriverManager.getConnection(url, p);
+    try (Statement s = c.createStatement()) {
+      s.execute(timeoutsSql());
+    } catch (SQLException e) {
+      c.close();
+      throw e;
+    }
+    return c;
+  }
+
+  /** The channel this store's change notifications use (one per schema). */
+  String channel() { return channel; }
+
+  /** The listening side, for tests and the status of the listener. */
+  PostgresChangeFeed changeFeed() { return feed; }
+
+  @Override
+  void announce(Connection c, StoreChangeListener.Kind kind, java.util.Collection<String> users) throws SQLException {
+    if (!settings().announceChanges() || users.isEmpty()) return;
+    List<String> payloads = ChangePayloads.encode(kind, users);
+    try (PreparedStatement p = c.prepareStatement("SELECT pg_notify(?, x) FROM unnest(?::text[]) AS x")) {
+      p.setString(1, channel);
+      p.setArray(2, c.createArrayOf("text", payloads.toArray()));
+      p.executeQuery().close();
+    }
+  }
+
+  @Override
+  public boolean shared() {
+    return true;
+  }
+
+  @Override
+  public StoreChangeListener.Subscription subscribe(StoreChangeListener listener) {
+    if (listener == null) throw new IllegalArgumentException("listener must not be null");
+    return feed.subscribe(listener);
+  }
+
+  /**
+   * {@code pg_try_advisory_lock} on a new connection, keyed on the purpose and the schema; the connection is kept
+   * open while the lock is held (a session lock lives as long as its session) and closed on release.
+   */
+  @Override
+  public java.util.Optional<StoreLock> tryLock(String purpose) {
+    if (purpose == null || purpose.isBlank()) throw new IllegalArgumentException("purpose must not be blank");
+    long key = lockKey("lock." + purpose, scope);
+    Connection c = null;
+    try {
+      c = openAutoCommit("courserec lock " + purpose + " " + scope, socketTimeoutSeconds());
+      boolean got;
+      try (PreparedStatement p = c.prepareStatement("SELECT pg_try_advisory_lock(?)")) {
+        p.setLong(1, key);
+        try (java.sql.ResultSet rs = p.executeQuery()) {
+          rs.next();
+          got = rs.getBoolean(1);
+        }
+      }
+      if (!got) {
+        c.close();
+        return java.util.Optional.empty();
+      }
+      return java.util.Optional.of(new SessionLock(c, key, purpose));
+    } catch (SQLException e) {
+      if (c != null) {
+        try {
+          c.close();
+        } catch (SQLException suppressed) {
+          e.addSuppressed(suppressed);
+        }
+      }
+      throw failure("tryLock(" + purpose + ")", e);
+    }
+  }
+
+  /** A held session-level advisory lock: unlocked and its connection closed on {@link #close()}. */
+  private final class SessionLock implements StoreLock {
+    private final Connection connection;
+    private final long key;
+    private final String purpose;
+    private boolean released;
+
+    SessionLock(Connection connection, long key, String purpose) {
+      this.connection = connection;
+      this.key = key;
+      this.purpose = purpose;
+    }
+
+    @Override
+    public synchronized void close() {
+      if (released) return;
+      released = true;
+      try (connection; PreparedStatement p = connection.prepareStatement("SELECT pg_advisory_unlock(?)")) {
+        p.setLong(1, key);
+        p.executeQuery().close();
+      } catch (SQLException e) {
+        // closing the session releases the lock too; only the explicit unlock failed
+        org.slf4j.LoggerFactory.getLogger(PostgresInteractionStore.class).warn(
+            "feedback store {}: unlocking '{}' failed ({}); the lock went with its connection", description(),
+            purpose, e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  void closeBackend() {
+    feed.close();
   }
 
   @Override

@@ -9,10 +9,19 @@ package io.courserec.store;
  * @param statementTimeoutMs longest a statement may run (PostgreSQL {@code statement_timeout}, and the socket read
  *     timeout on top of it); SQLite has no such limit, a statement there is bounded by its lock wait
  * @param lockTimeoutMs longest wait for a lock (PostgreSQL {@code lock_timeout}, SQLite {@code busy_timeout})
+ * @param announceChanges PostgreSQL: every append and erasure sends a {@code NOTIFY} naming its learners, in its
+ *     transaction, so that other processes on the store drop what they cached about them
+ *     ({@link InteractionStore#subscribe}); off only saves that work for a single server or a benchmark
  */
-public record StoreSettings(int poolSize, int connectTimeoutMs, int statementTimeoutMs, int lockTimeoutMs) {
+public record StoreSettings(int poolSize, int connectTimeoutMs, int statementTimeoutMs, int lockTimeoutMs,
+                            boolean announceChanges) {
   /** The defaults of {@code config/courserec.properties}. */
   public static final StoreSettings DEFAULTS = new StoreSettings(8, 5_000, 30_000, 10_000);
+
+  /** Settings that announce changes (the default). */
+  public StoreSettings(int poolSize, int connectTimeoutMs, int statementTimeoutMs, int lockTimeoutMs) {
+    this(poolSize, connectTimeoutMs, statementTimeoutMs, lockTimeoutMs, true);
+  }
 
   public StoreSettings {
     if (poolSize < 1) throw new IllegalArgumentException("poolSize must be >= 1, got " + poolSize);

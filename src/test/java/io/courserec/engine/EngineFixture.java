@@ -66,4 +66,15 @@ public final class EngineFixture {
     await(() -> e.job(id).finishedAt() != null, "job " + id);
     return e.job(id);
   }
+
+  /** Copies a directory tree (a models directory, a version) to {@code to}. */
+  static void copyTree(Path from, Path to) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> all = java.nio.file.Files.walk(from)) {
+      for (Path p : all.toList()) {
+        Path target = to.resolve(from.relativize(p).toString());
+        if (java.nio.file.Files.isDirectory(p)) java.nio.file.Files.createDirectories(target);
+        else java.nio.file.Files.copy(p, target);
+      }
+    }
+  }
 }

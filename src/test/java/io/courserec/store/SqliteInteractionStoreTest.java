@@ -53,6 +53,27 @@ class SqliteInteractionStoreTest extends LearnerKeyContract {
   }
 
   @Test
+  void anEmbeddedStoreCoordinatesNothing() {
+    // one serving process: no change notifications, the lock always granted (also while "held"), not shared
+    java.util.List<String> heard = new java.util.ArrayList<>();
+    try (StoreChangeListener.Subscription s = store.subscribe(new StoreChangeListener() {
+      @Override
+      public void learnersChanged(Kind kind, java.util.List<String> userIds) { heard.add(kind + " " + userIds); }
+
+      @Override
+      public void everythingChanged(String reason) { heard.add("ALL"); }
+    })) {
+      store.append(view("u", "c", null));
+      store.eraseUser("u");
+    }
+    assertThat(heard).isEmpty();
+    assertThat(store.shared()).isFalse();
+    try (StoreLock first = store.tryLock("retrain").orElseThrow()) {
+      assertThat(store.tryLock("retrain")).isPresent();
+    }
+  }
+
+  @Test
   void databaseFileIsResolvedFromTheUrl() {
     assertThat(SqliteInteractionStore.databaseFile("jdbc:sqlite:data/feedback.db"))
         .isEqualTo(Path.of("data/feedback.db").toAbsolutePath());
