@@ -116,7 +116,7 @@
         el('button', {type: 'button', class: 'link', onclick: () => openCourse(c.course_id)}, c.title),
         confidence(c.confidence)),
       el('p', {class: 'meta'}, [c.level, c.subject].filter(Boolean).join(' · ')),
-      shares(c.signals),
+      shares(c.signals, c.signal_confidences),
       reasons.length ? el('ul', {class: 'reasons', 'aria-label': 'Reasons'}, reasons) : null,
       actions(c, li));
     return li;
@@ -129,17 +129,22 @@
       ' ' + level + ' confidence (' + pct(x) + ')');
   }
 
-  /** A stacked bar of each signal's share of the score, with the same figures in words for screen readers. */
-  function shares(signals) {
+  /**
+   * A stacked bar of each signal's share of the score, with the same figures in words for screen readers; where the
+   * answer carries a signal's own calibrated confidence, its tooltip says how likely that signal alone is right.
+   */
+  function shares(signals, confidences) {
     const entries = Object.entries(signals || {}).filter(([, v]) => v > 0.005).sort((a, b) => b[1] - a[1]);
     if (!entries.length) return null;
-    const words = entries.map(([k, v]) => (NAMES[k] || k) + ' ' + pct(v)).join(', ');
+    const own = k => confidences && typeof confidences[k] === 'number' ? ', ' + pct(confidences[k]) + ' likely on its own' : '';
+    const words = entries.map(([k, v]) => (NAMES[k] || k) + ' ' + pct(v) + own(k)).join('; ');
     return el('div', {class: 'shares'},
       el('div', {class: 'bar', role: 'img', 'aria-label': 'Share of the score: ' + words},
         entries.map(([k, v]) => el('span', {class: 'seg s-' + (SIGNALS.includes(k) ? k : 'other'),
-          style: 'width:' + (100 * v).toFixed(1) + '%', title: (NAMES[k] || k) + ' ' + pct(v)}))),
+          style: 'width:' + (100 * v).toFixed(1) + '%', title: (NAMES[k] || k) + ' ' + pct(v) + ' of the score' + own(k)}))),
       el('p', {class: 'legend'}, entries.map(([k, v]) =>
-        el('span', {}, el('i', {class: 'dot s-' + (SIGNALS.includes(k) ? k : 'other')}), (NAMES[k] || k) + ' ' + pct(v)))));
+        el('span', {title: own(k) ? (NAMES[k] || k) + own(k) : null}, el('i', {class: 'dot s-' + (SIGNALS.includes(k) ? k : 'other')}),
+          (NAMES[k] || k) + ' ' + pct(v)))));
   }
 
   function actions(c, card) {
@@ -219,7 +224,7 @@
       x.rank > 0 ? el('p', {class: 'meta'}, 'Rank ' + x.rank + ' · score ' + fmt(x.score) + ' · confidence ' + pct(x.confidence)) : null,
       x.excluded_because ? el('p', {class: 'meta'}, 'Not recommended: ' + x.excluded_because) : null,
       rows.length ? el('table', {class: 'signals'},
-        el('caption', {}, 'Each signal: value (0–1 for you), weight, contribution to the score, evidence confidence'),
+        el('caption', {}, 'Each signal: value (0–1 for you), weight, contribution to the score, its own calibrated confidence'),
         el('thead', {}, el('tr', {}, ['signal', 'value', 'weight', 'contribution', 'confidence'].map(h => el('th', {scope: 'col'}, h)))),
         el('tbody', {}, rows)) : null,
       (x.evidence || []).length ? el('ul', {class: 'reasons'}, x.evidence.map(e => reason(e.text))) : null];

@@ -107,6 +107,8 @@ class PagesBrowserIT {
     assertThat(cards.get(0).findElement(By.cssSelector(".conf meter")).getDomAttribute("value")).isNotBlank();
     assertThat(cards.get(0).findElements(By.cssSelector(".bar .seg"))).isNotEmpty();
     assertThat(cards.get(0).findElement(By.cssSelector(".legend")).getText()).contains("%");
+    // the signals' own calibrated confidences from /recommend's signal_confidences, in the bar's words
+    assertThat(cards.get(0).findElement(By.cssSelector(".bar")).getDomAttribute("aria-label")).contains("likely on its own");
     // ask again: this answer comes from the cache, and feedback must still show at once below
     browser.findElement(By.cssSelector("#who button[type=submit]")).click();
     awaitCards();
