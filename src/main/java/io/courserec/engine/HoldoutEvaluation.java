@@ -50,7 +50,8 @@ final class HoldoutEvaluation {
     }
     int k = config.integer(ConfigKey.EVAL_K);
     long t0 = System.nanoTime();
-    try (HybridRecommender hybrid = new HybridRecommender(config, null)) {
+    // no confidence calibration: it costs two inner trainings and changes no ranking metric the gate reads
+    try (HybridRecommender hybrid = new HybridRecommender(config, null, false)) {
       hybrid.train(split.train(), progress);
       double trainSeconds = (System.nanoTime() - t0) / 1e9;
       ExperimentRunner runner = new ExperimentRunner(config, ContentSimilarity.of(data), progress);
