@@ -88,8 +88,8 @@ public final class LearningValidation {
                             HybridRecommender h) {
     PathQuality q = new PathEvaluation(config).evaluate(split, users, "hybrid", h, graph);
     System.out.printf("paths for %d learners with a gap: %d steps, validity %.1f %%, gap coverage %.1f %%, "
-            + "next-step hit rate (first 3 steps) %.4f, hybrid (penalty %s) hit rate@3 %.4f%n", q.learners(), q.steps(),
-        100 * q.validity(), 100 * q.gapCoverage(), q.nextStepHitRate(), config.string(ConfigKey.LEARN_PREREQ_PENALTY),
+            + "next-step hit rate (first 3 steps) %.4f, hybrid (penalty %.2f) hit rate@3 %.4f%n", q.learners(), q.steps(),
+        100 * q.validity(), 100 * q.gapCoverage(), q.nextStepHitRate(), config.number(ConfigKey.LEARN_PREREQ_PENALTY),
         q.rankerHitRate());
   }
 

@@ -70,13 +70,18 @@ public final class PathLatencyBench {
       ThreadMXBean threads = ManagementFactory.getThreadMXBean();
       int planned = 0;
       long steps = 0;
+      long[] cpuByRequest = new long[requests];
+      int[] historyByRequest = new int[requests];
       for (int i = 0; i < requests; i++) {
         String u = ids.get((warmup + i) % ids.size());
         long c = threads.getCurrentThreadCpuTime();
         long s = System.nanoTime();
         LearningPath p = path(engine, u);
         hist.recordValue((System.nanoTime() - s) / 1000);
-        cpu.recordValue(Math.max(0, threads.getCurrentThreadCpuTime() - c) / 1000);
+        long cpuMicros = Math.max(0, threads.getCurrentThreadCpuTime() - c) / 1000;
+        cpu.recordValue(cpuMicros);
+        cpuByRequest[i] = cpuMicros;
+        historyByRequest[i] = engine.history(u).size();
         if (p != null) {
           planned++;
           steps += p.steps().size();
@@ -90,6 +95,18 @@ public final class PathLatencyBench {
       System.out.printf("path CPU time (this thread): p50 %.2f ms  p90 %.2f ms  p99 %.2f ms  max %.2f ms%n",
           cpu.getValueAtPercentile(50) / 1000.0, cpu.getValueAtPercentile(90) / 1000.0,
           cpu.getValueAtPercentile(99) / 1000.0, cpu.getMaxValue() / 1000.0);
+      long p99 = cpu.getValueAtPercentile(99);
+      double slowHistory = 0, allHistory = 0;
+      int slow = 0;
+      for (int i = 0; i < requests; i++) {
+        allHistory += historyByRequest[i];
+        if (cpuByRequest[i] >= p99) {
+          slow++;
+          slowHistory += historyByRequest[i];
+        }
+      }
+      System.out.printf("history events per learner: mean %.1f over all requests, %.1f over the %d at or above the CPU p99%n",
+          allHistory / requests, slow == 0 ? 0.0 : slowHistory / slow, slow);
       System.out.printf("load average %.2f%n", ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
     }
   }

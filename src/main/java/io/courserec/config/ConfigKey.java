@@ -189,7 +189,7 @@ public enum ConfigKey {
   LEARN_INFER_FDR("learning.infer.fdr", Type.DOUBLE, "0.01", 1.0E-9, 0.5, true, "False discovery rate of the log's prerequisite test (Benjamini-Hochberg over every tested course pair)"),
   LEARN_INFER_CONTENT_AGREEMENT("learning.infer.content_agreement", Type.DOUBLE, "0.8", 0.0, 1.0, true, "Content-only prerequisite edges are added only at a margin where content agrees with the log's edges at least this often"),
   LEARN_PATH_MAX_COURSES("learning.path.max_courses", Type.INT, "8", 1.0, 100.0, false, "Default number of steps of a learning path when the request sets no max_courses"),
-  LEARN_PATH_RANKED("learning.path.ranked", Type.INT, "200", 10.0, 100000.0, false, "Best hybrid-ranked courses a path planner reads for the learner's preferences and confidences (others count as unranked)"),
+  LEARN_PATH_RANKED("learning.path.ranked", Type.INT, "100", 10.0, 100000.0, false, "Best hybrid-ranked courses a path planner reads for the learner's preferences and confidences (others count as unranked)"),
   LEARN_PREREQ_PENALTY("learning.prerequisite_penalty", Type.DOUBLE, "0.1", 0.0, 1.0, false, "Share of the blended score a course loses when the learner has not taken its prerequisites (0 = marked only, 1 = score 0; default chosen by validation, docs/learning.md)");
 
   /** Value types; each has its own parser and range check. */

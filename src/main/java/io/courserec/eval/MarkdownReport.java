@@ -116,13 +116,13 @@ public final class MarkdownReport {
 
   /** Column headings of the path-quality table, shared with the HTML report. */
   static final String[] PATH_COLUMNS = {"split", "ranker", "graph (edges)", "learners with a gap", "steps", "validity",
-      "gap coverage", "next-step hit rate (first " + PathEvaluation.FIRST_STEPS + " steps)",
+      "steps ranked (with confidence)", "gap coverage", "next-step hit rate (first " + PathEvaluation.FIRST_STEPS + " steps)",
       "ranker hit rate@" + PathEvaluation.FIRST_STEPS, "seconds"};
 
   /** One row of the path-quality table, formatted (shared with the HTML report). */
   static String[] pathRow(PathQuality q) {
     return new String[] {q.split(), q.ranker(), q.graphSource() + " (" + q.graphEdges() + ")", String.valueOf(q.learners()),
-        String.valueOf(q.steps()), percent(q.validity()), percent(q.gapCoverage()), num(q.nextStepHitRate(), 4),
+        String.valueOf(q.steps()), percent(q.validity()), percent(q.rankedShare()), percent(q.gapCoverage()), num(q.nextStepHitRate(), 4),
         num(q.rankerHitRate(), 4), num(q.seconds(), 1)};
   }
 

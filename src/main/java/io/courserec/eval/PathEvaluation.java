@@ -99,7 +99,7 @@ public final class PathEvaluation {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("path evaluation interrupted", e);
     }
-    int[] sum = new int[6];
+    int[] sum = new int[7];
     int learners = 0;
     for (int[] o : outcomes) {
       if (o == null) continue;
@@ -107,10 +107,13 @@ public final class PathEvaluation {
       for (int j = 0; j < sum.length; j++) sum[j] += o[j];
     }
     return new PathQuality(split.name(), rankerLabel, graph.summary().source(), g.edges().size(), learners, sum[0],
-        sum[1], sum[2], sum[3], sum[4], sum[5], (System.nanoTime() - t0) / 1e9);
+        sum[1], sum[6], sum[2], sum[3], sum[4], sum[5], (System.nanoTime() - t0) / 1e9);
   }
 
-  /** {steps, valid steps, gap skills, covered, path hit, ranker hit} of one learner; null when not planned for. */
+  /**
+   * {steps, valid steps, gap skills, covered, path hit, ranker hit, steps with a confidence} of one learner; null when
+   * not planned for.
+   */
   private int[] learner(Dataset train, String user, Set<String> next, PathPlanner planner, SkillVocabulary vocabulary,
                         Recommender ranker) {
     if (next == null) return null;
@@ -135,14 +138,16 @@ public final class PathEvaluation {
       best = List.of();
     }
     double top = best.isEmpty() ? 0 : best.getFirst().score();
+    boolean[] listed = new boolean[n];
     for (Recommendation r : best) {
       int o = train.courseOrdinal(r.courseId());
       if (o < 0) continue;
+      listed[o] = true;
       preference[o] = top > 0 ? (float) (r.score() / top) : 0f;
       confidence[o] = (float) r.confidence();
     }
     LearningPath p = planner.plan(new PathPlanner.Learner(s, taken, preference, confidence), new PathLimits(maxCourses, null, null));
-    int[] out = new int[6];
+    int[] out = new int[7];
     boolean[] before = new boolean[n];
     PrerequisiteGraph g = planner.graph();
     for (PathStep step : p.steps()) {
@@ -151,6 +156,7 @@ public final class PathEvaluation {
       for (int pre : g.prerequisitesOf(c)) ok &= before[pre] || taken[pre] != null;
       out[0]++;
       if (ok) out[1]++;
+      if (listed[c]) out[6]++;
       before[c] = true;
     }
     out[2] = s.gap().size();

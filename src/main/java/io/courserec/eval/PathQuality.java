@@ -17,17 +17,21 @@ package io.courserec.eval;
  * @param ranker the label of the algorithm that ranked the learners' courses for the planner
  * @param graphSource where the graph's edges came from (given or inferred); {@code graphEdges} its edges
  * @param learners test learners with declared goals and a gap, the ones planned for
- * @param steps steps of all their paths; {@code validSteps} of them valid
+ * @param steps steps of all their paths; {@code validSteps} of them valid; {@code rankedSteps} of them among the
+ *     ranker's {@code learning.path.ranked} best for the learner (the steps that carry the ranker's confidence)
  * @param gapSkills gap skills summed over the learners; {@code coveredSkills} of them covered by their paths
  * @param pathHits learners whose next course is among the first {@value PathEvaluation#FIRST_STEPS} steps
  * @param rankerHits learners whose next course is among the ranker's first {@value PathEvaluation#FIRST_STEPS}
  * @param seconds wall time of the whole measurement (graph, rankings and plans)
  */
 public record PathQuality(String split, String ranker, String graphSource, int graphEdges, int learners, int steps,
-                          int validSteps, int gapSkills, int coveredSkills, int pathHits, int rankerHits,
+                          int validSteps, int rankedSteps, int gapSkills, int coveredSkills, int pathHits, int rankerHits,
                           double seconds) {
   /** Share of valid steps; 1 (vacuously) without steps. */
   public double validity() { return steps == 0 ? 1.0 : (double) validSteps / steps; }
+
+  /** Share of steps with the ranker's confidence; NaN without steps. */
+  public double rankedShare() { return steps == 0 ? Double.NaN : (double) rankedSteps / steps; }
 
   /** Share of the gap skills the paths cover; NaN without learners. */
   public double gapCoverage() { return gapSkills == 0 ? Double.NaN : (double) coveredSkills / gapSkills; }

@@ -36,7 +36,8 @@ import org.junit.jupiter.api.Test;
  * u3 no goals; u4 goals SQL but completed c1 (no gap): not planned for
  * u5 goals Joins, no history, unknown to the ranker, next c1: c2 with closure {c1, c2} -> [c1, c2], both valid;
  *    covers 1 of 1; path hit; no ranker hit
- * learners 3, steps 5, valid 5, gap 5, covered 4 (0.8), path hits 2 (2/3), ranker hits 1 (1/3)
+ * learners 3, steps 5, valid 5, gap 5, covered 4 (0.8), path hits 2 (2/3), ranker hits 1 (1/3);
+ * steps the ranker listed: u1's c2, u2's c1 and c4 = 3 of 5
  * </pre>
  */
 class PathEvaluationTest {
@@ -82,8 +83,8 @@ class PathEvaluationTest {
     PathQuality q = new PathEvaluation(config).evaluate(s, List.copyOf(s.heldOut().keySet()), "fixed", ranker());
     assertThat(q.graphSource()).isEqualTo("given");
     assertThat(q.graphEdges()).isEqualTo(2);
-    assertThat(List.of(q.learners(), q.steps(), q.validSteps(), q.gapSkills(), q.coveredSkills(), q.pathHits(), q.rankerHits()))
-        .containsExactly(3, 5, 5, 5, 4, 2, 1);
+    assertThat(List.of(q.learners(), q.steps(), q.validSteps(), q.rankedSteps(), q.gapSkills(), q.coveredSkills(),
+        q.pathHits(), q.rankerHits())).containsExactly(3, 5, 5, 3, 5, 4, 2, 1);
     assertThat(q.validity()).isEqualTo(1.0);
     assertThat(q.gapCoverage()).isCloseTo(0.8, within(1e-12));
     assertThat(q.nextStepHitRate()).isCloseTo(2.0 / 3, within(1e-12));
@@ -92,13 +93,13 @@ class PathEvaluationTest {
 
   @Test
   void theReportsShowTheTable() {
-    PathQuality q = new PathQuality("leave-last-out", "hybrid", "given", 2, 3, 5, 5, 5, 4, 2, 1, 0.25);
+    PathQuality q = new PathQuality("leave-last-out", "hybrid", "given", 2, 3, 5, 5, 3, 5, 4, 2, 1, 0.25);
     ExperimentReport r = new ExperimentReport("2025-01-02T03:04:05Z", "fixture", null, "h", null, 42, 10, Map.of(),
         Map.of("cores", "2"), List.of(), List.of(), List.of(q));
     assertThat(MarkdownReport.render(r)).contains("## Learning paths")
-        .contains("| leave-last-out | hybrid | given (2) | 3 | 5 | 100.0 % | 80.0 % | 0.6667 | 0.3333 | 0.3 |");
+        .contains("| leave-last-out | hybrid | given (2) | 3 | 5 | 100.0 % | 60.0 % | 80.0 % | 0.6667 | 0.3333 | 0.3 |");
     assertThat(HtmlReport.render(r)).contains("<h2 id=\"paths\">Learning paths</h2>")
-        .contains("<td>100.0 %</td><td>80.0 %</td><td>0.6667</td><td>0.3333</td>");
+        .contains("<td>100.0 %</td><td>60.0 %</td><td>80.0 %</td><td>0.6667</td><td>0.3333</td>");
     assertThat(ReportJson.line(r)).contains("\"paths\":[{").contains("\"pathHits\":2");
     ExperimentReport none = new ExperimentReport(r.timestamp(), r.dataSource(), null, "h", null, 42, 10, Map.of(),
         Map.of("cores", "2"), List.of(), List.of());
