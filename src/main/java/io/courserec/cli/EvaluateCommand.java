@@ -14,6 +14,8 @@ import io.courserec.eval.ExperimentReport;
 import io.courserec.eval.ExperimentRunner;
 import io.courserec.eval.GitRevision;
 import io.courserec.eval.MarkdownReport;
+import io.courserec.eval.PathEvaluation;
+import io.courserec.eval.PathQuality;
 import io.courserec.eval.ReportWriter;
 import io.courserec.rec.Recommender;
 import io.courserec.split.Split;
@@ -42,11 +44,16 @@ import picocli.CommandLine.Spec;
  * whole catalog for each test learner and writes the report ({@code results.json}, {@code results.md}, PNG charts)
  * into {@code --report DIR}; the run is appended to the experiment log ({@code --log}, default
  * {@code reports/experiments.jsonl}). Progress goes to stderr, the Markdown report to stdout. Splits, metrics and
- * files are described in {@code docs/evaluation.md}.
+ * files are described in {@code docs/evaluation.md}. On the leave-last-out split, when the run includes
+ * {@value #PATH_RANKER}, learning-path quality is measured with the trained hybrid as the planner's ranker
+ * ({@link PathEvaluation}, docs/learning.md).
  */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
     description = "Offline evaluation: split, train, rank, measure; writes JSON, Markdown and PNG charts.")
 public final class EvaluateCommand implements Callable<Integer> {
+  /** The algorithm whose trained instance ranks courses for the learning-path planner, as the engine's does. */
+  static final String PATH_RANKER = "hybrid";
+
   @Mixin
   CommonOptions common;
 
@@ -122,6 +129,7 @@ public final class EvaluateCommand implements Callable<Integer> {
 
     List<Split.Summary> summaries = new ArrayList<>();
     List<AlgorithmResult> results = new ArrayList<>();
+    List<PathQuality> paths = new ArrayList<>();
     Dataset data;
     try (progress) { // erases a status line before the report or an error is printed
       data = loader.apply(dataDir, config);
@@ -140,12 +148,21 @@ public final class EvaluateCommand implements Callable<Integer> {
               + config.integer(ConfigKey.EVAL_MIN_EVENTS) + " positive courses; see eval.min_user_events)");
         }
         summaries.add(split.summary());
-        results.addAll(runner.run(split, specs, cutoff));
+        Split measured = split;
+        results.addAll(runner.run(split, specs, cutoff, (label, trained) -> {
+          if (!kind.holdsOutNextCourse() || !label.equals(PATH_RANKER)) return;
+          progress.stage(kind.code() + "/paths: planning for the test learners with goals");
+          PathQuality q = new PathEvaluation(config).evaluate(measured, runner.testUsers(measured), label, trained);
+          progress.note(String.format(java.util.Locale.ROOT, "%s/paths: %d learners, validity %.1f %%, gap coverage %.1f %%, "
+                  + "next-step hit rate %.4f (hybrid hit rate@3 %.4f), %.1f s", kind.code(), q.learners(),
+              100 * q.validity(), 100 * q.gapCoverage(), q.nextStepHitRate(), q.rankerHitRate(), q.seconds()));
+          paths.add(q);
+        }));
       }
     }
     String commit = GitRevision.of(Path.of(System.getProperty("courserec.home", "."))).orElse(null);
     ExperimentReport r = ExperimentReport.create(started, config, dataDir.toString(), DatasetDigest.sha256(data),
-        commit, cutoff, summaries, results);
+        commit, cutoff, summaries, results, paths);
     List<Path> files = new ArrayList<>(ReportWriter.write(r, report));
     files.addAll(tuning.writeReports(report));
     ExperimentLog.append(r, logFile);

@@ -186,10 +186,12 @@ public enum ConfigKey {
   LEARN_CREDIT_RATED("learning.credit.rated", Type.DOUBLE, "1.0", 0.0, 1.0, false, "Skill credit from a course the learner rated but did not complete (a rating means the course was taken)"),
   LEARN_EARNED_AT("learning.skill.earned_at", Type.DOUBLE, "1.0", 0.01, 1.0, false, "Credit at which a skill counts as earned; a goal skill below it is in the learner's gap"),
   LEARN_GRAPH_SOURCE("learning.graph.source", Type.STRING, "auto", null, null, true, "Prerequisite edges: auto (the catalog's prerequisites column when any course has one, else inferred) | given | inferred"),
-  LEARN_INFER_MIN_CONFIDENCE("learning.infer.min_confidence", Type.DOUBLE, "0.65", 0.0, 1.0, true, "Inferred prerequisite edges below this confidence are dropped"),
-  LEARN_INFER_MIN_SUPPORT("learning.infer.min_support", Type.INT, "3", 1.0, 1000000.0, true, "Learners who took both courses needed before their order in the log counts as evidence"),
+  LEARN_INFER_MIN_CONFIDENCE("learning.infer.min_confidence", Type.DOUBLE, "0.65", 0.0, 1.0, true, "Content-only prerequisite edges (levels, skills, provider) below this score are dropped"),
+  LEARN_INFER_MIN_SUPPORT("learning.infer.min_support", Type.INT, "2", 1.0, 1000000.0, true, "Learners who completed a course before taking another needed before the pair is tested as a prerequisite edge"),
+  LEARN_INFER_FDR("learning.infer.fdr", Type.DOUBLE, "0.01", 1.0E-9, 0.5, true, "False discovery rate of the log's prerequisite test (Benjamini-Hochberg over every tested course pair)"),
+  LEARN_INFER_CONTENT_AGREEMENT("learning.infer.content_agreement", Type.DOUBLE, "0.8", 0.0, 1.0, true, "Content-only prerequisite edges are added only at a margin where content agrees with the log's edges at least this often"),
   LEARN_PATH_MAX_COURSES("learning.path.max_courses", Type.INT, "8", 1.0, 100.0, false, "Default number of steps of a learning path when the request sets no max_courses"),
-  LEARN_PATH_RANKED("learning.path.ranked", Type.INT, "200", 10.0, 100000.0, false, "Best hybrid-ranked courses a path planner reads for the learner's preferences and confidences (others count as unranked)"),
+  LEARN_PATH_RANKED("learning.path.ranked", Type.INT, "100", 10.0, 100000.0, false, "Best hybrid-ranked courses a path planner reads for the learner's preferences and confidences (others count as unranked)"),
   LEARN_PREREQ_PENALTY("learning.prerequisite_penalty", Type.DOUBLE, "0.1", 0.0, 1.0, false, "Share of the blended score a course loses when the learner has not taken its prerequisites (0 = marked only, 1 = score 0; default chosen by validation, docs/learning.md)");
 
   /** Value types; each has its own parser and range check. */

@@ -25,22 +25,39 @@ import java.util.TreeMap;
  * @param environment machine facts: cores, max heap, Java version, OS
  * @param splits sizes of each split
  * @param results one entry per (split, algorithm)
+ * @param paths learning-path quality per split where it was measured ({@link PathEvaluation}); may be empty
  */
 public record ExperimentReport(String timestamp, String dataSource, String dataHash, String configHash,
                                String gitCommit, long seed, int k, Map<String, String> evalSettings,
                                Map<String, String> environment, List<Split.Summary> splits,
-                               List<AlgorithmResult> results) {
+                               List<AlgorithmResult> results, List<PathQuality> paths) {
   public ExperimentReport {
     evalSettings = Map.copyOf(evalSettings);
     environment = Map.copyOf(environment);
     splits = List.copyOf(splits);
     results = List.copyOf(results);
+    paths = paths == null ? List.of() : List.copyOf(paths);
+  }
+
+  /** A report without path quality. */
+  public ExperimentReport(String timestamp, String dataSource, String dataHash, String configHash, String gitCommit,
+                          long seed, int k, Map<String, String> evalSettings, Map<String, String> environment,
+                          List<Split.Summary> splits, List<AlgorithmResult> results) {
+    this(timestamp, dataSource, dataHash, configHash, gitCommit, seed, k, evalSettings, environment, splits, results,
+        List.of());
   }
 
   /** Assembles a report; timestamp and environment are taken now, from this JVM. */
   public static ExperimentReport create(Instant started, Config config, String dataSource, String dataHash,
                                         String gitCommit, int k, List<Split.Summary> splits,
                                         List<AlgorithmResult> results) {
+    return create(started, config, dataSource, dataHash, gitCommit, k, splits, results, List.of());
+  }
+
+  /** Assembles a report with learning-path quality; timestamp and environment are taken now, from this JVM. */
+  public static ExperimentReport create(Instant started, Config config, String dataSource, String dataHash,
+                                        String gitCommit, int k, List<Split.Summary> splits,
+                                        List<AlgorithmResult> results, List<PathQuality> paths) {
     Map<String, String> eval = new TreeMap<>();
     config.asMap().forEach((key, v) -> {
       if (key.startsWith("eval.")) eval.put(key, v);
@@ -52,6 +69,6 @@ public record ExperimentReport(String timestamp, String dataSource, String dataH
     env.put("java", System.getProperty("java.version"));
     env.put("os", System.getProperty("os.name") + " " + System.getProperty("os.arch"));
     return new ExperimentReport(started.truncatedTo(ChronoUnit.SECONDS).toString(), dataSource, dataHash,
-        config.modelHash(), gitCommit, config.longValue(ConfigKey.SEED), k, eval, env, splits, results);
+        config.modelHash(), gitCommit, config.longValue(ConfigKey.SEED), k, eval, env, splits, results, paths);
   }
 }

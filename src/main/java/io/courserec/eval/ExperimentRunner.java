@@ -74,6 +74,15 @@ public final class ExperimentRunner {
 
   /** Trains a fresh instance of every algorithm on the split and evaluates it; results in input order. */
   public List<AlgorithmResult> run(Split split, List<AlgorithmSpec> algorithms, int k) {
+    return run(split, algorithms, k, (label, trained) -> {});
+  }
+
+  /**
+   * As {@link #run(Split, List, int)}, handing each trained recommender with its label to {@code afterEvaluation}
+   * once it has been measured (e.g. to measure learning paths with the hybrid), before the next one is trained.
+   */
+  public List<AlgorithmResult> run(Split split, List<AlgorithmSpec> algorithms, int k,
+                                   java.util.function.BiConsumer<String, Recommender> afterEvaluation) {
     List<AlgorithmResult> out = new ArrayList<>(algorithms.size());
     for (AlgorithmSpec spec : algorithms) {
       Recommender r = spec.factory().apply(split.train());
@@ -83,6 +92,7 @@ public final class ExperimentRunner {
       double secs = (System.nanoTime() - t0) / 1e9;
       say("%s/%s: trained in %.2f s", split.name(), spec.label(), secs);
       out.add(evaluate(split, spec.label(), r, secs, k));
+      afterEvaluation.accept(spec.label(), r);
     }
     return out;
   }
@@ -157,7 +167,7 @@ public final class ExperimentRunner {
   }
 
   /** The split's test learners in split order, cut to {@code eval.max_users} by a seeded sample. */
-  List<String> testUsers(Split split) {
+  public List<String> testUsers(Split split) {
     List<String> all = new ArrayList<>(split.heldOut().keySet());
     if (all.isEmpty()) throw new IllegalArgumentException("split " + split.name() + " has no test learners");
     if (maxUsers == 0 || all.size() <= maxUsers) return all;

@@ -49,6 +49,7 @@ public final class HtmlReport {
     splits(sb, r);
     results(sb, r);
     paired(sb, r);
+    paths(sb, r);
     sb.append("<h2 id=\"charts\">Charts</h2>\n");
     for (ReportCharts.Chart c : charts) {
       if (!c.file().startsWith("calibration-")) figure(sb, c);
@@ -125,6 +126,22 @@ public final class HtmlReport {
           + "<td class=\"name\">%s</td><td>%+.4f</td><td>[%+.4f, %+.4f]</td><td class=\"name %s\">%s</td></tr>%n",
           esc(p.split()), esc(p.segment()), p.learners(), esc(p.algorithm()), i.mean(), i.low(), i.high(), i.verdict(),
           i.verdict()));
+    }
+    sb.append("</table>\n");
+  }
+
+  private static void paths(StringBuilder sb, ExperimentReport r) {
+    if (r.paths().isEmpty()) return;
+    sb.append("<h2 id=\"paths\">Learning paths</h2>\n<p>").append(esc(MarkdownReport.PATH_NOTE)).append("</p>\n<table>\n<tr>");
+    for (int i = 0; i < MarkdownReport.PATH_COLUMNS.length; i++) {
+      sb.append(i < 3 ? "<th class=\"name\">" : "<th>").append(esc(MarkdownReport.PATH_COLUMNS[i])).append("</th>");
+    }
+    sb.append("</tr>\n");
+    for (PathQuality q : r.paths()) {
+      String[] row = MarkdownReport.pathRow(q);
+      sb.append("<tr>");
+      for (int i = 0; i < row.length; i++) sb.append(i < 3 ? "<td class=\"name\">" : "<td>").append(esc(row[i])).append("</td>");
+      sb.append("</tr>\n");
     }
     sb.append("</table>\n");
   }

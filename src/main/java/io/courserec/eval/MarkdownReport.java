@@ -122,6 +122,7 @@ public final class MarkdownReport {
       }
     }
     pairedComparison(sb, r);
+    paths(sb, r);
     boolean header = false;
     for (AlgorithmResult a : r.results()) {
       ReliabilityTable t = a.calibration();
@@ -141,6 +142,39 @@ public final class MarkdownReport {
       }
     }
     return sb.toString();
+  }
+
+  /** Column headings of the path-quality table, shared with the HTML report. */
+  static final String[] PATH_COLUMNS = {"split", "ranker", "graph (edges)", "learners with a gap", "steps", "validity",
+      "steps ranked (with confidence)", "gap coverage", "next-step hit rate (first " + PathEvaluation.FIRST_STEPS + " steps)",
+      "ranker hit rate@" + PathEvaluation.FIRST_STEPS, "seconds"};
+
+  /** One row of the path-quality table, formatted (shared with the HTML report). */
+  static String[] pathRow(PathQuality q) {
+    return new String[] {q.split(), q.ranker(), q.graphSource() + " (" + q.graphEdges() + ")", String.valueOf(q.learners()),
+        String.valueOf(q.steps()), percent(q.validity()), percent(q.rankedShare()), percent(q.gapCoverage()), num(q.nextStepHitRate(), 4),
+        num(q.rankerHitRate(), 4), num(q.seconds(), 1)};
+  }
+
+  static final String PATH_NOTE = "Paths planned from each test learner's history before their held-out next course "
+      + "(learners with declared goals and a gap), with the prerequisite graph built from the training part and the "
+      + "ranker's preferences, default limits. Validity = share of steps whose prerequisites come earlier or were taken "
+      + "(must be 100 %); the hit rates are over the same learners.";
+
+  private static void paths(StringBuilder sb, ExperimentReport r) {
+    if (r.paths().isEmpty()) return;
+    sb.append("\n## Learning paths\n\n").append(PATH_NOTE).append("\n\n|");
+    for (String c : PATH_COLUMNS) sb.append(' ').append(c).append(" |");
+    sb.append("\n|---|---|---|").append("---:|".repeat(PATH_COLUMNS.length - 3)).append('\n');
+    for (PathQuality q : r.paths()) {
+      sb.append('|');
+      for (String v : pathRow(q)) sb.append(' ').append(v).append(" |");
+      sb.append('\n');
+    }
+  }
+
+  private static String percent(double v) {
+    return Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.1f %%", 100 * v);
   }
 
   private static String shortHash(String h) {

@@ -38,15 +38,25 @@ public record EdgeQuality(int inferred, int truth, int correct) {
 
   /** The level-only baseline's edges: every pair sharing a skill whose levels are known and climb. */
   public static EdgeQuality levelBaseline(List<Course> courses, Set<Long> truth) {
-    int n = courses.size(), edges = 0, ok = 0;
-    for (int b = 0; b < n; b++) {
-      Course cb = courses.get(b);
-      for (int a = 0; a < n; a++) {
-        Course ca = courses.get(a);
-        if (ca.level().rank() < 0 || cb.level().rank() < 0 || ca.level().rank() >= cb.level().rank()) continue;
-        if (java.util.Collections.disjoint(ca.skills(), cb.skills())) continue;
-        edges++;
-        if (truth.contains(key(a, b))) ok++;
+    java.util.Map<String, List<Integer>> teaching = new java.util.HashMap<>();
+    for (int c = 0; c < courses.size(); c++) {
+      for (String s : new java.util.LinkedHashSet<>(courses.get(c).skills())) {
+        teaching.computeIfAbsent(s, k -> new java.util.ArrayList<>()).add(c);
+      }
+    }
+    int edges = 0, ok = 0;
+    Set<Integer> seen = new HashSet<>();
+    for (int b = 0; b < courses.size(); b++) {
+      int rb = courses.get(b).level().rank();
+      if (rb < 0) continue;
+      seen.clear();
+      for (String s : courses.get(b).skills()) {
+        for (int a : teaching.getOrDefault(s, List.of())) {
+          int ra = courses.get(a).level().rank();
+          if (ra < 0 || ra >= rb || !seen.add(a)) continue;
+          edges++;
+          if (truth.contains(key(a, b))) ok++;
+        }
       }
     }
     return new EdgeQuality(edges, truth.size(), ok);

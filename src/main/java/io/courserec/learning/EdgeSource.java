@@ -6,11 +6,11 @@ import java.util.Locale;
 public enum EdgeSource {
   /** The catalog's {@code prerequisites} column. */
   GIVEN,
-  /** A lower-level course on the same skills, supported by the order learners took the two in. */
+  /** A lower-level course on the same skills that the dependant's learners completed first significantly often. */
   LEVEL_AND_SEQUENCE,
-  /** A lower-level course on the same skills (no or too little log evidence). */
+  /** A lower-level course on the same skills, from content alone (the log did not decide the dependant). */
   LEVEL,
-  /** Same level (or no level), but learners take one before the other far more often than after. */
+  /** A course sharing skills whose level (or the dependant's) is unknown, ordered by the log's test alone. */
   SEQUENCE;
 
   public String code() { return name().toLowerCase(Locale.ROOT).replace('_', '+'); }

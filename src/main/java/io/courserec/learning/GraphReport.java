@@ -20,8 +20,14 @@ public final class GraphReport {
           r.summary().unknownPrerequisiteIds()));
     }
     if (r.summary().source().equals("inferred")) {
-      sb.append(String.format(Locale.ROOT, "  learners giving an order (timed enroll/complete/rate): %d%n",
-          r.summary().learnersWithOrder()));
+      PrerequisiteInference.Summary s = r.summary();
+      sb.append(String.format(Locale.ROOT, "  learners giving an order (timed enroll/complete/rate): %d%n", s.learnersWithOrder()));
+      sb.append(String.format(Locale.ROOT, "  log test: %d course pairs tested, %d edges significant; content alone: %d edges (%s)%n",
+          s.testedPairs(), s.logEdges(), s.contentEdges(), Double.isNaN(s.contentMargin())
+              ? "too few log-decided courses to check content against the log"
+              : Double.isInfinite(s.contentMargin()) ? "off: no margin agrees with the log often enough"
+              : String.format(Locale.ROOT, "margin >= %.3f, where content agrees with the log %.1f %% of the time",
+                  s.contentMargin(), 100 * s.contentAgreement())));
     }
     List<PrerequisiteEdge> broken = g.broken();
     sb.append(String.format(Locale.ROOT, "  cycles broken: %d edge(s) dropped%s%n", broken.size(), broken.isEmpty() ? "" : ":"));

@@ -23,6 +23,12 @@ public enum SplitKind {
 
   SplitKind(String code) { this.code = code; }
 
+  /**
+   * Whether each test learner's held-out set is exactly their next course after the training history (so a path
+   * planned from that history can be checked against it): leave-last-out only.
+   */
+  public boolean holdsOutNextCourse() { return this == LEAVE_LAST_OUT; }
+
   /** Name on the command line and in reports. */
   public String code() { return code; }
 

@@ -30,7 +30,7 @@ class EvaluateCommandTest {
 
   private int execute(String... args) {
     EvaluateCommand cmd = new EvaluateCommand((dir, config) -> DATA, (name, config) -> {
-      if (!name.equals("pop")) throw new IllegalArgumentException("no algorithm named " + name);
+      if (!name.equals("pop") && !name.equals("hybrid")) throw new IllegalArgumentException("no algorithm named " + name);
       configsSeen.add(config);
       return new CountingPopularityRecommender();
     });
@@ -95,6 +95,25 @@ class EvaluateCommandTest {
     assertThat(execute("--data", dir.resolve("missing").toString(), "--algorithms", "pop")).isEqualTo(2);
     assertThat(err.toString()).contains("data directory not found");
     assertThat(err.toString()).doesNotContain("Exception");
+  }
+
+  @Test
+  void pathQualityIsMeasuredOnLeaveLastOutWithTheHybrid(@TempDir Path dir) throws IOException {
+    Path report = dir.resolve("report");
+    // the registry's "hybrid" is the test popularity recommender: what matters here is where paths are measured
+    int code = execute("--data", dir.toString(), "--split", "random,leave-last-out", "--algorithms", "pop,hybrid",
+        "--no-tune", "--report", report.toString(), "--log", dir.resolve("log.jsonl").toString());
+    assertThat(code).as(err.toString()).isZero();
+    JsonNode paths = new ObjectMapper().readTree(report.resolve("results.json").toFile()).get("paths");
+    assertThat(paths).hasSize(1);
+    assertThat(paths.get(0).get("split").asText()).isEqualTo("leave-last-out");
+    assertThat(paths.get(0).get("ranker").asText()).isEqualTo("hybrid");
+    assertThat(out.toString()).contains("## Learning paths").contains("| leave-last-out | hybrid |");
+    assertThat(err.toString()).contains("leave-last-out/paths:");
+
+    assertThat(execute("--data", dir.toString(), "--split", "leave-last-out", "--algorithms", "pop", "--no-tune",
+        "--report", report.toString(), "--log", dir.resolve("log.jsonl").toString())).isZero();
+    assertThat(new ObjectMapper().readTree(report.resolve("results.json").toFile()).get("paths")).isEmpty();
   }
 
   @Test

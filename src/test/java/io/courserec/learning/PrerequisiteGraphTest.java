@@ -28,7 +28,7 @@ class PrerequisiteGraphTest {
         new PrerequisiteEdge(2, 0, 0.7f, EdgeSource.SEQUENCE)); // self-loop first: it has the higher confidence
     assertThat(g.prerequisitesOf(2)).containsExactly(1);
     assertThat(g.prerequisitesOf(0)).isEmpty();
-    String report = GraphReport.toText(new PrerequisiteInference.Result(g, new PrerequisiteInference.Summary("inferred", 0, 0, 5)),
+    String report = GraphReport.toText(new PrerequisiteInference.Result(g, new PrerequisiteInference.Summary("inferred", 0, 0, 5, 0, 0, 0, Double.NaN, Double.NaN)),
         o -> "c" + o);
     assertThat(report).contains("cycles broken: 2 edge(s) dropped").contains("c2 -> c0 (sequence, confidence 0.70) would close a cycle");
   }
