@@ -223,6 +223,20 @@ public final class InteractionSnapshot {
         matrix.nnz(), referenceTime == null ? null : referenceTime.toString(), weights, params);
   }
 
+  /**
+   * Checks that this snapshot is the one a model with {@code manifest} was trained on (a model loaded onto a shared
+   * snapshot must not silently score another data set's learners).
+   */
+  public void checkMatches(Path dir, ComponentManifest manifest) throws IOException {
+    String ref = referenceTime == null ? null : referenceTime.toString();
+    if (numLearners() != manifest.learners() || matrix.nnz() != manifest.interactions()
+        || !java.util.Objects.equals(ref, manifest.referenceTime()) || !weights.equals(manifest.eventWeights())) {
+      throw new IOException(dir + ": the model was trained on another snapshot (" + manifest.learners() + " learners, "
+          + manifest.interactions() + " interactions, reference " + manifest.referenceTime() + ") than the shared one ("
+          + numLearners() + ", " + matrix.nnz() + ", " + ref + ")");
+    }
+  }
+
   /** Writes the learner table and the matrix into {@code dir}. */
   public void save(Path dir) throws IOException {
     try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(LEARNERS_FILE), "learners")) {

@@ -30,7 +30,7 @@ import java.util.Map;
  * Training, saving (matrix + lists + manifest) and loading are the same for all; subclasses say how the lists
  * are fitted and what they are called.
  */
-public abstract sealed class NeighborListRecommender implements Recommender
+public abstract sealed class NeighborListRecommender implements SnapshotModel
     permits ItemKnnRecommender, RecentItemKnnRecommender, EaseRecommender, SequenceRecommender {
   /** Most evidence entries per recommendation. */
   static final int MAX_EVIDENCE = 5;
@@ -86,6 +86,7 @@ public abstract sealed class NeighborListRecommender implements Recommender
   public ItemKnnModel model() { return state().model; }
 
   /** The trained snapshot (learner table, matrix, order). */
+  @Override
   public InteractionSnapshot snapshot() { return state().snapshot; }
 
   /** The parameters recorded in the manifest (for people and the tuner). */
@@ -148,18 +149,20 @@ public abstract sealed class NeighborListRecommender implements Recommender
   }
 
   @Override
-  public void save(Path dir) throws IOException {
+  public void saveModel(Path dir) throws IOException {
     State s = state();
     Files.createDirectories(dir);
-    s.snapshot.save(dir);
     s.model.save(dir, listFile(), listKind());
     s.snapshot.manifest(name(), config, s.trainingMillis, s.params).write(dir);
   }
 
   @Override
-  public void load(Path dir, Dataset catalog) throws IOException {
-    ComponentManifest m = ComponentManifest.readLoadable(dir, name(), catalog, config);
-    InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
+  public ComponentManifest readManifest(Path dir, Dataset catalog) throws IOException {
+    return ComponentManifest.readLoadable(dir, name(), catalog, config);
+  }
+
+  @Override
+  public void loadOnto(Path dir, Dataset catalog, ComponentManifest m, InteractionSnapshot snapshot) throws IOException {
     ItemKnnModel model = ItemKnnModel.load(dir, listFile(), listKind(), catalog.numCourses());
     state = new State(snapshot, model, m.params(), m.trainingMillis());
   }

@@ -26,7 +26,7 @@ import org.slf4j.LoggerFactory;
  * course ordinal. Courses nobody liked score 0 and still rank (by ordinal) after the others, so the list always
  * fills up to {@code k} when enough courses pass the filters.
  */
-public final class PopularityRecommender implements Recommender {
+public final class PopularityRecommender implements SnapshotModel {
   public static final String NAME = "pop";
   private static final Logger log = LoggerFactory.getLogger(PopularityRecommender.class);
   private static final String FILE = "popularity.bin";
@@ -80,6 +80,7 @@ public final class PopularityRecommender implements Recommender {
   public int popularity(int courseOrdinal) { return state().counts[courseOrdinal]; }
 
   /** The trained snapshot (learner table, matrix). */
+  @Override
   public InteractionSnapshot snapshot() { return state().snapshot; }
 
   @Override
@@ -112,10 +113,9 @@ public final class PopularityRecommender implements Recommender {
   }
 
   @Override
-  public void save(Path dir) throws IOException {
+  public void saveModel(Path dir) throws IOException {
     State s = state();
     Files.createDirectories(dir);
-    s.snapshot.save(dir);
     try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(FILE), "popularity")) {
       w.writeInts(s.counts);
     }
@@ -123,9 +123,12 @@ public final class PopularityRecommender implements Recommender {
   }
 
   @Override
-  public void load(Path dir, Dataset catalog) throws IOException {
-    ComponentManifest m = ComponentManifest.readLoadable(dir, NAME, catalog, config);
-    InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
+  public ComponentManifest readManifest(Path dir, Dataset catalog) throws IOException {
+    return ComponentManifest.readLoadable(dir, NAME, catalog, config);
+  }
+
+  @Override
+  public void loadOnto(Path dir, Dataset catalog, ComponentManifest m, InteractionSnapshot snapshot) throws IOException {
     int[] counts;
     try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(FILE), "popularity")) {
       counts = r.readInts(catalog.numCourses());

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * O(Σ_{j ∈ I(u)} |learners of j|) and nothing proportional to all learners is allocated. The same path serves a
  * learner who was never trained on: their neighbours come from their {@code recentEvents}.
  */
-public final class UserKnnRecommender implements Recommender {
+public final class UserKnnRecommender implements SnapshotModel {
   public static final String NAME = "userknn";
   private static final Logger log = LoggerFactory.getLogger(UserKnnRecommender.class);
 
@@ -95,6 +95,7 @@ public final class UserKnnRecommender implements Recommender {
   }
 
   /** The trained snapshot (learner table, matrix). */
+  @Override
   public InteractionSnapshot snapshot() { return state().snapshot; }
 
   /** N(u): the most similar learners (learner ordinals of the snapshot) with sim(u,v), best first. */
@@ -237,18 +238,20 @@ public final class UserKnnRecommender implements Recommender {
   }
 
   @Override
-  public void save(Path dir) throws IOException {
+  public void saveModel(Path dir) throws IOException {
     State s = state();
     Files.createDirectories(dir);
-    s.snapshot.save(dir);
     s.snapshot.manifest(NAME, config, s.trainingMillis, Map.of("similarity", s.similarity.code(),
         "neighbors", s.neighbors, "shrinkage", s.shrinkage)).write(dir);
   }
 
   @Override
-  public void load(Path dir, Dataset catalog) throws IOException {
-    ComponentManifest m = ComponentManifest.readLoadable(dir, NAME, catalog, config);
-    InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
+  public ComponentManifest readManifest(Path dir, Dataset catalog) throws IOException {
+    return ComponentManifest.readLoadable(dir, NAME, catalog, config);
+  }
+
+  @Override
+  public void loadOnto(Path dir, Dataset catalog, ComponentManifest m, InteractionSnapshot snapshot) throws IOException {
     UserSimilarity sim = UserSimilarity.valueOf(m.stringParam(dir, "similarity").toUpperCase(Locale.ROOT));
     int k = (int) m.numberParam(dir, "neighbors");
     double shrinkage = m.numberParam(dir, "shrinkage");

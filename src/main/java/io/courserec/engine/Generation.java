@@ -1,6 +1,7 @@
 package io.courserec.engine;
 
 import io.courserec.catalog.Dataset;
+import io.courserec.cf.SnapshotModel;
 import io.courserec.config.Config;
 import io.courserec.tuning.TuningResult;
 import io.courserec.hybrid.HybridRecommender;
@@ -114,7 +115,10 @@ final class Generation implements AutoCloseable {
     long t0 = System.nanoTime();
     Recommender r = Recommenders.create(name, config);
     try {
-      r.load(dir.resolve(HYBRID_DIR).resolve(name), data);
+      Path in = dir.resolve(HYBRID_DIR).resolve(name);
+      // onto the snapshot the hybrid already holds: one copy of every learner's row per version, not one per model
+      if (r instanceof SnapshotModel shared) shared.load(in, data, hybrid.snapshot());
+      else r.load(in, data);
     } catch (IOException e) {
       throw new UncheckedIOException("loading " + name + " of model " + version() + ": " + e.getMessage(), e);
     }

@@ -9,6 +9,7 @@ import io.courserec.cf.NeighborListRecommender;
 import io.courserec.cf.PopularityRecommender;
 import io.courserec.cf.RecentItemKnnRecommender;
 import io.courserec.cf.SequenceRecommender;
+import io.courserec.cf.SnapshotModel;
 import io.courserec.cf.UserKnnRecommender;
 import io.courserec.config.Config;
 import io.courserec.index.CatalogIndex;
@@ -224,16 +225,18 @@ public final class HybridRecommender implements Recommender, Closeable {
     return action.startsWith("rated ") ? "you already rated it (" + action.substring(6) + ")" : "you already " + action + " it";
   }
 
+  /**
+   * Writes every component into {@code dir}: the training snapshot they share once ({@link SnapshotModel#SHARED_DIR}),
+   * each component's own model beside it, the content model and the calibration.
+   */
   @Override
   public void save(Path dir) throws IOException {
     HybridModels m = models();
     Files.createDirectories(dir);
-    m.pop().save(dir.resolve("pop"));
-    m.itemKnn().save(dir.resolve("itemknn"));
-    m.userKnn().save(dir.resolve("userknn"));
-    m.mf().save(dir.resolve("mf"));
+    m.snapshot().save(Files.createDirectories(dir.resolve(SnapshotModel.SHARED_DIR)));
+    for (SnapshotModel c : List.<SnapshotModel>of(m.pop(), m.itemKnn(), m.userKnn(), m.mf())) c.saveModel(dir.resolve(c.name()));
     m.cbr().save(dir.resolve("cbr"));
-    for (Map.Entry<Signal, NeighborListRecommender> e : m.lists().entrySet()) e.getValue().save(dir.resolve(e.getValue().name()));
+    for (NeighborListRecommender r : m.lists().values()) r.saveModel(dir.resolve(r.name()));
     HybridFiles.writeCalibrator(dir, m.calibrator(), m.signalCalibration(), m.modelVersion());
   }
 
@@ -243,14 +246,16 @@ public final class HybridRecommender implements Recommender, Closeable {
     ItemKnnRecommender itemKnn = new ItemKnnRecommender(config);
     UserKnnRecommender userKnn = new UserKnnRecommender(config);
     MfRecommender mf = new MfRecommender(config);
-    pop.load(dir.resolve("pop"), catalog);
-    itemKnn.load(dir.resolve("itemknn"), catalog);
-    userKnn.load(dir.resolve("userknn"), catalog);
-    mf.load(dir.resolve("mf"), catalog);
     RecentItemKnnRecommender recent = new RecentItemKnnRecommender(config);
     SequenceRecommender seq = new SequenceRecommender(config);
     EaseRecommender ease = new EaseRecommender(config);
-    for (NeighborListRecommender r : List.of(recent, seq, ease)) r.load(dir.resolve(r.name()), catalog);
+    // the snapshot is read once (from the shared directory, or from item-kNN's own files in a version written before
+    // it was shared) and every other component is loaded onto it
+    itemKnn.load(dir.resolve(itemKnn.name()), catalog);
+    InteractionSnapshot snapshot = itemKnn.snapshot();
+    for (SnapshotModel c : List.<SnapshotModel>of(pop, userKnn, mf, recent, seq, ease)) {
+      c.load(dir.resolve(c.name()), catalog, snapshot);
+    }
     HybridFiles.Saved saved = HybridFiles.readCalibrator(dir);
     CatalogIndex index = CatalogIndex.open(indexRoot);
     CbrRecommender cbr;
@@ -267,6 +272,11 @@ public final class HybridRecommender implements Recommender, Closeable {
         HybridModels.popularOrder(pop, catalog.numCourses()), HybridModels.itemFactors(mf, catalog.numCourses()),
         HybridModels.lists(recent, seq, ease));
     if (old != null) old.index().close();
+  }
+
+  /** The training snapshot every component shares (for loading a single algorithm of the same version onto it). */
+  public InteractionSnapshot snapshot() {
+    return models().snapshot();
   }
 
   /** Catalog search, personalised when {@code userId} is not null (see {@link HybridSearch}). */

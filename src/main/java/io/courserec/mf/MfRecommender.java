@@ -5,6 +5,7 @@ import io.courserec.catalog.Interaction;
 import io.courserec.cf.CandidateRanker;
 import io.courserec.cf.ComponentManifest;
 import io.courserec.cf.InteractionSnapshot;
+import io.courserec.cf.SnapshotModel;
 import io.courserec.cf.TopK;
 import io.courserec.cf.UserHistory;
 import io.courserec.config.Config;
@@ -31,7 +32,7 @@ import java.util.Map;
  * has x = 0 and nothing personal to rank: {@link #canRecommend} is false and the list is empty. Explanations
  * name the history courses that contribute most to the score ("because you completed <i>SQL Basics</i>").
  */
-public final class MfRecommender implements Recommender {
+public final class MfRecommender implements SnapshotModel {
   public static final String NAME = "mf";
   static final int MAX_EVIDENCE = 5;
 
@@ -89,6 +90,7 @@ public final class MfRecommender implements Recommender {
   public FactorModel model() { return state().model; }
 
   /** The trained snapshot (learner table, matrix). */
+  @Override
   public InteractionSnapshot snapshot() { return state().snapshot; }
 
   /** Factor length. */
@@ -176,18 +178,20 @@ public final class MfRecommender implements Recommender {
   }
 
   @Override
-  public void save(Path dir) throws IOException {
+  public void saveModel(Path dir) throws IOException {
     State s = state();
     Files.createDirectories(dir);
-    s.snapshot.save(dir);
     s.model.save(dir);
     s.snapshot.manifest(NAME, config, s.trainingMillis, s.params).write(dir);
   }
 
   @Override
-  public void load(Path dir, Dataset catalog) throws IOException {
-    ComponentManifest m = ComponentManifest.readLoadable(dir, NAME, catalog, config);
-    InteractionSnapshot snapshot = InteractionSnapshot.load(dir, catalog, m);
+  public ComponentManifest readManifest(Path dir, Dataset catalog) throws IOException {
+    return ComponentManifest.readLoadable(dir, NAME, catalog, config);
+  }
+
+  @Override
+  public void loadOnto(Path dir, Dataset catalog, ComponentManifest m, InteractionSnapshot snapshot) throws IOException {
     FactorModel model = FactorModel.load(dir, snapshot.numLearners(), catalog.numCourses());
     state = new State(snapshot, model, m.params(), m.trainingMillis());
   }

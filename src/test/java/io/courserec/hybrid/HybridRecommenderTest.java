@@ -146,6 +146,62 @@ class HybridRecommenderTest {
   }
 
   @Test
+  void aSavedVersionHoldsTheSnapshotOnceAndEveryLoadedComponentSharesIt() throws Exception {
+    Path models = dir.resolve("models-shared");
+    hybrid.save(models);
+    List<String> components = List.of("pop", "itemknn", "userknn", "mf", "itemknn-recent", "seq", "ease");
+    assertThat(models.resolve(io.courserec.cf.SnapshotModel.SHARED_DIR).resolve("learners.bin")).isRegularFile();
+    for (String c : components) {
+      assertThat(models.resolve(c).resolve("manifest.json")).isRegularFile();
+      assertThat(models.resolve(c).resolve("learners.bin")).as(c + " keeps no copy").doesNotExist();
+      assertThat(models.resolve(c).resolve("interactions.bin")).as(c + " keeps no copy").doesNotExist();
+    }
+    try (HybridRecommender loaded = new HybridRecommender(config, dir.resolve("index"))) {
+      loaded.load(models, data);
+      HybridModels m = loaded.models();
+      io.courserec.cf.InteractionSnapshot one = m.snapshot();
+      List<io.courserec.cf.SnapshotModel> all = new java.util.ArrayList<>(List.of(m.pop(), m.itemKnn(), m.userKnn(), m.mf()));
+      all.addAll(m.lists().values());
+      assertThat(all).hasSize(7).allSatisfy(c -> assertThat(c.snapshot()).as(c.name()).isSameAs(one));
+      assertSameLists(loaded);
+    }
+
+    // a version written before the snapshot was shared: every component with its own copy, no shared directory
+    Path old = dir.resolve("models-old");
+    hybrid.save(old);
+    for (String c : components) {
+      for (String f : List.of("learners.bin", "interactions.bin")) {
+        java.nio.file.Files.copy(old.resolve("snapshot").resolve(f), old.resolve(c).resolve(f));
+      }
+    }
+    HybridFiles.deleteTree(old.resolve("snapshot"));
+    try (HybridRecommender loaded = new HybridRecommender(config, dir.resolve("index"))) {
+      loaded.load(old, data);
+      assertThat(loaded.models().mf().snapshot()).as("still read once").isSameAs(loaded.models().itemKnn().snapshot());
+      assertSameLists(loaded);
+    }
+  }
+
+  @Test
+  void aModelIsNotLoadedOntoAnotherDataSetsSnapshot() throws Exception {
+    Path models = dir.resolve("models-mismatch");
+    hybrid.save(models);
+    Dataset other = HybridFixture.build(12);
+    io.courserec.cf.InteractionSnapshot foreign = io.courserec.cf.InteractionSnapshot.build(other, config);
+    io.courserec.mf.MfRecommender mf = new io.courserec.mf.MfRecommender(config);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> mf.load(models.resolve("mf"), data, foreign))
+        .isInstanceOf(java.io.IOException.class).hasMessageContaining("another snapshot");
+  }
+
+  private static void assertSameLists(HybridRecommender loaded) {
+    for (String u : List.of("u0", "u9", "u33", "cold")) {
+      List<Recommendation> a = hybrid.recommend(RecommendRequest.of(u, 10));
+      List<Recommendation> b = loaded.recommend(RecommendRequest.of(u, 10));
+      assertThat(b).extracting(Recommendation::courseId).containsExactlyElementsOf(a.stream().map(Recommendation::courseId).toList());
+    }
+  }
+
+  @Test
   void switchingModeUsesOneSignal() {
     try (HybridRecommender sw = new HybridRecommender(config.with(io.courserec.config.ConfigKey.HYBRID_MODE, "switch"), null)) {
       sw.train(data);
