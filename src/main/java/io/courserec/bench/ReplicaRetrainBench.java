@@ -50,7 +50,7 @@ import picocli.CommandLine.Option;
  * ./mvnw -q -DskipTests package
  * java --add-modules jdk.incubator.vector -cp target/courserec.jar io.courserec.bench.ReplicaRetrainBench \
  *     [--pg jdbc:postgresql://127.0.0.1:5432/test?user=postgres] [--data data/sample] [--concurrency 4] \
- *     [--warmup 10s] [--before 30s] [--after 30s] [--heap 2g]
+ *     [--warmup 60s] [--before 30s] [--after 30s] [--heap 2g]
  * </pre>
  * Run from the repository root: the replicas read {@code config/courserec.properties} (the defaults a
  * {@code serve} gets). On one machine the replicas and the clients share its cores, so B's build competes with A
@@ -62,7 +62,7 @@ public final class ReplicaRetrainBench implements Callable<Integer> {
   @Option(names = "--pg", defaultValue = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres", description = "PostgreSQL JDBC URL (a schema of its own is created and dropped)") String pg;
   @Option(names = "--data", defaultValue = "data/sample", description = "Data directory") Path data;
   @Option(names = "--concurrency", defaultValue = "4", description = "Closed-loop clients on A") int concurrency;
-  @Option(names = "--warmup", defaultValue = "10s", converter = LoadTest.DurationConverter.class, description = "Unrecorded warm-up of A") Duration warmup;
+  @Option(names = "--warmup", defaultValue = "60s", converter = LoadTest.DurationConverter.class, description = "Unrecorded warm-up of A") Duration warmup;
   @Option(names = "--before", defaultValue = "30s", converter = LoadTest.DurationConverter.class, description = "Measured before the retrain") Duration before;
   @Option(names = "--after", defaultValue = "30s", converter = LoadTest.DurationConverter.class, description = "Measured after B's retrain finished") Duration after;
   @Option(names = "--heap", defaultValue = "2g", description = "-Xmx of each replica") String heap;

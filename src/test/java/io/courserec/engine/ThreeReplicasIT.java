@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  *       is in B's {@code /users/{id}/history}, and B keeps serving (ready, recommends, accepts feedback).
  * </ol>
  * ({@link ReplicasIT} checks the same agreement and more cases with both replicas in one JVM.) Skipped with one line
- * when PostgreSQL is not reachable. About 40 s on a shared 2-core machine, mostly JVM start-up and C's build.
+ * when PostgreSQL is not reachable. 30–45 s on a shared 2-core machine, mostly JVM start-ups and two builds.
  */
 class ThreeReplicasIT {
   /** The bound on cross-replica staleness. */
