@@ -19,6 +19,8 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
+import java.util.function.LongPredicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -83,11 +85,14 @@ public final class LoadTest implements Callable<Integer> {
     AtomicLong retrainTo = new AtomicLong(Long.MAX_VALUE);
     List<LoadReport.Recorder> recorders = new ArrayList<>();
     List<Thread> workers = new ArrayList<>();
+    // requests of the warm-up belong to no phase (not recorded)
+    LongFunction<String> phaseAt = now -> now < measureFrom ? null
+        : now >= retrainFrom.get() && now < retrainTo.get() ? "during-retrain" : "steady";
     for (int w = 0; w < concurrency; w++) {
       LoadReport.Recorder rec = new LoadReport.Recorder();
       recorders.add(rec);
       SplittableRandom rnd = new SplittableRandom(seed * 1_000_003L + w);
-      workers.add(Thread.ofPlatform().name("load-" + w).start(() -> work(http, workload, rnd, rec, measureFrom, end, retrainFrom, retrainTo)));
+      workers.add(Thread.ofPlatform().name("load-" + w).start(() -> work(http, workload, rnd, rec, phaseAt, now -> now >= end)));
     }
     Thread retrain = retrainAt == null ? null
         : Thread.ofPlatform().name("load-retrain").start(() -> retrain(http, measureFrom + retrainAt.toNanos(), end, retrainFrom, retrainTo));
@@ -122,17 +127,22 @@ public final class LoadTest implements Callable<Integer> {
     return report.totalErrors() == 0 ? 0 : 1;
   }
 
-  private static void work(HttpClient http, LoadWorkload workload, SplittableRandom rnd, LoadReport.Recorder rec,
-                           long measureFrom, long end, AtomicLong retrainFrom, AtomicLong retrainTo) {
-    for (long now = System.nanoTime(); now < end; now = System.nanoTime()) {
+  /**
+   * One closed-loop worker: sends a request, waits for the whole answer, records it under the phase its send time
+   * falls in ({@code phaseAt} null: not recorded), until {@code stopAt} says stop. Also used by
+   * {@link ReplicaRetrainBench}.
+   */
+  static void work(HttpClient http, LoadWorkload workload, SplittableRandom rnd, LoadReport.Recorder rec,
+                   LongFunction<String> phaseAt, LongPredicate stopAt) {
+    for (long now = System.nanoTime(); !stopAt.test(now); now = System.nanoTime()) {
       LoadWorkload.Request r = workload.next(rnd);
-      String phase = now >= retrainFrom.get() && now < retrainTo.get() ? "during-retrain" : "steady";
+      String phase = phaseAt.apply(now);
       try {
         HttpResponse<byte[]> resp = http.send(r.http(), HttpResponse.BodyHandlers.ofByteArray());
         long micros = (System.nanoTime() - now) / 1000;
-        if (now >= measureFrom) rec.record(phase, r.op(), micros, resp.statusCode(), resp.headers().firstValue("X-Cache").orElse(null));
+        if (phase != null) rec.record(phase, r.op(), micros, resp.statusCode(), resp.headers().firstValue("X-Cache").orElse(null));
       } catch (IOException e) {
-        if (now >= measureFrom) rec.error(phase, r.op(), e.getClass().getSimpleName());
+        if (phase != null) rec.error(phase, r.op(), e.getClass().getSimpleName());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;

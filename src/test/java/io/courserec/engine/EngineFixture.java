@@ -61,6 +61,19 @@ public final class EngineFixture {
     }
   }
 
+  /**
+   * Polls every 10 ms and fails if the condition does not hold within {@code limit}: for bounds that are the
+   * assertion under test (e.g. replicas agreeing within 1 s), unlike {@link #await}.
+   */
+  static void awaitWithin(java.time.Duration limit, String what, java.util.function.BooleanSupplier condition)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + limit.toNanos();
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) throw new AssertionError(what + ": not within " + limit.toMillis() + " ms");
+      Thread.sleep(10);
+    }
+  }
+
   /** The job's final status, once it has finished (see {@link #await}). */
   static JobStatus awaitJob(Engine e, String id) throws InterruptedException {
     await(() -> e.job(id).finishedAt() != null, "job " + id);

@@ -45,6 +45,22 @@ final class HttpTestClient {
     return send(builder(pathAndQuery, headers).GET().build());
   }
 
+  /**
+   * GETs until the answer is served from the cache ({@code X-Cache: hit}), every 20 ms for at most 30 s: right after
+   * start-up a server caches nothing until its status poll has seen the model version, and a replica's change
+   * listener empties the cache once when it first connects. Fails on any status but 200.
+   */
+  Reply getCached(String pathAndQuery) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+    while (true) {
+      Reply reply = get(pathAndQuery);
+      if (reply.status() != 200) throw new AssertionError(pathAndQuery + " answered " + reply.status() + ": " + reply.body());
+      if ("hit".equals(reply.header("x-cache"))) return reply;
+      if (System.nanoTime() > deadline) throw new AssertionError(pathAndQuery + " not cached within 30 s");
+      Thread.sleep(20);
+    }
+  }
+
   Reply post(String path, String body, String... headers) throws IOException, InterruptedException {
     return send(builder(path, headers).header("Content-Type", "application/json")
         .POST(HttpRequest.BodyPublishers.ofString(body)).build());

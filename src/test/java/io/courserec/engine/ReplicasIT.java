@@ -17,7 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -96,14 +95,14 @@ class ReplicasIT {
     Replica b = replica();
     for (String user : List.of("u01", "u02", "u03")) {
       String path = "/recommend?user=" + user + "&k=10";
-      HttpTestClient.Reply cached = cachedOn(b, path);
+      HttpTestClient.Reply cached = b.http().getCached(path);
       String top = cached.json().get("items").get(0).get("course_id").asText();
 
       HttpTestClient.Reply fb = a.http().post("/feedback",
           "{\"user_id\":\"" + user + "\",\"course_id\":\"" + top + "\",\"event\":\"dismiss\"}");
       assertThat(fb.status()).as(fb.body()).isEqualTo(201);
       long accepted = System.nanoTime();
-      awaitWithin(AGREE, "B to drop " + top + " for " + user, () -> !courses(b, path).contains(top));
+      EngineFixture.awaitWithin(AGREE, "B to drop " + top + " for " + user, () -> !courses(b, path).contains(top));
       System.out.printf("B dropped the dismissed course %d ms after A's 201%n",
           TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - accepted));
     }
@@ -122,7 +121,7 @@ class ReplicasIT {
     assertThat(v2).isNotEqualTo(v1);
     long promoted = System.nanoTime();
     // what a client of B sees, cache included: B's cached answer on v1 must not outlive the pickup
-    awaitWithin(Duration.ofMillis(POLL_MS).plus(LOAD), "B to answer on " + v2,
+    EngineFixture.awaitWithin(Duration.ofMillis(POLL_MS).plus(LOAD), "B to answer on " + v2,
         () -> v2.equals(answer(b, "/recommend?user=u01&k=5").get("model_version").asText()));
     System.out.printf("B answered on %s %d ms after A promoted it (poll every %d ms)%n", v2,
         TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - promoted), POLL_MS);
@@ -134,17 +133,17 @@ class ReplicasIT {
     Replica a = replica();
     Replica b = replica();
     String path = "/recommend?user=u02&k=10";
-    cachedOn(b, path);
+    b.http().getCached(path);
     double before = fullInvalidations(b);
 
     assertThat(terminateListeners()).as("one listener per replica").isEqualTo(2);
-    awaitWithin(Duration.ofSeconds(10), "B's listener to reconnect", () -> fullInvalidations(b) > before);
+    EngineFixture.awaitWithin(Duration.ofSeconds(10), "B's listener to reconnect", () -> fullInvalidations(b) > before);
     assertThat(b.http().get(path).header("x-cache")).as("emptied after the reconnect").isEqualTo("miss");
 
     String top = b.http().get(path).json().get("items").get(0).get("course_id").asText();
     assertThat(a.http().post("/feedback", "{\"user_id\":\"u02\",\"course_id\":\"" + top + "\",\"event\":\"dismiss\"}")
         .status()).isEqualTo(201);
-    awaitWithin(AGREE, "B to hear A's feedback after the reconnect", () -> !courses(b, path).contains(top));
+    EngineFixture.awaitWithin(AGREE, "B to hear A's feedback after the reconnect", () -> !courses(b, path).contains(top));
   }
 
   @Test
@@ -154,7 +153,7 @@ class ReplicasIT {
     assertThat(b.http().get("/users/u05/history").status()).isEqualTo(200);
     a.engine().forget("u05");
     // B re-reads the shared erasure list on the store's notification, before A's rebuild is promoted
-    awaitWithin(AGREE, "B to hide the erased learner", () -> status(b, "/users/u05/history") == 404);
+    EngineFixture.awaitWithin(AGREE, "B to hide the erased learner", () -> status(b, "/users/u05/history") == 404);
   }
 
   @Test
@@ -189,21 +188,6 @@ class ReplicasIT {
     assertThat(messages.get(0)).as(messages.toString()).doesNotStartWith("skipped");
     assertThat(messages.get(1)).as(messages.toString()).startsWith("skipped: ");
     assertThat(a.engine().models()).as("one new version").hasSize(versions + 1);
-  }
-
-  /**
-   * Asks until the answer comes from the cache: right after start-up the server caches nothing until its status
-   * poll has seen the model version, and the listener's first "everything changed" empties the cache once.
-   */
-  private static HttpTestClient.Reply cachedOn(Replica r, String path) throws Exception {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-    while (true) {
-      HttpTestClient.Reply reply = r.http().get(path);
-      assertThat(reply.status()).as(reply.body()).isEqualTo(200);
-      if ("hit".equals(reply.header("x-cache"))) return reply;
-      if (System.nanoTime() > deadline) throw new AssertionError(path + " not cached within 30 s");
-      Thread.sleep(20);
-    }
   }
 
   private static List<String> courses(Replica r, String path) {
@@ -244,14 +228,5 @@ class ReplicasIT {
   /** Terminates every change listener connection of this test's schema; returns how many. */
   private int terminateListeners() throws Exception {
     return PostgresTestDatabase.terminateSessions(server, PostgresInteractionStore.LISTENER_APPLICATION + schema);
-  }
-
-  /** Polls every 10 ms; fails if the condition does not hold within {@code limit} (the assertion under test). */
-  private static void awaitWithin(Duration limit, String what, BooleanSupplier condition) throws InterruptedException {
-    long deadline = System.nanoTime() + limit.toNanos();
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) throw new AssertionError(what + ": not within " + limit.toMillis() + " ms");
-      Thread.sleep(10);
-    }
   }
 }
