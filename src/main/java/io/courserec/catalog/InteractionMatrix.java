@@ -9,7 +9,9 @@ import java.util.Map;
  * The learner x course feedback matrix r(u,i) = sum of event weights ({@link EventWeights}), stored as CSR by
  * learner and, transposed, CSC by course (column indices sorted within each row). Values may be negative
  * (dismissals, low ratings); each algorithm decides how to treat them. Also records per learner which courses were
- * taken (enrolled/completed) and dismissed, which every recommender excludes.
+ * taken (enrolled/completed) and dismissed, which every recommender excludes: one flag byte per stored entry (every
+ * taken or dismissed course has an entry, since it has an event), so the cost is one byte per pair, not a bitset
+ * over the catalog per learner (which grew with learners x courses: 2 x 1,272 bytes per learner at 10k courses).
  */
 public final class InteractionMatrix {
   private final int numLearners;
@@ -20,17 +22,15 @@ public final class InteractionMatrix {
   private final int[] colPtr;
   private final int[] rows;
   private final float[] colVals;
-  private final long[][] takenBits;
-  private final long[][] dismissedBits;
+  private final byte[] flags;
 
-  private InteractionMatrix(int nl, int nc, int[] rowPtr, int[] cols, float[] vals, long[][] taken, long[][] dismissed) {
+  private InteractionMatrix(int nl, int nc, int[] rowPtr, int[] cols, float[] vals, byte[] flags) {
     this.numLearners = nl;
     this.numCourses = nc;
     this.rowPtr = rowPtr;
     this.cols = cols;
     this.vals = vals;
-    this.takenBits = taken;
-    this.dismissedBits = dismissed;
+    this.flags = flags;
     int nnz = cols.length;
     colPtr = new int[nc + 1];
     for (int c : cols) colPtr[c + 1]++;
@@ -54,40 +54,37 @@ public final class InteractionMatrix {
     int[] rowPtr = new int[nl + 1];
     int[][] rowCols = new int[nl][];
     float[][] rowVals = new float[nl][];
-    long[][] taken = new long[nl][];
-    long[][] dismissed = new long[nl][];
+    byte[][] rowFlags = new byte[nl][];
     for (int u = 0; u < nl; u++) {
       Map<Integer, Double> acc = new HashMap<>();
+      Map<Integer, Byte> marks = new HashMap<>();
       for (Interaction e : d.eventsOf(u)) {
         int c = d.courseOrdinal(e.courseId());
         acc.merge(c, w.of(e, now), Double::sum);
-        if (w.marksTaken(e.event())) taken[u] = set(taken[u], c, nc);
-        if (e.event() == EventType.DISMISS) dismissed[u] = set(dismissed[u], c, nc);
+        if (w.marksTaken(e.event())) marks.merge(c, FLAG_TAKEN, (a, b) -> (byte) (a | b));
+        if (e.event() == EventType.DISMISS) marks.merge(c, FLAG_DISMISSED, (a, b) -> (byte) (a | b));
       }
       int[] cs = acc.keySet().stream().mapToInt(Integer::intValue).sorted().toArray();
       float[] vs = new float[cs.length];
-      for (int j = 0; j < cs.length; j++) vs[j] = (float) (double) acc.get(cs[j]);
+      byte[] fs = new byte[cs.length];
+      for (int j = 0; j < cs.length; j++) {
+        vs[j] = (float) (double) acc.get(cs[j]);
+        fs[j] = marks.getOrDefault(cs[j], (byte) 0);
+      }
       rowCols[u] = cs;
       rowVals[u] = vs;
+      rowFlags[u] = fs;
       rowPtr[u + 1] = rowPtr[u] + cs.length;
     }
     int[] cols = new int[rowPtr[nl]];
     float[] vals = new float[rowPtr[nl]];
+    byte[] flags = new byte[rowPtr[nl]];
     for (int u = 0; u < nl; u++) {
       System.arraycopy(rowCols[u], 0, cols, rowPtr[u], rowCols[u].length);
       System.arraycopy(rowVals[u], 0, vals, rowPtr[u], rowVals[u].length);
+      System.arraycopy(rowFlags[u], 0, flags, rowPtr[u], rowFlags[u].length);
     }
-    return new InteractionMatrix(nl, nc, rowPtr, cols, vals, taken, dismissed);
-  }
-
-  private static long[] set(long[] bits, int c, int nc) {
-    if (bits == null) bits = new long[(nc + 63) >>> 6];
-    bits[c >>> 6] |= 1L << (c & 63);
-    return bits;
-  }
-
-  private static boolean get(long[] bits, int c) {
-    return bits != null && (bits[c >>> 6] & (1L << (c & 63))) != 0;
+    return new InteractionMatrix(nl, nc, rowPtr, cols, vals, flags);
   }
 
   public int numLearners() { return numLearners; }
@@ -112,8 +109,16 @@ public final class InteractionMatrix {
     return p >= 0 ? vals[p] : 0f;
   }
 
-  public boolean taken(int u, int i) { return get(takenBits[u], i); }
-  public boolean dismissed(int u, int i) { return get(dismissedBits[u], i); }
+  public boolean taken(int u, int i) { return has(u, i, FLAG_TAKEN); }
+  public boolean dismissed(int u, int i) { return has(u, i, FLAG_DISMISSED); }
+
+  /** {@link #FLAG_TAKEN} / {@link #FLAG_DISMISSED} of the entry at position p of {@link #cols()}. */
+  public byte flagsAt(int p) { return flags[p]; }
+
+  private boolean has(int u, int i, byte flag) {
+    int p = Arrays.binarySearch(cols, rowPtr[u], rowPtr[u + 1], i);
+    return p >= 0 && (flags[p] & flag) != 0;
+  }
 
   /** Number of stored (learner, course) pairs in column i: the course's interaction count. */
   public int courseCount(int i) { return colPtr[i + 1] - colPtr[i]; }
@@ -137,8 +142,6 @@ public final class InteractionMatrix {
       throw new IllegalArgumentException("inconsistent CSR arrays for " + numLearners + " learners and "
           + cols.length + " entries");
     }
-    long[][] taken = new long[numLearners][];
-    long[][] dismissed = new long[numLearners][];
     for (int u = 0; u < numLearners; u++) {
       if (rowPtr[u + 1] < rowPtr[u]) throw new IllegalArgumentException("row pointers decrease at learner " + u);
       for (int p = rowPtr[u]; p < rowPtr[u + 1]; p++) {
@@ -146,10 +149,11 @@ public final class InteractionMatrix {
         if (c < 0 || c >= numCourses || (p > rowPtr[u] && cols[p - 1] >= c)) {
           throw new IllegalArgumentException("bad or unsorted course ordinal " + c + " in row " + u);
         }
-        if ((flags[p] & FLAG_TAKEN) != 0) taken[u] = set(taken[u], c, numCourses);
-        if ((flags[p] & FLAG_DISMISSED) != 0) dismissed[u] = set(dismissed[u], c, numCourses);
+        if ((flags[p] & ~(FLAG_TAKEN | FLAG_DISMISSED)) != 0) {
+          throw new IllegalArgumentException("unknown flag bits " + flags[p] + " at entry " + p);
+        }
       }
     }
-    return new InteractionMatrix(numLearners, numCourses, rowPtr, cols, vals, taken, dismissed);
+    return new InteractionMatrix(numLearners, numCourses, rowPtr, cols, vals, flags.clone());
   }
 }

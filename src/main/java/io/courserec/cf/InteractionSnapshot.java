@@ -167,8 +167,9 @@ public final class InteractionSnapshot {
     if (u >= 0) {
       for (int q = start; q < end; q++) {
         int c = cols[q];
-        if (matrix.taken(u, c)) taken[c >>> 6] |= 1L << (c & 63);
-        if (matrix.dismissed(u, c)) dismissed[c >>> 6] |= 1L << (c & 63);
+        byte f = matrix.flagsAt(q);
+        if ((f & InteractionMatrix.FLAG_TAKEN) != 0) taken[c >>> 6] |= 1L << (c & 63);
+        if ((f & InteractionMatrix.FLAG_DISMISSED) != 0) dismissed[c >>> 6] |= 1L << (c & 63);
       }
     }
     int[] ordinals = Arrays.copyOf(courses, n);
@@ -248,11 +249,7 @@ public final class InteractionSnapshot {
     byte[] flags = new byte[matrix.nnz()];
     for (int u = 0; u < nl; u++) {
       rowPtr[u + 1] = matrix.rowEnd(u);
-      for (int p = matrix.rowStart(u); p < matrix.rowEnd(u); p++) {
-        int c = matrix.cols()[p];
-        flags[p] = (byte) ((matrix.taken(u, c) ? InteractionMatrix.FLAG_TAKEN : 0)
-            | (matrix.dismissed(u, c) ? InteractionMatrix.FLAG_DISMISSED : 0));
-      }
+      for (int p = matrix.rowStart(u); p < matrix.rowEnd(u); p++) flags[p] = matrix.flagsAt(p);
     }
     try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(MATRIX_FILE), "interactions")) {
       w.writeInt(nl);

@@ -97,5 +97,25 @@ class InteractionSnapshotTest {
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unsorted");
     assertThatThrownBy(() -> InteractionMatrix.fromRows(1, 3, new int[] {0, 1}, new int[] {0, 1}, new float[2], new byte[2]))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> InteractionMatrix.fromRows(1, 3, new int[] {0, 1}, new int[] {1}, new float[1], new byte[] {4}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("flag");
+  }
+
+  @Test
+  void takenAndDismissedAreFlagsOfTheEntriesNotOfCoursesWithoutOne() {
+    // learner 0: course 1 taken, course 4 dismissed, course 2 both (enrolled then dismissed); learner 1: nothing marked
+    InteractionMatrix m = InteractionMatrix.fromRows(2, 6, new int[] {0, 3, 4}, new int[] {1, 2, 4, 1},
+        new float[] {1, 0, -1, 0.5f},
+        new byte[] {InteractionMatrix.FLAG_TAKEN, InteractionMatrix.FLAG_TAKEN | InteractionMatrix.FLAG_DISMISSED,
+            InteractionMatrix.FLAG_DISMISSED, 0});
+    assertThat(m.taken(0, 1)).isTrue();
+    assertThat(m.dismissed(0, 1)).isFalse();
+    assertThat(m.taken(0, 2)).isTrue();
+    assertThat(m.dismissed(0, 2)).isTrue();
+    assertThat(m.dismissed(0, 4)).isTrue();
+    assertThat(m.taken(0, 4)).isFalse();
+    assertThat(m.taken(0, 5)).as("no entry, no mark").isFalse();
+    assertThat(m.taken(1, 1)).isFalse();
+    assertThat(m.flagsAt(1)).isEqualTo((byte) 3);
   }
 }
