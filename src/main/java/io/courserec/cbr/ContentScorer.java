@@ -4,6 +4,7 @@ import io.courserec.catalog.Level;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.rec.Evidence;
+import io.courserec.rec.EvidenceSource;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -88,12 +89,12 @@ public final class ContentScorer {
       }
       if (total > 0 && bestField != null) {
         String where = s.kind() == ProfileSource.Kind.HISTORY ? "" : " (" + bestField.label() + ")";
-        out.add(new Evidence("content", s.describe() + where, total));
+        out.add(new Evidence(EvidenceSource.CONTENT, s.describe() + where, total));
       }
     }
     if (!out.isEmpty() && p.levelMatches(level)) {
       String text = level == Level.MIXED ? "open to all levels" : "suits your level (" + level.code() + ")";
-      out.add(new Evidence("content", text, levelWeight / z));
+      out.add(new Evidence(EvidenceSource.CONTENT, text, levelWeight / z));
     }
     out.sort(Comparator.comparingDouble(Evidence::contribution).reversed());
     return out.size() > max ? List.copyOf(out.subList(0, max)) : out;
@@ -120,7 +121,7 @@ public final class ContentScorer {
         }
         if (!shared.isEmpty()) text = "both teach " + String.join(", ", shared);
       }
-      out.add(new Evidence("content", text, share));
+      out.add(new Evidence(EvidenceSource.CONTENT, text, share));
     }
     out.sort(Comparator.comparingDouble(Evidence::contribution).reversed());
     return out;

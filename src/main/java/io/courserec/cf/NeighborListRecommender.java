@@ -3,6 +3,7 @@ package io.courserec.cf;
 import io.courserec.catalog.Dataset;
 import io.courserec.config.Config;
 import io.courserec.rec.Evidence;
+import io.courserec.rec.EvidenceSource;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
@@ -142,7 +143,7 @@ public abstract sealed class NeighborListRecommender implements SnapshotModel
       int p = h.indexOf(j);
       if (p < 0 || x[p] == 0f) continue;
       String id = cat.course(j).id();
-      all.add(new Evidence(name(), reason(cat.course(j).title(), h.action(id, j)), (double) n.similarities()[q] * x[p]));
+      all.add(new Evidence(EvidenceSource.of(name()), reason(cat.course(j).title(), h.action(id, j)), (double) n.similarities()[q] * x[p]));
     }
     all.sort(Comparator.comparingDouble(Evidence::contribution).reversed());
     return all.size() > MAX_EVIDENCE ? List.copyOf(all.subList(0, MAX_EVIDENCE)) : all;

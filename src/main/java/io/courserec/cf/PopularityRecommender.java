@@ -4,6 +4,7 @@ import io.courserec.catalog.Dataset;
 import io.courserec.catalog.InteractionMatrix;
 import io.courserec.config.Config;
 import io.courserec.rec.Evidence;
+import io.courserec.rec.EvidenceSource;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
@@ -105,7 +106,7 @@ public final class PopularityRecommender implements SnapshotModel {
       int c = ranked.ids()[r];
       int n = s.counts[c];
       List<Evidence> ev = request.explain()
-          ? List.of(new Evidence(NAME, "popular: " + n + (n == 1 ? " learner" : " learners"), n))
+          ? List.of(new Evidence(EvidenceSource.POP, "popular: " + n + (n == 1 ? " learner" : " learners"), n))
           : List.of();
       out.add(new Recommendation(s.snapshot.catalog().course(c).id(), ranked.scores()[r], Double.NaN, ev));
     }

@@ -5,6 +5,7 @@ import io.courserec.catalog.InteractionMatrix;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.rec.Evidence;
+import io.courserec.rec.EvidenceSource;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
@@ -234,7 +235,7 @@ public final class UserKnnRecommender implements SnapshotModel {
     String text = took > 0
         ? took + (took == 1 ? " similar learner took it" : " similar learners took it")
         : liked + (liked == 1 ? " similar learner showed interest in it" : " similar learners showed interest in it");
-    return new Evidence(NAME, text, score);
+    return new Evidence(EvidenceSource.USERKNN, text, score);
   }
 
   @Override

@@ -6,6 +6,7 @@ import io.courserec.cf.PopularityRecommender;
 import io.courserec.cf.TopK;
 import io.courserec.cf.UserHistory;
 import io.courserec.rec.Evidence;
+import io.courserec.rec.EvidenceSource;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import java.util.ArrayList;
@@ -39,7 +40,7 @@ final class PopularRanking {
       int c = ranked.ids()[r];
       int n = pop.popularity(c);
       List<Evidence> ev = request.explain()
-          ? List.of(new Evidence("prior", "popular: " + n + (n == 1 ? " learner" : " learners"), ranked.scores()[r]))
+          ? List.of(new Evidence(EvidenceSource.PRIOR, "popular: " + n + (n == 1 ? " learner" : " learners"), ranked.scores()[r]))
           : List.of();
       out.add(new Recommendation(data.course(c).id(), ranked.scores()[r], Double.NaN, ev));
     }

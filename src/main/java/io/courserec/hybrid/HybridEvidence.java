@@ -4,6 +4,7 @@ import io.courserec.catalog.Course;
 import io.courserec.cf.Neighbors;
 import io.courserec.index.IndexHandle;
 import io.courserec.rec.Evidence;
+import io.courserec.rec.EvidenceSource;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -44,7 +45,7 @@ final class HybridEvidence {
         case MF -> ctx.history() == null ? List.of() : m.mf().explain(ctx.history(), ordinal);
         case USERCF -> {
           int users = ctx.userCfSupport() == null ? 0 : ctx.userCfSupport()[ordinal];
-          yield List.of(new Evidence("usercf", users + " of your " + ctx.neighbourCount()
+          yield List.of(new Evidence(EvidenceSource.USERCF, users + " of your " + ctx.neighbourCount()
               + " most similar learners took this course", 1));
         }
         case PRIOR -> List.of(prior(m, ordinal));
@@ -60,7 +61,7 @@ final class HybridEvidence {
     Course c = m.data().course(ordinal);
     int learners = m.pop().popularity(ordinal);
     String rating = c.rating() == null ? "" : String.format(java.util.Locale.ROOT, ", rated %.1f", c.rating());
-    return new Evidence("prior", "popular: " + learners + " learners took it" + rating, 1);
+    return new Evidence(EvidenceSource.PRIOR, "popular: " + learners + " learners took it" + rating, 1);
   }
 
   private static List<Evidence> rescale(Signal s, List<Evidence> raw, double contribution) {
@@ -69,11 +70,11 @@ final class HybridEvidence {
     for (Evidence e : top) sum += Math.max(0, e.contribution());
     List<Evidence> out = new ArrayList<>();
     if (top.isEmpty() || sum <= 0) {
-      out.add(new Evidence(s.code(), s.code() + " signal", contribution));
+      out.add(new Evidence(s.evidenceSource(), s.code() + " signal", contribution));
       return out;
     }
     for (Evidence e : top) {
-      if (e.contribution() > 0) out.add(new Evidence(s.code(), e.text(), contribution * e.contribution() / sum));
+      if (e.contribution() > 0) out.add(new Evidence(s.evidenceSource(), e.text(), contribution * e.contribution() / sum));
     }
     return out;
   }

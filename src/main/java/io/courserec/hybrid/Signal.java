@@ -26,6 +26,11 @@ public enum Signal {
 
   public String code() { return name().toLowerCase(Locale.ROOT); }
 
+  /** The source its reasons name ({@link io.courserec.rec.Evidence#signal()}): the constant of the same name. */
+  public io.courserec.rec.EvidenceSource evidenceSource() {
+    return io.courserec.rec.EvidenceSource.valueOf(name());
+  }
+
   /** The single algorithm that ranks as this signal alone (the corner of the weight space): its registry name. */
   public String algorithm() {
     return switch (this) {

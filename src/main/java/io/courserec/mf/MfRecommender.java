@@ -11,6 +11,7 @@ import io.courserec.cf.UserHistory;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.rec.Evidence;
+import io.courserec.rec.EvidenceSource;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
 import io.courserec.rec.Recommender;
@@ -166,13 +167,13 @@ public final class MfRecommender implements SnapshotModel {
       if (out.size() == MAX_EVIDENCE || !(contrib[p] > 0)) break;
       int j = h.course(p);
       String id = cat.course(j).id();
-      out.add(new Evidence(NAME, "because you " + h.action(id, j) + " " + cat.course(j).title(), contrib[p]));
+      out.add(new Evidence(EvidenceSource.MF, "because you " + h.action(id, j) + " " + cat.course(j).title(), contrib[p]));
     }
     if (out.isEmpty()) {
       // No single history course pulls this one up (it ranks only because the others were filtered or excluded).
       double total = 0;
       for (double c : contrib) total += c;
-      out.add(new Evidence(NAME, "a weak match with your overall learning profile", total));
+      out.add(new Evidence(EvidenceSource.MF, "a weak match with your overall learning profile", total));
     }
     return out;
   }

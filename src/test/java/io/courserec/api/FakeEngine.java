@@ -98,7 +98,7 @@ public final class FakeEngine implements Engine {
     List<RankedCourse> items = new ArrayList<>();
     for (int i = q.offset(); i < Math.min(ranked.size(), q.offset() + q.k()); i++) {
       Course c = ranked.get(i);
-      List<Evidence> evidence = q.explain() ? List.of(new Evidence("prior", "popular course", score(c, q.interests()))) : List.of();
+      List<Evidence> evidence = q.explain() ? List.of(new Evidence(io.courserec.rec.EvidenceSource.PRIOR, "popular course", score(c, q.interests()))) : List.of();
       items.add(new RankedCourse(i + 1, c.id(), c.title(), c.level().code(), c.subject(), score(c, q.interests()), 0.5,
           Map.of("prior", 1.0), evidence));
     }
@@ -142,7 +142,7 @@ public final class FakeEngine implements Engine {
     boolean excluded = seen(userId).contains(courseId);
     return new ExplainResult(userId, courseId, c.title(), excluded ? -1 : 1, POPULARITY.get(courseId), 0.5, "cold",
         Map.of("prior", new ExplainResult.SignalPart(POPULARITY.get(courseId), 1.0, POPULARITY.get(courseId), 0.5)),
-        List.of(new Evidence("prior", "popular course", POPULARITY.get(courseId))),
+        List.of(new Evidence(io.courserec.rec.EvidenceSource.PRIOR, "popular course", POPULARITY.get(courseId))),
         excluded ? "already taken" : null, c.title() + " is popular");
   }
 

@@ -94,7 +94,7 @@ class RecommendationCacheTest {
     // item: 64 + str("c1") 44 + str("Title") 50 + str("beginner") 56 + str("math") 48 + signals 16 + 24
     // + evidence 16 + 4 + (32 + str("because") 54) = 408
     RankedCourse item = new RankedCourse(1, "c1", "Title", "beginner", "math", 0.5, 0.9, Map.of("content", 1.0),
-        List.of(new Evidence("content", "because", 0.5)));
+        List.of(new Evidence(io.courserec.rec.EvidenceSource.CONTENT, "because", 0.5)));
     assertThat(ResponseSize.item(item)).isEqualTo(408);
     // a result with 3 such items: 364 + 4 * 3 + 3 * 408 = 1600
     RecommendResult three = new RecommendResult("1", "hybrid", io.courserec.rec.Strategy.PERSONAL, "a", "v1", List.of(item, item, item));

@@ -137,7 +137,7 @@ class CbrRecommenderTest {
   void explanationsNameTheGoalSkillAndTheCompletedCourse() {
     Recommendation top = cbr.recommend(RecommendRequest.of("goal-sql", 1).withExplain(true)).get(0);
     assertThat(top.evidence()).first().extracting(Evidence::text).isEqualTo("matches your goal *SQL* (skills)");
-    assertThat(top.evidence()).allMatch(e -> e.signal().equals("content"));
+    assertThat(top.evidence()).allMatch(e -> e.signal() == io.courserec.rec.EvidenceSource.CONTENT);
 
     List<Recommendation> r = cbr.recommend(RecommendRequest.of("pythonista", 10).withExplain(true));
     Recommendation ml = r.stream().filter(x -> x.courseId().equals("ml")).findFirst().orElseThrow();

@@ -86,7 +86,7 @@ class HybridRecommenderTest {
     assertThat(cold.segment()).isEqualTo(UserSegment.COLD);
     // declared kubernetes/docker/aws: the cloud subject (s2) must lead
     assertThat(cold.items().get(0).courseId()).startsWith("s2");
-    assertThat(cold.items().get(0).evidence()).anySatisfy(e -> assertThat(e.signal()).isEqualTo("content"));
+    assertThat(cold.items().get(0).evidence()).anySatisfy(e -> assertThat(e.signal()).isEqualTo(io.courserec.rec.EvidenceSource.CONTENT));
     HybridRanking byInterest = hybrid.rank(RecommendRequest.of("nobody", 5).withInterests(List.of("photoshop typography")));
     assertThat(byInterest.items().get(0).courseId()).startsWith("s3");
     assertThatThrownBy(() -> hybrid.rank(RecommendRequest.of("nobody", 5))).isInstanceOf(UnknownEntityException.class)

@@ -67,7 +67,14 @@ class SignalCalibrationTest {
 
   @Test
   void everySignalNamesTheAlgorithmItRanksAsAndBack() {
-    for (Signal s : Signal.values()) assertThat(Signal.ofAlgorithm(s.algorithm())).isEqualTo(s);
+    for (Signal s : Signal.values()) {
+      assertThat(Signal.ofAlgorithm(s.algorithm())).isEqualTo(s);
+      assertThat(s.evidenceSource().code()).isEqualTo(s.code());
+    }
     assertThat(Signal.ofAlgorithm("hybrid")).isNull();
+    // every single algorithm but cbr (whose reasons are content's) names its reasons by its registry name
+    for (String name : Recommenders.NAMES) {
+      if (!name.equals("hybrid") && !name.equals("cbr")) assertThat(io.courserec.rec.EvidenceSource.of(name).code()).isEqualTo(name);
+    }
   }
 }

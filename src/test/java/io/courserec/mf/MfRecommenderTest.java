@@ -66,7 +66,7 @@ class MfRecommenderTest {
         double sum = 0;
         for (double c : r.model().contributions(h, course)[0]) sum += c;
         assertThat(sum).isCloseTo(rec.score(), within(1e-4 * Math.max(1, scale)));
-        assertThat(rec.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.signal()).isEqualTo("mf"));
+        assertThat(rec.evidence()).isNotEmpty().allSatisfy(e -> assertThat(e.signal()).isEqualTo(io.courserec.rec.EvidenceSource.MF));
         assertThat(rec.evidence().get(0).text()).startsWith("because you ");
       }
     }
