@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code courserec train [--data DIR] [--models DIR]}: builds a model version from the data directory plus the
+ * {@code courserec train [--data DIR] [--models DIR] [--engine inprocess|spark] [--master URL]}: builds a model version from the data directory plus the
  * feedback store, exactly as the server's retrain does (holdout evaluation, training, versioned directory with a
  * manifest), and promotes it whatever its quality (use {@code retrain} for the quality gate). Prints the version,
  * its holdout metrics and the time of each stage.
@@ -29,11 +29,19 @@ public final class TrainCommand implements Callable<Integer> {
 
   @picocli.CommandLine.Option(names = "--no-tune", description = "Keep the configured hyper-parameters and blend weights (tune.enabled=false)")
   boolean noTune;
+  @picocli.CommandLine.Option(names = "--engine", paramLabel = "inprocess|spark",
+      description = "Who trains the course-side artefacts (train.engine): inprocess (default) or spark (the spark module; docs/spark.md)")
+  String engine;
+  @picocli.CommandLine.Option(names = "--master", paramLabel = "URL",
+      description = "With --engine spark: the Spark master (spark.master), e.g. local[2], spark://host:7077, yarn")
+  String master;
   @Spec CommandSpec spec;
 
   @Override
   public Integer call() {
     Config config = common.config();
+    if (engine != null) config = config.with(ConfigKey.TRAIN_ENGINE, engine);
+    if (master != null) config = config.with(ConfigKey.SPARK_MASTER, master);
     return build(noTune ? config.with(ConfigKey.TUNE_ENABLED, false) : config, false, spec.commandLine().getOut(),
         common.progress(config, "train: ", spec.commandLine().getErr()));
   }
@@ -72,7 +80,7 @@ public final class TrainCommand implements Callable<Integer> {
       out.println(sb);
     }
     StringBuilder t = new StringBuilder("  timings  ");
-    for (String stage : new String[] {"load_catalog", "read_feedback", "hash", "tune", "evaluate", "train", "save", "total"}) {
+    for (String stage : new String[] {"load_catalog", "read_feedback", "hash", "tune", "evaluate", "spark", "train", "save", "total"}) {
       Long ms = m.timingsMs().get(stage);
       if (ms != null) t.append(String.format(Locale.ROOT, " %s %.2f s", stage, ms / 1000.0));
     }

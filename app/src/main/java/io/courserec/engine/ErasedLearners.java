@@ -51,6 +51,11 @@ public final class ErasedLearners {
     refresh();
   }
 
+  /** The list's file (it may not exist yet). */
+  Path file() {
+    return file;
+  }
+
   /** The list of the configured models directory under the configured id key. */
   public static ErasedLearners open(Config config) {
     return new ErasedLearners(config.path(ConfigKey.MODELS_DIR).resolve(FILE), () -> LearnerPseudonyms.open(config));

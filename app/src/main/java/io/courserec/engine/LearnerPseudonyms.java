@@ -1,5 +1,6 @@
 package io.courserec.engine;
 
+import io.courserec.catalog.KeyedIds;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigException;
 import io.courserec.config.ConfigKey;
@@ -12,11 +13,8 @@ import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,19 +35,17 @@ public final class LearnerPseudonyms {
   static final int MIN_CONFIGURED = 32;
   private static final Logger log = LoggerFactory.getLogger(LearnerPseudonyms.class);
 
-  private final ThreadLocal<Mac> macs;
+  private final KeyedIds ids;
+  private final byte[] key;
 
   LearnerPseudonyms(byte[] key) {
-    SecretKeySpec spec = new SecretKeySpec(key, "HmacSHA256");
-    this.macs = ThreadLocal.withInitial(() -> {
-      try {
-        Mac m = Mac.getInstance("HmacSHA256");
-        m.init(spec);
-        return m;
-      } catch (GeneralSecurityException e) {
-        throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
-      }
-    });
+    this.key = key.clone();
+    this.ids = new KeyedIds(key);
+  }
+
+  /** The key itself, for a trainer that must recognise erased learners (the Spark driver); handle as a secret. */
+  byte[] key() {
+    return key.clone();
   }
 
   /** The pseudonyms under the configured key, generating and storing the key file on first use. */
@@ -79,24 +75,17 @@ public final class LearnerPseudonyms {
 
   /** The id as it may appear in logs: 16 hex digits of the keyed hash. */
   public String logId(String userId) {
-    return HexFormat.of().formatHex(mac("log", userId), 0, 8);
+    return ids.logId(userId);
   }
 
   /** The id as the erasure list keeps it: the full keyed hash, 64 hex digits. */
   String erasureId(String userId) {
-    return HexFormat.of().formatHex(mac("erased", userId));
+    return ids.erasureId(userId);
   }
 
   /** Names the key without revealing it (written into the erasure list to detect a changed key). */
   String fingerprint() {
-    return HexFormat.of().formatHex(mac("fingerprint", ""), 0, 8);
-  }
-
-  private byte[] mac(String purpose, String id) {
-    Mac m = macs.get(); // doFinal resets it for the next call
-    m.update(purpose.getBytes(StandardCharsets.UTF_8));
-    m.update((byte) 0);
-    return m.doFinal(id.getBytes(StandardCharsets.UTF_8));
+    return ids.fingerprint();
   }
 
   private static byte[] readOrCreate(Path file) throws IOException {

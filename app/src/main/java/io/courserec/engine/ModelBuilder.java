@@ -2,6 +2,7 @@ package io.courserec.engine;
 
 import io.courserec.catalog.Dataset;
 import io.courserec.catalog.LoadResult;
+import io.courserec.cf.CourseSide;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.eval.DatasetDigest;
@@ -31,7 +32,8 @@ import org.slf4j.LoggerFactory;
  *       version ({@code tuning.properties}, {@code tuning.md}, the manifest's {@code tuned});
  *   <li>evaluate on a random holdout ({@code evaluate}: {@link HoldoutEvaluation}) and ask the {@link PromotionGate};
  *   <li>train the hybrid on everything, writing its index generation into the new version directory
- *       ({@code train});
+ *       ({@code train}); with {@code train.engine=spark} the course-side artefacts come from the Spark trainer first
+ *       ({@code spark}: {@link SparkTraining}) and the hybrid adopts them;
  *   <li>save the components, the training data, the load's data quality report ({@value #QUALITY_REPORT}) and
  *       the prerequisite graph ({@link LearningArtefacts}) ({@code save}), then seal the directory with its manifest.
  * </ol>
@@ -67,6 +69,8 @@ final class ModelBuilder {
   record Outcome(ModelManifest manifest, Generation generation, PromotionGate.Decision decision) {}
 
   Outcome build(PromotionGate gate, ModelManifest serving, Progress progress) throws IOException {
+    // a wrong engine or an unbuilt Spark trainer fails now, not after tuning and evaluation
+    if (SparkTraining.engine(config).equals(SparkTraining.SPARK)) SparkTraining.classpath(config);
     Map<String, Long> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
     long t = start;
@@ -98,8 +102,14 @@ final class ModelBuilder {
     try {
       progress.stage(JobProgress.step(5, STEPS, String.format(Locale.ROOT, "training on %d interactions into %s",
           data.interactions().size(), dir.getFileName())));
+      CourseSide side = null;
+      if (SparkTraining.engine(effective).equals(SparkTraining.SPARK)) {
+        byte[] key = erased.size() > 0 ? LearnerPseudonyms.open(config).key() : null;
+        side = SparkTraining.run(effective, data, training.storeSequence(), erased.file(), key, dir, progress);
+        t = lap(timings, "spark", t);
+      }
       hybrid = new HybridRecommender(effective, dir.resolve(Generation.INDEX_DIR));
-      hybrid.train(data, progress);
+      hybrid.train(data, progress, side);
       t = lap(timings, "train", t);
       progress.stage(JobProgress.step(6, STEPS, "saving " + dir.getFileName()));
       hybrid.save(dir.resolve(Generation.HYBRID_DIR));

@@ -2,6 +2,7 @@ package io.courserec.hybrid;
 
 import io.courserec.catalog.Dataset;
 import io.courserec.cbr.CbrRecommender;
+import io.courserec.cf.CourseSide;
 import io.courserec.cf.EaseRecommender;
 import io.courserec.cf.InteractionSnapshot;
 import io.courserec.cf.ItemKnnRecommender;
@@ -95,6 +96,17 @@ public final class HybridRecommender implements Recommender, Closeable {
    * left. The units are unequal (ALS or the index may dominate), so the time left is a rough guide.
    */
   public void train(Dataset data, Progress progress) {
+    train(data, progress, null);
+  }
+
+  /**
+   * Trains like {@link #train(Dataset, Progress)}, but with {@code side} non-null adopts the course-side artefacts an
+   * outside trainer computed (the Spark module's, {@link CourseSide}) instead of training popularity, item-kNN (and
+   * its recency-weighted twin, which shares the lists), the sequence lists and the ALS item factors here; learner
+   * factors then come from one exact user step on this snapshot. User-kNN, EASE, content and calibration train here
+   * as always, and the index and the saved version are the same as a local training's.
+   */
+  public void train(Dataset data, Progress progress, CourseSide side) {
     long t0 = System.nanoTime();
     PopularityRecommender pop = new PopularityRecommender(config);
     ItemKnnRecommender itemKnn = new ItemKnnRecommender(config);
@@ -103,8 +115,9 @@ public final class HybridRecommender implements Recommender, Closeable {
     RecentItemKnnRecommender recent = new RecentItemKnnRecommender(config);
     SequenceRecommender seq = new SequenceRecommender(config);
     EaseRecommender ease = new EaseRecommender(config);
-    List<Consumer<InteractionSnapshot>> trainers = List.of(pop::train, itemKnn::train, userKnn::train, mf::train,
-        recent::train, seq::train, ease::train);
+    List<Consumer<InteractionSnapshot>> trainers = side == null
+        ? List.of(pop::train, itemKnn::train, userKnn::train, mf::train, recent::train, seq::train, ease::train)
+        : List.of(snap -> adopt(side, snap, pop, itemKnn, recent, seq, mf), userKnn::train, ease::train);
     try (Counter components = progress.count("training components", 1 + trainers.size() + (calibrate ? 1 : 0) + 1)) {
       InteractionSnapshot snapshot = InteractionSnapshot.build(data, config);
       components.advance();
@@ -122,6 +135,29 @@ public final class HybridRecommender implements Recommender, Closeable {
       components.advance();
     }
     log.info("hybrid trained on {} interactions in {} ms", data.interactions().size(), (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  private void adopt(CourseSide side, InteractionSnapshot snap, PopularityRecommender pop, ItemKnnRecommender itemKnn,
+                     RecentItemKnnRecommender recent, SequenceRecommender seq, MfRecommender mf) {
+    CourseSide.Info info = side.info();
+    long ms = info.timingsMs().getOrDefault("total", 0L);
+    Map<String, Object> knnParams = new java.util.TreeMap<>(info.params().getOrDefault("itemknn", Map.of()));
+    knnParams.put("engine", info.engine());
+    pop.adopt(snap, side.popularity(), ms);
+    itemKnn.adopt(snap, side.itemKnn(), knnParams, ms);
+    Map<String, Object> recentParams = new java.util.TreeMap<>(knnParams);
+    recentParams.putAll(recent.recencyParams());
+    recent.adopt(snap, side.itemKnn(), recentParams, ms);
+    Map<String, Object> seqParams = new java.util.TreeMap<>(info.params().getOrDefault("seq", Map.of()));
+    seqParams.put("decay", config.number(io.courserec.config.ConfigKey.SEQ_DECAY));
+    seqParams.put("engine", info.engine());
+    seq.adopt(snap, side.sequence(), seqParams, ms);
+    Map<String, Object> mfParams = new java.util.TreeMap<>(Map.of("method", "als", "rank", info.rank(),
+        "iterations", info.iterations(), "regularization", info.lambda(), "alpha", info.alpha(),
+        "regularization_scaling", info.scaling(), "seed", config.longValue(io.courserec.config.ConfigKey.SEED),
+        "engine", info.engine()));
+    mf.adopt(snap, info.rank(), side.itemFactors(), info.alpha(), info.lambda(),
+        io.courserec.mf.RegularizationScaling.parse(info.scaling()), mfParams, ms);
   }
 
   private void publish(Dataset data, InteractionSnapshot snapshot, PopularityRecommender pop, ItemKnnRecommender itemKnn,

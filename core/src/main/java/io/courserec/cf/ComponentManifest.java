@@ -116,10 +116,17 @@ public record ComponentManifest(String format, int formatVersion, String algorit
 
   /** SHA-256 (first 16 hex digits) over the course ids in ordinal order. */
   public static String fingerprint(Dataset catalog) {
+    java.util.List<String> ids = new java.util.ArrayList<>(catalog.numCourses());
+    for (int i = 0; i < catalog.numCourses(); i++) ids.add(catalog.course(i).id());
+    return fingerprint(ids);
+  }
+
+  /** {@link #fingerprint(Dataset)} of course ids given in ordinal order (a trainer without the catalog's records). */
+  public static String fingerprint(java.util.List<String> courseIds) {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
-      for (int i = 0; i < catalog.numCourses(); i++) {
-        md.update(catalog.course(i).id().getBytes(StandardCharsets.UTF_8));
+      for (String id : courseIds) {
+        md.update(id.getBytes(StandardCharsets.UTF_8));
         md.update((byte) '\n');
       }
       return HexFormat.of().formatHex(md.digest(), 0, 8);

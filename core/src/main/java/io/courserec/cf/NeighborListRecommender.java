@@ -77,6 +77,18 @@ public abstract sealed class NeighborListRecommender implements SnapshotModel
     state = new State(snapshot, fit.model(), fit.params(), (System.nanoTime() - t0) / 1_000_000);
   }
 
+  /**
+   * Takes lists trained elsewhere for this configuration (the Spark trainer's, {@code io.courserec.courseside}) instead
+   * of fitting them on {@code snapshot}; {@code params} are recorded in the manifest as a fit's would be.
+   */
+  public void adopt(InteractionSnapshot snapshot, ItemKnnModel lists, Map<String, Object> params, long trainingMillis) {
+    if (lists.numCourses() != snapshot.numCourses()) {
+      throw new IllegalArgumentException(name() + ": lists for " + lists.numCourses() + " courses, snapshot has "
+          + snapshot.numCourses());
+    }
+    state = new State(snapshot, lists, Map.copyOf(params), trainingMillis);
+  }
+
   private State state() {
     State s = state;
     if (s == null) throw new IllegalStateException(name() + ": not trained or loaded");

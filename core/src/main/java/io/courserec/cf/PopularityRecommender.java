@@ -65,6 +65,14 @@ public final class PopularityRecommender implements SnapshotModel {
     log.info("pop: counted {} courses over {} interactions in {} ms", counts.length, m.nnz(), ms);
   }
 
+  /** Takes counts computed elsewhere (the Spark trainer's: learners with positive feedback per course ordinal). */
+  public void adopt(InteractionSnapshot snapshot, int[] counts, long trainingMillis) {
+    if (counts.length != snapshot.numCourses()) {
+      throw new IllegalArgumentException("pop: counts for " + counts.length + " courses, snapshot has " + snapshot.numCourses());
+    }
+    state = new State(snapshot, counts.clone(), toScores(counts), trainingMillis);
+  }
+
   private static float[] toScores(int[] counts) {
     float[] s = new float[counts.length];
     for (int i = 0; i < s.length; i++) s[i] = counts[i];

@@ -55,10 +55,14 @@ public final class RecentItemKnnRecommender extends NeighborListRecommender {
   Fit fit(InteractionSnapshot snapshot) {
     Fit f = ItemKnnRecommender.fitNeighbors(config, snapshot);
     Map<String, Object> params = new TreeMap<>(f.params());
-    params.put("recent_mode", mode.name().toLowerCase(Locale.ROOT));
-    params.put("recent_decay", decay);
-    params.put("recent_half_life_days", halfLifeDays);
+    params.putAll(recencyParams());
     return new Fit(f.model(), params);
+  }
+
+  /** The recency parameters this recommender records beside the item-kNN lists' own. */
+  public Map<String, Object> recencyParams() {
+    return Map.of("recent_mode", mode.name().toLowerCase(Locale.ROOT), "recent_decay", decay,
+        "recent_half_life_days", halfLifeDays);
   }
 
   @Override

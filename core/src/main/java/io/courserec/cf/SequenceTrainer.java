@@ -112,7 +112,7 @@ public final class SequenceTrainer {
   }
 
   /** Moves each X's successor list to its targets: N(Y) = {(X, s(X→Y))}, strongest first, ties by lower X. */
-  static ItemKnnModel atTargets(int[][] succ, float[][] succW) {
+  public static ItemKnnModel atTargets(int[][] succ, float[][] succW) {
     int nc = succ.length;
     int[] count = new int[nc];
     for (int[] ys : succ) for (int y : ys) count[y]++;

@@ -172,6 +172,11 @@ public enum ConfigKey {
 
   // --- engine -------------------------------------------------------------------------------------------------
   TRAIN_ON_START("models.train_on_start", Type.BOOLEAN, "true", null, null, false, "When no usable model exists at server start-up, train one in the background (the server answers 503 until it is ready)"),
+  TRAIN_ENGINE("train.engine", Type.STRING, "inprocess", null, null, false, "Who trains the course-side artefacts (popularity, item-kNN and sequence lists, ALS item factors): inprocess | spark (the spark module, docs/spark.md); the version written is the same"),
+  SPARK_MASTER("spark.master", Type.STRING, "local[*]", null, null, false, "train.engine=spark: the Spark master (local[N], local[*], spark://host:7077, yarn); the trainer runs as the driver in a child process"),
+  SPARK_CLASSPATH("spark.classpath", Type.STRING, "", null, null, false, "train.engine=spark: the trainer's classpath; empty = spark/target/courserec-spark.jar plus spark/target/spark-classpath.txt under the installation (built by ./mvnw -pl spark -am package)"),
+  SPARK_PARTITIONS("spark.partitions", Type.INT, "8", 1.0, 100000.0, false, "train.engine=spark: shuffle partitions and ALS blocks"),
+  SPARK_JAVA_OPTS("spark.java_opts", Type.STRING, "-Xmx4g", null, null, false, "train.engine=spark: JVM options of the driver process (space-separated)"),
   TUNE_ENABLED("tune.enabled", Type.BOOLEAN, "true", null, null, false, "Whether train and retrain fit hyper-parameters and blend weights to the data on an inner validation split (train --no-tune keeps the configured values)"),
   TUNE_BUDGET("tune.budget_seconds", Type.INT, "150", 10.0, 86400.0, false, "Time budget of tuning in seconds: a stage starts only while time remains, the blend weights are always fitted"),
   TUNE_SPLIT("tune.split", Type.STRING, "auto", null, null, false, "Inner validation split: auto (leave-last-out by time when most events have timestamps, else random) | leave-last-out | random"),

@@ -1,5 +1,6 @@
 package io.courserec.mf;
 
+import io.courserec.catalog.InteractionMatrix;
 import io.courserec.cf.BinaryModelFile;
 import io.courserec.cf.UserHistory;
 import java.io.IOException;
@@ -59,6 +60,25 @@ public final class FactorModel {
 
   static FactorModel als(int rank, float[] x, float[] y, int nl, int nc, double alpha, double lambda,
                          RegularizationScaling scaling) {
+    return new FactorModel(MfMethod.ALS, rank, x, y, nl, nc, alpha, lambda, scaling);
+  }
+
+  /**
+   * An ALS model from item factors {@code y} trained elsewhere: X is one user step on {@code m}'s rows with Y fixed
+   * (the exact Cholesky solve fold-in uses), in parallel over learners.
+   */
+  public static FactorModel alsFromItemFactors(InteractionMatrix m, int rank, float[] y, double alpha, double lambda,
+                                               RegularizationScaling scaling, int threads) {
+    int nl = m.numLearners();
+    int nc = m.numCourses();
+    if (y.length != (long) nc * rank) {
+      throw new IllegalArgumentException("item factors hold " + y.length + " floats, expected " + nc + " x " + rank);
+    }
+    float[] x = new float[nl * rank];
+    FixedSide side = FixedSide.of(y, nc, rank, lambda, scaling, threads);
+    io.courserec.cf.ParallelLoop.run(nl, 64, threads, () -> new AlsSolver(rank, alpha), (s, from, to) -> {
+      for (int u = from; u < to; u++) s.solve(side, m.cols(), m.vals(), m.rowStart(u), m.rowEnd(u), x, u * rank);
+    });
     return new FactorModel(MfMethod.ALS, rank, x, y, nl, nc, alpha, lambda, scaling);
   }
 

@@ -5,6 +5,7 @@ import io.courserec.catalog.Interaction;
 import io.courserec.cf.CandidateRanker;
 import io.courserec.cf.ComponentManifest;
 import io.courserec.cf.InteractionSnapshot;
+import io.courserec.cf.ParallelLoop;
 import io.courserec.cf.SnapshotModel;
 import io.courserec.cf.TopK;
 import io.courserec.cf.UserHistory;
@@ -79,6 +80,18 @@ public final class MfRecommender implements SnapshotModel {
     params.put("rank", model.rank());
     params.put("seed", config.longValue(ConfigKey.SEED));
     state = new State(snapshot, model, params, (System.nanoTime() - t0) / 1_000_000);
+  }
+
+  /**
+   * Takes ALS item factors trained elsewhere (the Spark trainer's) and computes every learner's factors on
+   * {@code snapshot} with one exact user step (the same solve as fold-in), so the model is what a local ALS would
+   * hold after its last user step on those item factors.
+   */
+  public void adopt(InteractionSnapshot snapshot, int rank, float[] itemFactors, double alpha, double lambda,
+                    RegularizationScaling scaling, Map<String, Object> params, long trainingMillis) {
+    FactorModel model = FactorModel.alsFromItemFactors(snapshot.matrix(), rank, itemFactors, alpha, lambda, scaling,
+        ParallelLoop.threads(config));
+    state = new State(snapshot, model, Map.copyOf(params), trainingMillis);
   }
 
   private State state() {
