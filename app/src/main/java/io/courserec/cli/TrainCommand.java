@@ -35,6 +35,9 @@ public final class TrainCommand implements Callable<Integer> {
   @picocli.CommandLine.Option(names = "--master", paramLabel = "URL",
       description = "With --engine spark: the Spark master (spark.master), e.g. local[2], spark://host:7077, yarn")
   String master;
+  @picocli.CommandLine.Option(names = "--course-side", paramLabel = "DIR",
+      description = "Adopt course-side artefacts computed elsewhere (train.course_side_dir), e.g. by spark-submit of the Spark trainer")
+  java.nio.file.Path courseSide;
   @Spec CommandSpec spec;
 
   @Override
@@ -42,6 +45,7 @@ public final class TrainCommand implements Callable<Integer> {
     Config config = common.config();
     if (engine != null) config = config.with(ConfigKey.TRAIN_ENGINE, engine);
     if (master != null) config = config.with(ConfigKey.SPARK_MASTER, master);
+    if (courseSide != null) config = config.with(ConfigKey.TRAIN_COURSE_SIDE, courseSide.toString());
     return build(noTune ? config.with(ConfigKey.TUNE_ENABLED, false) : config, false, spec.commandLine().getOut(),
         common.progress(config, "train: ", spec.commandLine().getErr()));
   }
@@ -80,7 +84,7 @@ public final class TrainCommand implements Callable<Integer> {
       out.println(sb);
     }
     StringBuilder t = new StringBuilder("  timings  ");
-    for (String stage : new String[] {"load_catalog", "read_feedback", "hash", "tune", "evaluate", "spark", "train", "save", "total"}) {
+    for (String stage : new String[] {"load_catalog", "read_feedback", "hash", "tune", "evaluate", "spark", "course_side", "train", "save", "total"}) {
       Long ms = m.timingsMs().get(stage);
       if (ms != null) t.append(String.format(Locale.ROOT, " %s %.2f s", stage, ms / 1000.0));
     }

@@ -70,7 +70,9 @@ final class ModelBuilder {
 
   Outcome build(PromotionGate gate, ModelManifest serving, Progress progress) throws IOException {
     // a wrong engine or an unbuilt Spark trainer fails now, not after tuning and evaluation
-    if (SparkTraining.engine(config).equals(SparkTraining.SPARK)) SparkTraining.classpath(config);
+    if (SparkTraining.engine(config).equals(SparkTraining.SPARK) && config.string(ConfigKey.TRAIN_COURSE_SIDE).isBlank()) {
+      SparkTraining.classpath(config);
+    }
     Map<String, Long> timings = new LinkedHashMap<>();
     long start = System.nanoTime();
     long t = start;
@@ -103,7 +105,13 @@ final class ModelBuilder {
       progress.stage(JobProgress.step(5, STEPS, String.format(Locale.ROOT, "training on %d interactions into %s",
           data.interactions().size(), dir.getFileName())));
       CourseSide side = null;
-      if (SparkTraining.engine(effective).equals(SparkTraining.SPARK)) {
+      String external = effective.string(ConfigKey.TRAIN_COURSE_SIDE).trim();
+      if (!external.isEmpty()) {
+        progress.stage("adopting the course-side artefacts in " + external);
+        side = CourseSide.read(Path.of(external), data);
+        java.nio.file.Files.copy(Path.of(external).resolve(CourseSide.FILE), dir.resolve(CourseSide.FILE));
+        t = lap(timings, "course_side", t);
+      } else if (SparkTraining.engine(effective).equals(SparkTraining.SPARK)) {
         byte[] key = erased.size() > 0 ? LearnerPseudonyms.open(config).key() : null;
         side = SparkTraining.run(effective, data, training.storeSequence(), erased.file(), key, dir, progress);
         t = lap(timings, "spark", t);

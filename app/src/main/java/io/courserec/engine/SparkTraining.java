@@ -177,7 +177,10 @@ public final class SparkTraining {
   private static String lastLines(Path file, int n) {
     try {
       List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
-      List<String> tail = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("\tat ")).toList();
+      List<String> own = lines.stream().filter(l -> l.startsWith("SparkTrainer")).toList();
+      if (!own.isEmpty()) return own.get(own.size() - 1); // the trainer's own one-line reason
+      List<String> tail = lines.stream().filter(l -> !l.isBlank() && !l.startsWith("\tat ") && !l.startsWith("WARNING:"))
+          .toList();
       return String.join(" | ", tail.subList(Math.max(0, tail.size() - n), tail.size()));
     } catch (IOException e) {
       return "(its log could not be read: " + e.getMessage() + ")";

@@ -125,7 +125,7 @@ public final class SparkParityBench {
     System.out.printf(Locale.ROOT, "%s: %d courses, %d learners, %d interactions (loaded in %.1f s); master %s%n",
         dataDir, data.numCourses(), data.numLearners(), data.interactions().size(), loadSeconds, master);
     Path work = Files.createTempDirectory("spark-timing-");
-    Config sparkConfig = config.with(ConfigKey.SPARK_MASTER, master);
+    Config sparkConfig = config.with(ConfigKey.SPARK_MASTER, master).with(ConfigKey.DATA_DIR, dataDir.toString());
     long t0 = System.nanoTime();
     CourseSide side = SparkTraining.run(sparkConfig, data, -1, work.resolve("none"), null,
         Files.createDirectories(work.resolve("version")), Progress.NONE);

@@ -173,6 +173,7 @@ public enum ConfigKey {
   // --- engine -------------------------------------------------------------------------------------------------
   TRAIN_ON_START("models.train_on_start", Type.BOOLEAN, "true", null, null, false, "When no usable model exists at server start-up, train one in the background (the server answers 503 until it is ready)"),
   TRAIN_ENGINE("train.engine", Type.STRING, "inprocess", null, null, false, "Who trains the course-side artefacts (popularity, item-kNN and sequence lists, ALS item factors): inprocess | spark (the spark module, docs/spark.md); the version written is the same"),
+  TRAIN_COURSE_SIDE("train.course_side_dir", Type.STRING, "", null, null, false, "Adopt course-side artefacts computed elsewhere (a spark-submit run of the Spark trainer writing courseside.json and its files there) instead of training them; empty = train them (train.engine)"),
   SPARK_MASTER("spark.master", Type.STRING, "local[*]", null, null, false, "train.engine=spark: the Spark master (local[N], local[*], spark://host:7077, yarn); the trainer runs as the driver in a child process"),
   SPARK_CLASSPATH("spark.classpath", Type.STRING, "", null, null, false, "train.engine=spark: the trainer's classpath; empty = spark/target/courserec-spark.jar plus spark/target/spark-classpath.txt under the installation (built by ./mvnw -pl spark -am package)"),
   SPARK_PARTITIONS("spark.partitions", Type.INT, "8", 1.0, 100000.0, false, "train.engine=spark: shuffle partitions and ALS blocks"),

@@ -179,6 +179,11 @@ public final class SparkTrainer {
     Row agg = events.agg(count(lit(1)), max(col("ts"))).first();
     long eventCount = agg.getLong(0);
     Instant reference = agg.isNullAt(1) ? null : Instant.ofEpochMilli(agg.getLong(1));
+    if (eventCount == 0) {
+      Map<String, Long> why = new TreeMap<>();
+      rejected.forEach((k, v) -> { if (v.value() > 0) why.put(k, v.value()); });
+      throw new BadInputException("no usable event in " + sources() + (why.isEmpty() ? "" : "; rejected: " + why));
+    }
     lap("read", t);
 
     stage(2, String.format(Locale.ROOT, "summing %,d events into (learner, course) values", eventCount));

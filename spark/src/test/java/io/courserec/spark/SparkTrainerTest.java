@@ -146,6 +146,14 @@ class SparkTrainerTest {
     Files.writeString(tmp.resolve("c.txt"), "C1\n");
     assertThatThrownBy(() -> new SparkTrainer(spark, o, System.out).train())
         .isInstanceOf(SparkTrainer.BadInputException.class).hasMessageContaining("no column 'user_id'");
+    // a catalog that shares no course with the log: every row rejected, said with the reason, no ALS crash
+    Files.writeString(tmp.resolve("other.txt"), "ZZ-1\nZZ-2\n");
+    SparkTrainer.Options none = SparkTrainer.Options.parse(new String[] {"--config", "config/courserec.properties",
+        "--courses", tmp.resolve("other.txt").toString(), "--out", tmp.resolve("o2").toString(),
+        "--interactions", SAMPLE.resolve("interactions.csv").toString()});
+    assertThatThrownBy(() -> new SparkTrainer(spark, none, System.out).train())
+        .isInstanceOf(SparkTrainer.BadInputException.class)
+        .hasMessageContaining("no usable event").hasMessageContaining("unknown course=" + data.interactions().size());
   }
 
   /**
