@@ -32,6 +32,8 @@ class SparkTrainIT {
   private static final Path DATA = Path.of("app/src/test/resources/engine/small");
   @TempDir Path dir;
 
+  private String storeUrl;
+
   private IndexCommandsTest.Run run(String... args) {
     List<String> all = new ArrayList<>(List.of(args));
     all.addAll(List.of("--data", DATA.toString(), "--models", dir.resolve("models").toString(),
@@ -41,11 +43,28 @@ class SparkTrainIT {
   }
 
   private String storeUrl() {
-    return "jdbc:sqlite:" + dir.resolve("feedback.db");
+    return storeUrl != null ? storeUrl : "jdbc:sqlite:" + dir.resolve("feedback.db");
   }
 
   @Test
   void trainsOnSparkAndTheVersionServes() throws IOException {
+    trainAndServe();
+  }
+
+  /** The same with the feedback store on the real PostgreSQL (skipped when none is reachable). */
+  @Test
+  void readsThePostgresStoreOverJdbc() throws Exception {
+    String base = io.courserec.store.PostgresTestDatabase.assumeReachable();
+    String schema = io.courserec.store.PostgresTestDatabase.freshSchema();
+    storeUrl = io.courserec.store.PostgresTestDatabase.withSchema(base, schema);
+    try {
+      trainAndServe();
+    } finally {
+      io.courserec.store.PostgresTestDatabase.dropSchema(base, schema);
+    }
+  }
+
+  private void trainAndServe() throws IOException {
     Dataset data = CatalogLoader.load(DATA, Config.defaults()).dataset();
     String c0 = data.course(0).id();
     String c1 = data.course(1).id();
