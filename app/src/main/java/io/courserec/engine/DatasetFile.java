@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The exact data set a model version was trained on ({@code dataset.bin} in the version directory), so a version
@@ -28,8 +30,10 @@ import java.util.List;
  * learners as one length-prefixed UTF-8 JSON document (Jackson; records as objects), then the number of
  * interactions and per interaction: learner ordinal (int), course ordinal (int), event type ordinal (byte), a flag
  * byte (1 = rating, 2 = timestamp, 4 = event id), then the present parts: rating (double), timestamp (epoch second
- * long, nano int), event id (modified UTF-8). Ids are stored once, so the loaded interactions share the course and
- * learner id strings (5M interactions cost about 60 MB of records, not a copy of every id).
+ * long, nano int), event id (modified UTF-8). Ids are stored once; {@link #read} holds the interactions as columns
+ * ({@link Dataset#compact}, about 33 bytes an event, ids taken from the shared course and learner records) and
+ * shares the learners' interest, goal and language strings, since a server keeps this data set for as long as it
+ * serves the version.
  */
 public final class DatasetFile {
   static final String NAME = "dataset.bin";
@@ -90,7 +94,8 @@ public final class DatasetFile {
         events.add(new Interaction(learner.id(), course.id(), event, rating, time, eventId));
       }
       if (in.read() != -1) throw new IOException(file + " has trailing bytes after " + n + " interactions");
-      return Dataset.of(h.courses(), h.learners(), events);
+      // a server reads this file to hold the version's events for history and profile lookups: as columns
+      return Dataset.compact(h.courses(), dedupe(h.learners()), events);
     } catch (IndexOutOfBoundsException e) {
       throw new IOException(file + " references an ordinal outside its catalog or learners: " + e.getMessage(), e);
     }
@@ -105,6 +110,27 @@ public final class DatasetFile {
       in.readFully(header);
       return JSON.readValue(new String(header, StandardCharsets.UTF_8), new TypeReference<Header>() {}).learners();
     }
+  }
+
+  /**
+   * The learners with one string object per distinct interest, goal and language (JSON gives each learner its own
+   * copies: at 200k learners about a million duplicate strings).
+   */
+  static List<Learner> dedupe(List<Learner> learners) {
+    Map<String, String> pool = new HashMap<>();
+    List<Learner> out = new ArrayList<>(learners.size());
+    for (Learner l : learners) {
+      out.add(new Learner(l.id(), pooled(l.interests(), pool), pooled(l.goals(), pool), l.level(),
+          pool.computeIfAbsent(l.language(), k -> k)));
+    }
+    return out;
+  }
+
+  private static List<String> pooled(List<String> values, Map<String, String> pool) {
+    if (values.isEmpty()) return values;
+    List<String> out = new ArrayList<>(values.size());
+    for (String v : values) out.add(pool.computeIfAbsent(v, k -> k));
+    return out;
   }
 
   private static int checkedLength(int n, Path file) throws IOException {
