@@ -81,6 +81,25 @@ class SparkTrainerTest {
     assertThat(back.info().master()).isEqualTo("local[2]");
   }
 
+  /** The same log as Parquet (timestamps as a typed column) trains the same artefacts. */
+  @Test
+  void parquetInputTrainsTheSameArtefacts(@TempDir Path tmp) throws IOException {
+    Path parquet = tmp.resolve("interactions.parquet");
+    spark.read().option("header", "true").csv(SAMPLE.resolve("interactions.csv").toString())
+        .withColumn("timestamp", org.apache.spark.sql.functions.to_timestamp(org.apache.spark.sql.functions.col("timestamp")))
+        .withColumn("rating", org.apache.spark.sql.functions.col("rating").cast("double"))
+        .write().parquet(parquet.toString());
+    SparkTrainer.Options o = SparkTrainer.Options.parse(new String[] {"--config", out.getParent().resolve("config.properties").toString(),
+        "--courses", out.getParent().resolve("courses.txt").toString(), "--out", tmp.resolve("o").toString(),
+        "--interactions", parquet.toString(), "--partitions", "4"});
+    CourseSide fromParquet = new SparkTrainer(spark, o, System.out).train();
+    assertThat(fromParquet.info().events()).isEqualTo(side.info().events());
+    assertThat(fromParquet.info().referenceTime()).isEqualTo(side.info().referenceTime());
+    assertThat(fromParquet.popularity()).containsExactly(side.popularity());
+    assertSameLists(fromParquet.itemKnn(), side.itemKnn());
+    assertSameLists(fromParquet.sequence(), side.sequence());
+  }
+
   @Test
   void popularityEqualsTheInProcessCount() {
     InteractionSnapshot snap = InteractionSnapshot.build(data, config);
