@@ -53,7 +53,9 @@ public final class ModelStore {
   private static final String CURRENT = "CURRENT";
   private static final Pattern VERSION = Pattern.compile("v-[0-9]{8}T[0-9]{6}-[0-9]{1,9}");
   /** Names in the root that are not versions but are expected. */
-  private static final Set<String> KNOWN = Set.of(CURRENT, ErasedLearners.FILE);
+  /** Leases of serving replicas: one file per replica naming the version it serves ({@link #lease}). */
+  static final String SERVING = "serving";
+  private static final Set<String> KNOWN = Set.of(CURRENT, ErasedLearners.FILE, SERVING);
 
   private final Path root;
   private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
@@ -218,6 +220,57 @@ public final class ModelStore {
           m.get().promoted() ? "files do not match manifest" : "not promoted");
       return false;
     });
+  }
+
+  /**
+   * Records that replica {@code replica} serves {@code version}: {@code serving/<replica>} holds the version name and
+   * its modification time says the replica is alive. Replicas renew it at every poll; {@link #leased} reads them so
+   * that pruning in one replica never deletes the version another still serves. Written by rename (no fsync: a lease
+   * lost in a crash only makes a later prune less careful, for a replica that crashed too).
+   */
+  public void lease(String replica, String version) throws IOException {
+    Path dir = Files.createDirectories(root.resolve(SERVING));
+    Path tmp = dir.resolve(replica + ".tmp");
+    Files.writeString(tmp, version + "\n", StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, dir.resolve(replica), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, dir.resolve(replica), StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  /** Removes this replica's lease (it stops serving). */
+  public void release(String replica) throws IOException {
+    Files.deleteIfExists(root.resolve(SERVING).resolve(replica));
+  }
+
+  /**
+   * The versions named by leases renewed within {@code ttl}; leases older than ten times that (replicas gone without
+   * releasing) are deleted.
+   */
+  public Set<String> leased(java.time.Duration ttl) {
+    Path dir = root.resolve(SERVING);
+    if (!Files.isDirectory(dir)) return Set.of();
+    Set<String> out = new java.util.TreeSet<>();
+    long now = System.currentTimeMillis();
+    try (Stream<Path> s = Files.list(dir)) {
+      for (Path f : s.filter(p -> !p.getFileName().toString().endsWith(".tmp")).toList()) {
+        try {
+          long age = now - Files.getLastModifiedTime(f).toMillis();
+          if (age <= ttl.toMillis()) {
+            String v = Files.readString(f, StandardCharsets.UTF_8).strip();
+            if (VERSION.matcher(v).matches()) out.add(v);
+          } else if (age > 10 * ttl.toMillis()) {
+            Files.deleteIfExists(f);
+          }
+        } catch (IOException e) {
+          // a lease renewed or removed while read: the next prune sees it
+        }
+      }
+    } catch (IOException e) {
+      log.warn("cannot read the serving leases in {}: {}", dir, e.getMessage());
+    }
+    return out;
   }
 
   /** Deletes the oldest versions beyond {@code keep}, never the current one nor those in {@code inUse}. */

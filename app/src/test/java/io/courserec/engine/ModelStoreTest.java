@@ -106,4 +106,35 @@ class ModelStoreTest {
     assertThat(store.versions()).containsExactly(v1);
     assertThat(store.mark(v1, true, "ok").note()).isEqualTo("ok");
   }
+  /**
+   * A version another replica leased within the TTL survives a prune; an expired lease does not protect it and one
+   * ten TTLs old is removed; a released lease protects nothing; the lease directory is neither a version nor a stray.
+   */
+  @Test
+  void servingLeasesKeepAnotherReplicasVersion(@TempDir Path root) throws IOException {
+    ModelStore store = new ModelStore(root);
+    String v1 = write(store, true, "one");
+    String v2 = write(store, true, "two");
+    String v3 = write(store, true, "three");
+    store.promote(v3);
+    store.lease("replica-b", v1);
+    java.time.Duration ttl = java.time.Duration.ofSeconds(30);
+    assertThat(store.leased(ttl)).containsExactly(v1);
+    assertThat(store.strays()).isEmpty();
+    assertThat(store.versions()).containsExactly(v1, v2, v3);
+    assertThat(store.prune(1, store.leased(ttl))).containsExactly(v2);
+    assertThat(store.versions()).containsExactly(v1, v3);
+
+    Path lease = root.resolve(ModelStore.SERVING).resolve("replica-b");
+    Files.setLastModifiedTime(lease, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000));
+    assertThat(store.leased(ttl)).as("expired: replica-b stopped renewing").isEmpty();
+    assertThat(Files.exists(lease)).as("kept until ten TTLs old").isTrue();
+    Files.setLastModifiedTime(lease, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 400_000));
+    assertThat(store.leased(ttl)).isEmpty();
+    assertThat(Files.exists(lease)).isFalse();
+
+    store.lease("replica-c", v1);
+    store.release("replica-c");
+    assertThat(store.prune(1, store.leased(ttl))).containsExactly(v1);
+  }
 }
