@@ -328,12 +328,34 @@ final class ModelLifecycle implements AutoCloseable {
 
   // ---- builds ---------------------------------------------------------------------------------------------
 
+  /**
+   * {@code POST /admin/retrain}: a build under the store's {@value #RETRAIN_LOCK} lock, like the timer's, so replicas
+   * on one PostgreSQL store never build at once; when another holds it the job succeeds with a message saying so
+   * (that replica's version will be picked up). On SQLite, one serving process, the lock is always free.
+   */
   JobStatus startRetrain() {
-    return jobs.submit("retrain", progress -> describe(rebuild(true, progress)));
+    return jobs.submit("retrain", progress -> underRetrainLock(() -> describe(rebuild(true, progress))));
   }
 
+  /** {@code POST /admin/reindex}: as {@link #startRetrain} without the promotion gate. */
   JobStatus startReindex() {
-    return jobs.submit("reindex", progress -> describe(rebuild(false, progress)));
+    return jobs.submit("reindex", progress -> underRetrainLock(() -> describe(rebuild(false, progress))));
+  }
+
+  private interface Build {
+    String run() throws IOException;
+  }
+
+  private String underRetrainLock(Build build) throws IOException {
+    Optional<StoreLock> lock = store.tryLock(RETRAIN_LOCK);
+    if (lock.isEmpty()) {
+      log.info("explicit rebuild skipped: another replica holds the retrain lock; its version will be picked up");
+      return "skipped: another replica is retraining (store lock '" + RETRAIN_LOCK + "' held); its version will be "
+          + "picked up";
+    }
+    try (StoreLock held = lock.get()) {
+      return build.run();
+    }
   }
 
   JobStatus job(String id) {

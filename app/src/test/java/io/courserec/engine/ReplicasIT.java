@@ -175,6 +175,13 @@ class ReplicasIT {
       assertThat(held).isPresent();
       JobStatus skipped = EngineFixture.awaitJob(a.engine(), a.engine().lifecycle().startScheduledRetrain(every).id());
       assertThat(skipped.message()).startsWith("skipped: another replica is retraining");
+      // an explicit POST /admin/retrain (or reindex) takes the same lock: no second build while one runs elsewhere
+      int before = a.engine().models().size();
+      JobStatus explicit = EngineFixture.awaitJob(a.engine(), a.engine().startRetrain().id());
+      assertThat(explicit.message()).startsWith("skipped: another replica is retraining");
+      JobStatus reindex = EngineFixture.awaitJob(a.engine(), a.engine().lifecycle().startReindex().id());
+      assertThat(reindex.message()).startsWith("skipped: another replica is retraining");
+      assertThat(a.engine().models()).hasSize(before);
       held.get().close();
     }
     int versions = a.engine().models().size();
