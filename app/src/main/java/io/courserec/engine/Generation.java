@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One servable model version: the data set it was trained on, the loaded hybrid (with its index generation) and
- * the single algorithms for {@code algorithm=pop|cbr|itemknn|userknn|mf}. Popularity and CBR are the hybrid's own
- * components; item-kNN, user-kNN and MF are loaded from the hybrid's component directories on first use (each
- * holds its own copy of the interaction matrix, so they cost memory only when asked for). Immutable apart from that
- * lazy cache; shared by concurrent requests through {@link Swappable} leases and closed after the last one.
+ * the single algorithms for {@code algorithm=pop|cbr|itemknn|userknn|mf|...}, which are the hybrid's own components
+ * ({@link HybridRecommender#component}: one copy of each model per version; an algorithm the hybrid lacks would be
+ * loaded from its directory on first use). Immutable apart from that lazy cache; shared by concurrent requests
+ * through {@link Swappable} leases and closed after the last one.
  *
  * <p>Version directory layout (self-contained; the swap is one pointer, {@code models/CURRENT}):
  * <pre>
@@ -102,13 +102,13 @@ final class Generation implements AutoCloseable {
   /** Popularity per course ordinal divided by the most popular course's (the ranking of the popular fallback). */
   float[] popularity() { return popularity; }
 
-  /** A single algorithm by registry name (not {@code hybrid}); loaded on first use. */
+  /**
+   * A single algorithm by registry name (not {@code hybrid}): the hybrid's own component (no second copy of its
+   * model), else loaded from its directory on first use.
+   */
   Recommender single(String name) {
-    return switch (name) {
-      case "pop" -> hybrid.popularity();
-      case "cbr" -> hybrid.contentRecommender();
-      default -> singles.computeIfAbsent(name, this::loadSingle);
-    };
+    Recommender own = hybrid.component(name);
+    return own != null ? own : singles.computeIfAbsent(name, this::loadSingle);
   }
 
   private Recommender loadSingle(String name) {

@@ -390,6 +390,27 @@ public final class HybridRecommender implements Recommender, Closeable {
   public CbrRecommender contentRecommender() { return models().cbr(); }
   public PopularityRecommender popularity() { return models().pop(); }
 
+  /**
+   * The hybrid's own trained or loaded component for a single algorithm's registry name ({@code pop}, {@code cbr},
+   * {@code itemknn}, {@code userknn}, {@code mf}, {@code itemknn-recent}, {@code seq}, {@code ease}), or null for
+   * another name. A server answers {@code algorithm=X} with it: the same files on the same snapshot as loading X
+   * alone, without a second copy of its model in memory.
+   */
+  public Recommender component(String name) {
+    HybridModels m = models();
+    return switch (name) {
+      case "pop" -> m.pop();
+      case "cbr" -> m.cbr();
+      case "itemknn" -> m.itemKnn();
+      case "userknn" -> m.userKnn();
+      case "mf" -> m.mf();
+      case "itemknn-recent" -> m.lists().get(Signal.RECENT);
+      case "seq" -> m.lists().get(Signal.SEQ);
+      case "ease" -> m.lists().get(Signal.EASE);
+      default -> null;
+    };
+  }
+
   @Override
   public void close() {
     HybridModels m = models;
