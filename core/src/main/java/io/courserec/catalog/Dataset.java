@@ -18,7 +18,7 @@ public final class Dataset {
   private final List<Course> courses;
   private final Map<String, Integer> courseOrdinals;
   private final List<Learner> learners;
-  private final Map<String, Integer> learnerOrdinals;
+  private final IdIndex learnerIndex;
   private final List<Interaction> interactions;
   private final List<List<Interaction>> byLearner;
 
@@ -47,7 +47,9 @@ public final class Dataset {
       if (lo.putIfAbsent(e.userId(), ls.size()) == null) ls.add(Learner.anonymous(e.userId()));
     }
     this.learners = List.copyOf(ls);
-    this.learnerOrdinals = Collections.unmodifiableMap(lo);
+    List<String> ids = new ArrayList<>(ls.size());
+    for (Learner l : this.learners) ids.add(l.id());
+    this.learnerIndex = IdIndex.of(ids); // the construction map goes: ~100 bytes a learner less
     if (compact) {
       CompactInteractions c = new CompactInteractions(this.courses, this.learners, interactions, lo::get, co::get);
       this.interactions = c;
@@ -110,8 +112,12 @@ public final class Dataset {
 
   /** Learner ordinal, or -1 when the id is unknown. */
   public int learnerOrdinal(String id) {
-    Integer i = learnerOrdinals.get(id);
-    return i == null ? -1 : i;
+    return learnerIndex.ordinal(id);
+  }
+
+  /** The learners' ids by ordinal and ordinals by id (shared with a snapshot trained on this data set). */
+  public IdIndex learnerIndex() {
+    return learnerIndex;
   }
 
   public Optional<Course> course(String id) {

@@ -1,6 +1,7 @@
 package io.courserec.cf;
 
 import io.courserec.catalog.Dataset;
+import io.courserec.catalog.IdIndex;
 import io.courserec.catalog.EventType;
 import io.courserec.catalog.EventWeights;
 import io.courserec.catalog.Interaction;
@@ -13,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,8 +37,8 @@ public final class InteractionSnapshot {
 
   private final Dataset catalog;
   private final InteractionMatrix matrix;
-  private final String[] learnerIds;
-  private final Map<String, Integer> learnerOrdinals;
+  /** The model's learners; the catalog's own index when they are the catalog's learners in order (no copy). */
+  private final IdIndex learners;
   private final EventWeights weights;
   private final Instant referenceTime;
   private final HistoryOrder order;
@@ -51,9 +51,8 @@ public final class InteractionSnapshot {
     }
     this.catalog = catalog;
     this.matrix = matrix;
-    this.learnerIds = learnerIds;
-    this.learnerOrdinals = new HashMap<>(learnerIds.length * 2);
-    for (int u = 0; u < learnerIds.length; u++) learnerOrdinals.put(learnerIds[u], u);
+    this.learners = catalog.learnerIndex().sameIdsAs(learnerIds) ? catalog.learnerIndex()
+        : IdIndex.of(java.util.Arrays.asList(learnerIds));
     this.weights = weights;
     this.referenceTime = referenceTime;
     this.order = order;
@@ -90,18 +89,17 @@ public final class InteractionSnapshot {
   public EventWeights weights() { return weights; }
   public Instant referenceTime() { return referenceTime; }
   public int numCourses() { return matrix.numCourses(); }
-  public int numLearners() { return learnerIds.length; }
+  public int numLearners() { return learners.size(); }
 
   /** The order of every learner's courses, per matrix entry. */
   HistoryOrder order() { return order; }
 
   /** The model's learner ordinal for an id, or -1. */
   public int learnerOrdinal(String userId) {
-    Integer u = learnerOrdinals.get(userId);
-    return u == null ? -1 : u;
+    return learners.ordinal(userId);
   }
 
-  public String learnerId(int learnerOrdinal) { return learnerIds[learnerOrdinal]; }
+  public String learnerId(int learnerOrdinal) { return learners.id(learnerOrdinal); }
 
   /** The request's history; see {@link #history(String, List)}. */
   public UserHistory resolve(RecommendRequest request) {
@@ -241,8 +239,8 @@ public final class InteractionSnapshot {
   /** Writes the learner table and the matrix into {@code dir}. */
   public void save(Path dir) throws IOException {
     try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(LEARNERS_FILE), "learners")) {
-      w.writeInt(learnerIds.length);
-      for (String id : learnerIds) w.writeString(id);
+      w.writeInt(learners.size());
+      for (int u = 0; u < learners.size(); u++) w.writeString(learners.id(u));
     }
     int nl = matrix.numLearners();
     int[] rowPtr = new int[nl + 1];
