@@ -42,7 +42,7 @@ public final class FactorModel {
 
   private FactorModel(MfMethod method, int rank, float[] x, float[] y, int nl, int nc, double alpha, double lambda,
                       RegularizationScaling scaling) {
-    if (x.length != (long) nl * rank || y.length != (long) nc * rank) {
+    if ((x != null && x.length != (long) nl * rank) || y.length != (long) nc * rank) {
       throw new IllegalArgumentException("factor arrays do not match " + nl + " learners, " + nc + " courses, rank " + rank);
     }
     this.method = method;
@@ -82,6 +82,20 @@ public final class FactorModel {
     return new FactorModel(MfMethod.ALS, rank, x, y, nl, nc, alpha, lambda, scaling);
   }
 
+  /**
+   * The same model without the stored learner factors X (what a server holds: {@code rank} floats less per learner).
+   * A learner's factors are then their fold-in, which equals the stored x_u exactly for a training history (training
+   * ends with the same solve against the final Y; {@code AlsTrainerTest}, {@code MfRecommenderTest}).
+   */
+  public FactorModel withoutLearnerFactors() {
+    return x == null ? this : new FactorModel(method, rank, null, y, numLearners, numCourses, alpha, lambda, scaling);
+  }
+
+  /** False for a model from {@link #withoutLearnerFactors}. */
+  public boolean hasLearnerFactors() {
+    return x != null;
+  }
+
   static FactorModel pureSvd(int rank, float[] x, float[] y, int nl, int nc) {
     return new FactorModel(MfMethod.PURESVD, rank, x, y, nl, nc, 0, 0, RegularizationScaling.NONE);
   }
@@ -116,6 +130,7 @@ public final class FactorModel {
 
   /** x_u of a trained learner (model learner ordinal), a copy; all zeros when the learner had no positive feedback. */
   public float[] userFactors(int learnerOrdinal) {
+    if (x == null) throw new IllegalStateException("this model holds no learner factors: fold the history in");
     return Arrays.copyOfRange(x, learnerOrdinal * rank, (learnerOrdinal + 1) * rank);
   }
 
@@ -210,6 +225,7 @@ public final class FactorModel {
       w.writeInt(numCourses);
       w.writeDouble(alpha);
       w.writeDouble(lambda);
+      if (x == null) throw new IllegalStateException("a model without learner factors (a served one) is not saved");
       w.writeFloats(x);
       w.writeFloats(y);
     }

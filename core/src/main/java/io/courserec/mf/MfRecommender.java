@@ -120,14 +120,18 @@ public final class MfRecommender implements SnapshotModel {
     return s.model.foldIn(s.snapshot.historyOf(events));
   }
 
-  /** The factors a request is scored with: stored x_u for a trained learner without recent events, else fold-in. */
+  /**
+   * The factors a request is scored with: stored x_u for a trained learner without recent events when the model
+   * holds X (trained here), else fold-in — the same numbers for a training history.
+   */
   public float[] userFactors(UserHistory history) {
     State s = state();
     return factors(s, history);
   }
 
   private static float[] factors(State s, UserHistory h) {
-    return h.inTraining() && h.recentEvents().isEmpty() ? s.model.userFactors(h.learnerOrdinal()) : s.model.foldIn(h);
+    return h.inTraining() && h.recentEvents().isEmpty() && s.model.hasLearnerFactors()
+        ? s.model.userFactors(h.learnerOrdinal()) : s.model.foldIn(h);
   }
 
   @Override
@@ -206,7 +210,8 @@ public final class MfRecommender implements SnapshotModel {
 
   @Override
   public void loadOnto(Path dir, Dataset catalog, ComponentManifest m, InteractionSnapshot snapshot) throws IOException {
-    FactorModel model = FactorModel.load(dir, snapshot.numLearners(), catalog.numCourses());
+    // a loaded model serves: learner factors by fold-in (exactly the stored ones for a training history), not kept
+    FactorModel model = FactorModel.load(dir, snapshot.numLearners(), catalog.numCourses()).withoutLearnerFactors();
     state = new State(snapshot, model, m.params(), m.trainingMillis());
   }
 }

@@ -47,6 +47,36 @@ class MfRecommenderTest {
   }
 
   /**
+   * A loaded model (what a server holds) keeps no learner factors and scores every learner by fold-in: the same
+   * courses with the same scores, to the bit, as the trained model with its stored X.
+   */
+  @ParameterizedTest
+  @ValueSource(strings = {"als", "puresvd"})
+  void aLoadedModelFoldsInAndRanksExactlyAsTrained(String method, @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    MfRecommender r = trained(method);
+    r.save(dir);
+    MfRecommender loaded = new MfRecommender(Fixtures.config(Map.of(ConfigKey.MF_METHOD, method, ConfigKey.MF_RANK, 6,
+        ConfigKey.MF_ITERATIONS, 6)));
+    loaded.load(dir, DATA);
+    assertThat(r.model().hasLearnerFactors()).isTrue();
+    assertThat(loaded.model().hasLearnerFactors()).isFalse();
+    assertThatThrownBy(() -> loaded.model().userFactors(0)).isInstanceOf(IllegalStateException.class);
+    int compared = 0;
+    for (int u = 0; u < 60; u++) {
+      io.courserec.rec.RecommendRequest q = io.courserec.rec.RecommendRequest.of(DATA.learner(u).id(), 10);
+      if (!r.canRecommend(q)) continue;
+      var a = r.recommend(q);
+      var b = loaded.recommend(q);
+      assertThat(b).extracting(io.courserec.rec.Recommendation::courseId)
+          .containsExactlyElementsOf(a.stream().map(io.courserec.rec.Recommendation::courseId).toList());
+      for (int i = 0; i < a.size(); i++) assertThat(b.get(i).score()).isEqualTo(a.get(i).score());
+      compared++;
+    }
+    assertThat(compared).isGreaterThan(40);
+  }
+
+  /**
    * Explanations decompose the score: Σ_j contribution_j = x_uᵀ y_i (Hu et al. 2008, section 5 for ALS;
    * r₊V Vᵀ for PureSVD). Tolerance 1e-4 relative to the largest score: scores are float dot products.
    */
