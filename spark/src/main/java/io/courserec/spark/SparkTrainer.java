@@ -325,7 +325,7 @@ public final class SparkTrainer {
       parts.add(df.select(col("user_id").as("u"), col("course_id").as("cid"), col("event").as("e"),
           col("rating").cast("string").as("rating"), lit(null).cast("string").as("tsText"), millis.as("tsMillis")));
     }
-    if (parts.isEmpty()) throw new BadInputException("no interactions given (--interactions or --jdbc)");
+    if (parts.isEmpty()) throw new BadInputException("no interactions given (--interactions or --store-seq)");
     Dataset<Row> all = parts.get(0);
     for (int i = 1; i < parts.size(); i++) all = all.unionByName(parts.get(i));
     return all;
