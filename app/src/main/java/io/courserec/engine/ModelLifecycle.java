@@ -73,8 +73,8 @@ final class ModelLifecycle implements AutoCloseable {
   private volatile String unusable;
   private volatile String notReady = "no model loaded yet";
   private volatile boolean closed;
-  /** This process's name in the models directory's serving leases ({@link ModelStore#lease}); set once it polls. */
-  private volatile String replica;
+  /** This replica's serving lease in the models directory; held once it polls. */
+  private final ServingLease servingLease;
 
   /** @param pickedUp told the version after a version promoted elsewhere was swapped in */
   ModelLifecycle(Config config, InteractionStore store, ModelStore models, ErasedLearners erased,
@@ -85,6 +85,7 @@ final class ModelLifecycle implements AutoCloseable {
     this.models = models;
     this.erased = erased;
     this.builder = new ModelBuilder(config, models, store, erased);
+    this.servingLease = new ServingLease(models, config);
     this.erasure = new ErasureCompletion(models, erased, () -> Set.copyOf(open));
     this.serving = new Swappable<>(g -> {
       open.remove(g.version());
@@ -197,7 +198,7 @@ final class ModelLifecycle implements AutoCloseable {
       return t;
     });
     long ms = every.toMillis();
-    replica = replicaName();
+    servingLease.start();
     renewLease();
     poller.scheduleWithFixedDelay(() -> {
       try {
@@ -210,36 +211,9 @@ final class ModelLifecycle implements AutoCloseable {
     log.info("following promotions in {} every {} ms", models.root(), ms);
   }
 
-  /** host-pid-random: unique among the replicas sharing a models directory. */
-  private static String replicaName() {
-    String host;
-    try {
-      host = java.net.InetAddress.getLocalHost().getHostName().replaceAll("[^A-Za-z0-9.-]", "_");
-    } catch (java.io.IOException e) {
-      host = "host";
-    }
-    return host + "-" + ProcessHandle.current().pid() + "-"
-        + Integer.toHexString(java.util.concurrent.ThreadLocalRandom.current().nextInt(1 << 16));
-  }
-
-  /** Renews this replica's serving lease for the version it serves (polling replicas only). */
   private void renewLease() {
-    String r = replica;
     Generation now = serving.peek();
-    if (r == null || now == null || closed) return;
-    try {
-      models.lease(r, now.version());
-    } catch (java.io.IOException e) {
-      log.warn("cannot renew the serving lease in {}: {}", models.root(), e.toString());
-    }
-  }
-
-  /**
-   * How long a lease protects its version: five poll intervals, at least 30 s, so a replica that is alive (renewing
-   * every interval) keeps its version while a slow disk or a long pause delays a renewal or two.
-   */
-  java.time.Duration leaseTtl() {
-    return java.time.Duration.ofMillis(Math.max(30_000L, 5L * config.integer(ConfigKey.MODELS_POLL)));
+    if (!closed && now != null) servingLease.renew(now.version());
   }
 
   /**
@@ -465,7 +439,7 @@ final class ModelLifecycle implements AutoCloseable {
     Set<String> inUse = new HashSet<>(open);
     Generation now = serving.peek();
     if (now != null) inUse.add(now.version());
-    inUse.addAll(models.leased(leaseTtl())); // what other replicas on this models directory serve
+    inUse.addAll(servingLease.protectedVersions()); // what other replicas on this models directory serve
     try {
       List<String> removed = models.prune(config.integer(ConfigKey.KEEP_VERSIONS), inUse);
       if (!removed.isEmpty()) log.info("pruned model versions {}", removed);
@@ -502,13 +476,6 @@ final class ModelLifecycle implements AutoCloseable {
     }
     jobs.close();
     serving.clear();
-    String r = replica;
-    if (r != null) {
-      try {
-        models.release(r);
-      } catch (java.io.IOException e) {
-        log.warn("cannot remove the serving lease {}: {}", r, e.toString());
-      }
-    }
+    servingLease.release();
   }
 }
