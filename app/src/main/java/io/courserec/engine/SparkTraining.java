@@ -18,8 +18,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -76,10 +74,11 @@ public final class SparkTraining {
       List<String> ids = new ArrayList<>(data.numCourses());
       for (int i = 0; i < data.numCourses(); i++) ids.add(data.course(i).id());
       Path courses = Files.write(work.resolve("courses.txt"), ids, StandardCharsets.UTF_8);
-      Map<String, String> props = new TreeMap<>(config.asMap());
-      StringBuilder sb = new StringBuilder("# the effective configuration of this build, for the Spark trainer\n");
-      props.forEach((k, v) -> sb.append(k).append('=').append(escape(v)).append('\n'));
-      Path conf = ownerOnly(work.resolve("config.properties"), sb.toString());
+      java.util.Properties props = new java.util.Properties();
+      props.putAll(config.asMap());
+      java.io.StringWriter text = new java.io.StringWriter();
+      props.store(text, "the effective configuration of this build, for the Spark trainer");
+      Path conf = ownerOnly(work.resolve("config.properties"), text.toString());
       Path out = work.resolve("out");
 
       List<String> cmd = new ArrayList<>();
@@ -158,10 +157,6 @@ public final class SparkTraining {
   private static void add(List<String> cmd, String option, String value) {
     cmd.add(option);
     cmd.add(value);
-  }
-
-  private static String escape(String v) {
-    return v.replace("\\", "\\\\").replace("\n", "\\n");
   }
 
   private static Path ownerOnly(Path file, String text) throws IOException {

@@ -1,8 +1,8 @@
 package io.courserec.bench;
 
 import io.courserec.catalog.CatalogLoader;
+import io.courserec.catalog.CsvWriter;
 import io.courserec.catalog.Dataset;
-import io.courserec.catalog.Interaction;
 import io.courserec.cf.CourseSide;
 import io.courserec.cf.InteractionSnapshot;
 import io.courserec.cf.ItemKnnRecommender;
@@ -21,8 +21,6 @@ import io.courserec.progress.Progress;
 import io.courserec.rec.Recommender;
 import io.courserec.split.Split;
 import io.courserec.split.SplitKind;
-import java.io.BufferedWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -76,13 +74,7 @@ public final class SparkParityBench {
         dataDir, data.numCourses(), data.numLearners(), data.interactions().size(), split.heldOut().size(), master);
 
     Path work = Files.createTempDirectory("spark-parity-");
-    try (BufferedWriter w = Files.newBufferedWriter(work.resolve("interactions.csv"), StandardCharsets.UTF_8)) {
-      w.write("user_id,course_id,event,rating,timestamp\n");
-      for (Interaction e : split.train().interactions()) {
-        w.write(e.userId() + "," + e.courseId() + "," + e.event().code() + "," + (e.rating() == null ? "" : e.rating())
-            + "," + (e.timestamp() == null ? "" : e.timestamp()) + "\n");
-      }
-    }
+    CsvWriter.writeInteractions(work.resolve("interactions.csv"), split.train().interactions());
     Config sparkConfig = config.with(ConfigKey.DATA_DIR, work.toString()).with(ConfigKey.SPARK_MASTER, master);
     long t0 = System.nanoTime();
     CourseSide side = SparkTraining.run(sparkConfig, split.train(), -1, work.resolve("none"), null,

@@ -121,9 +121,4 @@ public record CourseSide(Info info, int[] popularity, ItemKnnModel itemKnn, Item
       throw new IOException(dir + ": " + e.getMessage(), e);
     }
   }
-
-  /** Item-kNN lists from per-course neighbour ids and similarities (strongest first), for trainers outside this package. */
-  public static ItemKnnModel lists(int[][] ids, float[][] sims) {
-    return ItemKnnModel.of(ids, sims);
-  }
 }

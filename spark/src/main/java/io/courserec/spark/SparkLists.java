@@ -7,7 +7,7 @@ import static org.apache.spark.sql.functions.row_number;
 import static org.apache.spark.sql.functions.sqrt;
 import static org.apache.spark.sql.functions.sum;
 
-import io.courserec.cf.CourseSide;
+import io.courserec.cf.ItemKnnModel;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.spark.sql.Dataset;
@@ -100,6 +100,6 @@ final class SparkLists {
 
     int[][] ids() { sort(); return ids; }
     float[][] weights() { sort(); return weights; }
-    io.courserec.cf.ItemKnnModel build() { return CourseSide.lists(ids(), weights()); }
+    ItemKnnModel build() { return ItemKnnModel.of(ids(), weights()); }
   }
 }

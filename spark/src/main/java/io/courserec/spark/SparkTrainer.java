@@ -26,6 +26,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.spark.ml.feature.StringIndexer;
+import org.apache.spark.ml.feature.StringIndexerModel;
 import org.apache.spark.ml.recommendation.ALS;
 import org.apache.spark.ml.recommendation.ALSModel;
 import org.apache.spark.sql.Dataset;
@@ -63,12 +64,14 @@ public final class SparkTrainer {
   private final Config config;
   private final PrintStream progress;
   private final Map<String, Long> timings = new LinkedHashMap<>();
+  private final SparkEvents input;
 
   SparkTrainer(SparkSession spark, Options options, PrintStream progress) {
     this.spark = spark;
     this.options = options;
     this.config = Config.load(options.config, Map.of(), Map.of());
     this.progress = progress;
+    this.input = new SparkEvents(spark, options, config);
   }
 
   /** Parsed command line. */
@@ -154,7 +157,6 @@ public final class SparkTrainer {
 
     stage(1, "reading interactions from " + sources());
     long t = System.nanoTime();
-    SparkEvents input = new SparkEvents(spark, options, config);
     Dataset<Row> raw = input.readAll();
     Map<String, LongAccumulator> rejected = new TreeMap<>();
     for (String r : List.of("missing user or course", "unknown course", "unknown event", "bad rating", "bad timestamp")) {
@@ -179,7 +181,6 @@ public final class SparkTrainer {
         .filter(col("r").notEqual(0)).persist();
     Dataset<Row> positive = pairs.filter(col("r").gt(0)).persist();
     Row counts = pairs.agg(count(lit(1)), sum(col("r").gt(0).cast("long"))).first();
-    long learners = pairs.select("u").distinct().count();
     int[] popularity = new int[nc];
     for (Row r : positive.groupBy("c").count().collectAsList()) popularity[r.getInt(0)] = (int) r.getLong(1);
     lap("pairs_popularity", t);
@@ -207,7 +208,9 @@ public final class SparkTrainer {
     double alpha = config.number(ConfigKey.MF_ALPHA);
     stage(5, String.format(Locale.ROOT, "implicit ALS (MLlib, rank %d, %d iterations)", rank, iterations));
     t = System.nanoTime();
-    float[] y = als(pairs, nc, rank, iterations, lambda, alpha);
+    Factors als = als(pairs, nc, rank, iterations, lambda, alpha);
+    float[] y = als.items();
+    long learners = als.learners();
     lap("als", t);
 
     stage(6, "collecting the artefacts");
@@ -227,7 +230,7 @@ public final class SparkTrainer {
   private List<String> sources() {
     List<String> s = new ArrayList<>(options.interactions());
     if (options.storeSeq() >= 0) {
-      s.add(redact(new SparkEvents(spark, options, config).storeUrl()) + " up to sequence " + options.storeSeq());
+      s.add(redact(input.storeUrl()) + " up to sequence " + options.storeSeq());
     }
     return s;
   }
@@ -245,13 +248,17 @@ public final class SparkTrainer {
     timings.put(name, (System.nanoTime() - since) / 1_000_000);
   }
 
+  /** ALS item factors, row-major {@code nc × rank}, and the number of learners the user index counted. */
+  record Factors(float[] items, long learners) {}
+
   /**
    * Item factors of MLlib's implicit ALS (Hu et al. 2008: c = 1 + α|r|, p = [r &gt; 0]) on every nonzero pair;
-   * courses without any pair keep zero factors. Row-major, {@code nc × rank}.
+   * courses without any pair keep zero factors. The learner index ALS needs also counts the learners (one pass).
    */
-  float[] als(Dataset<Row> pairs, int nc, int rank, int iterations, double lambda, double alpha) {
-    Dataset<Row> indexed = new StringIndexer().setInputCol("u").setOutputCol("uidx").setHandleInvalid("error")
-        .fit(pairs).transform(pairs)
+  Factors als(Dataset<Row> pairs, int nc, int rank, int iterations, double lambda, double alpha) {
+    StringIndexerModel users = new StringIndexer().setInputCol("u").setOutputCol("uidx").setHandleInvalid("error")
+        .fit(pairs);
+    Dataset<Row> indexed = users.transform(pairs)
         .select(col("uidx").cast("int").as("uid"), col("c"), col("r").cast("float").as("r"));
     ALSModel model = new ALS().setImplicitPrefs(true).setRank(rank).setMaxIter(iterations).setRegParam(lambda)
         .setAlpha(alpha).setSeed(config.longValue(ConfigKey.SEED)).setUserCol("uid").setItemCol("c").setRatingCol("r")
@@ -262,7 +269,7 @@ public final class SparkTrainer {
       List<Float> f = r.getList(1);
       for (int q = 0; q < rank; q++) y[c * rank + q] = f.get(q);
     }
-    return y;
+    return new Factors(y, users.labelsArray()[0].length);
   }
 
 }
