@@ -105,9 +105,12 @@ final class SparkEvents {
     if (options.storeSeq() >= 0) {
       String query = "(SELECT user_id, course_id, event, rating, event_epoch_second, event_nano, received_epoch_micro"
           + " FROM interactions WHERE seq <= " + options.storeSeq() + ") AS feedback";
+      // the types, not the driver's guess: SQLite reports its INTEGER columns as 32-bit, which overflowed the
+      // microsecond receipt times (SparkTrainerTest.readsTheStoreUpToItsSequence)
       var reader = spark.read().format("jdbc").option("url", storeUrl()).option("dbtable", query)
-          .option("fetchsize", "10000");
-      if (options.jdbcUser() != null) reader = reader.option("user", options.jdbcUser());
+          .option("fetchsize", "10000")
+          .option("customSchema", "user_id STRING, course_id STRING, event STRING, rating DOUBLE, "
+              + "event_epoch_second LONG, event_nano INT, received_epoch_micro LONG");
       Dataset<Row> df = reader.load();
       // a stored event without a client time takes the time the store received it (TrainingSet.asTraining)
       Column millis = org.apache.spark.sql.functions.when(col("event_epoch_second").isNotNull(),

@@ -49,7 +49,7 @@ import org.apache.spark.util.LongAccumulator;
  * λ times the row's count; untimed events sort first in a sequence).
  *
  * <p>Usage: {@code SparkTrainer --config FILE --courses FILE --out DIR [--master M] [--interactions PATH]...
- * [--store-seq N [--jdbc URL] [--jdbc-user U]] [--erased FILE --id-key FILE] [--partitions N]}. Interactions:
+ * [--store-seq N [--jdbc URL]] [--erased FILE --id-key FILE] [--partitions N]}. Interactions:
  * {@code .csv} files with a header ({@code user_id, course_id, event, rating, timestamp}), Parquet files or
  * directories with those columns, and with {@code --store-seq} the feedback store's {@code interactions} table over
  * JDBC up to sequence N (the store of the configuration's {@code store.jdbc_url} unless {@code --jdbc} names one;
@@ -76,7 +76,7 @@ public final class SparkTrainer {
 
   /** Parsed command line. */
   record Options(String master, Path config, Path courses, Path out, List<String> interactions, String jdbcUrl,
-                 String jdbcUser, long storeSeq, Path erased, Path idKey, int partitions) {
+                 long storeSeq, Path erased, Path idKey, int partitions) {
     static Options parse(String[] args) {
       Map<String, List<String>> m = new HashMap<>();
       for (int i = 0; i < args.length; i++) {
@@ -85,14 +85,14 @@ public final class SparkTrainer {
         m.computeIfAbsent(a.substring(2), k -> new ArrayList<>()).add(args[++i]);
       }
       for (String k : m.keySet()) {
-        if (!List.of("master", "config", "courses", "out", "interactions", "jdbc", "jdbc-user", "store-seq", "erased",
+        if (!List.of("master", "config", "courses", "out", "interactions", "jdbc", "store-seq", "erased",
             "id-key", "partitions").contains(k)) throw new IllegalArgumentException("unknown option --" + k);
       }
       for (String req : List.of("config", "courses", "out")) {
         if (!m.containsKey(req)) throw new IllegalArgumentException("missing --" + req);
       }
       return new Options(one(m, "master"), Path.of(one(m, "config")), Path.of(one(m, "courses")), Path.of(one(m, "out")),
-          m.getOrDefault("interactions", List.of()), one(m, "jdbc"), one(m, "jdbc-user"),
+          m.getOrDefault("interactions", List.of()), one(m, "jdbc"),
           one(m, "store-seq") == null ? -1 : Long.parseLong(one(m, "store-seq")),
           one(m, "erased") == null ? null : Path.of(one(m, "erased")),
           one(m, "id-key") == null ? null : Path.of(one(m, "id-key")), Integer.parseInt(orElse(one(m, "partitions"), "8")));

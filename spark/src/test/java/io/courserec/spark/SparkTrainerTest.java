@@ -100,6 +100,34 @@ class SparkTrainerTest {
     assertSameLists(fromParquet.sequence(), side.sequence());
   }
 
+  /**
+   * The feedback store over JDBC (a SQLite file with the store's columns): only events up to {@code --store-seq}
+   * count, and an event without a client time is timed at receipt.
+   */
+  @Test
+  void readsTheStoreUpToItsSequence(@TempDir Path tmp) throws Exception {
+    String url = "jdbc:sqlite:" + tmp.resolve("feedback.db");
+    String c0 = data.course(0).id();
+    String c1 = data.course(1).id();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection(url); java.sql.Statement st = c.createStatement()) {
+      st.execute("CREATE TABLE interactions (seq INTEGER PRIMARY KEY, user_id TEXT, course_id TEXT, event TEXT,"
+          + " rating REAL, event_epoch_second INTEGER, event_nano INTEGER, received_epoch_micro INTEGER NOT NULL)");
+      st.execute("INSERT INTO interactions VALUES (1, 'a', '" + c0 + "', 'enroll', NULL, 1700000000, 0, 1700000100000000)");
+      st.execute("INSERT INTO interactions VALUES (2, 'b', '" + c1 + "', 'view', NULL, NULL, NULL, 1800000000000000)");
+      st.execute("INSERT INTO interactions VALUES (3, 'c', '" + c0 + "', 'complete', NULL, 1900000000, 0, 1900000000000000)");
+    }
+    SparkTrainer.Options o = SparkTrainer.Options.parse(new String[] {"--config",
+        out.getParent().resolve("config.properties").toString(), "--courses",
+        out.getParent().resolve("courses.txt").toString(), "--out", tmp.resolve("o").toString(), "--store-seq", "2",
+        "--jdbc", url, "--partitions", "2"});
+    CourseSide fromStore = new SparkTrainer(spark, o, System.out).train();
+    assertThat(fromStore.info().events()).as("seq 3 is after the build's position").isEqualTo(2);
+    assertThat(fromStore.info().referenceTime()).as("b's view, timed at receipt").isEqualTo("2027-01-15T08:00:00Z");
+    assertThat(fromStore.info().sources()).anyMatch(x -> x.contains("up to sequence 2"));
+    assertThat(fromStore.popularity()[0]).isEqualTo(1);
+    assertThat(fromStore.popularity()[1]).isEqualTo(1);
+  }
+
   @Test
   void popularityEqualsTheInProcessCount() {
     InteractionSnapshot snap = InteractionSnapshot.build(data, config);
