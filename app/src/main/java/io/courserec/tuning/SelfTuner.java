@@ -123,13 +123,16 @@ public final class SelfTuner {
         continue;
       }
       Set<Signal> free = keyed(seg);
-      BlendSearch.Outcome o = BlendSearch.search(cs, configured, free, objective, line -> progress.accept(seg.code() + " " + line));
+      BlendSearch.Outcome o = BlendSearch.search(cs, configured, free, objective, s.blendMinZ(),
+          line -> progress.accept(seg.code() + " " + line));
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %.4f |", seg.code(), cs.size(), o.startScore()));
       for (Signal sig : Signal.values()) {
         Double c = o.corners().get(sig);
         row.append(c == null ? " – |" : String.format(Locale.ROOT, " %.4f |", c));
       }
-      row.append(String.format(Locale.ROOT, " **%.4f** | %s |%n", o.bestScore(), o.best()));
+      row.append(String.format(Locale.ROOT, " **%.4f** | %s%s |%n", o.bestScore(), o.best(), o.guarded()
+          ? String.format(Locale.ROOT, " (the blend %s reached %.4f, gain z %.2f < %.3f: kept)", o.ascended(), o.ascendedScore(),
+              o.gainZ(), s.blendMinZ()) : ""));
       report.append(row);
       for (Signal sig : free) chosen.put(BlendWeights.key(seg, sig), String.format(Locale.ROOT, "%.3f", o.best().of(sig)));
       tuned.put(seg, o.best());

@@ -1,7 +1,6 @@
 package io.courserec.tuning;
 
 import io.courserec.catalog.Dataset;
-import io.courserec.catalog.Interaction;
 import io.courserec.config.Config;
 import io.courserec.rec.RecommendRequest;
 import io.courserec.rec.Recommendation;
@@ -32,10 +31,9 @@ final class Validation {
   }
 
   static Validation of(Config config, TuningSettings s, Dataset data) {
-    String kind = s.split().equals("auto") ? (timedShare(data) >= 0.5 ? "leave-last-out" : "random") : s.split();
-    SplitKind k = kind.equals("leave-last-out") ? SplitKind.LEAVE_LAST_OUT : SplitKind.RANDOM;
+    SplitKind k = SplitKind.forTask(s.split(), data);
     Split split = k.create(config).split(data);
-    return new Validation(split, kind, sample(split, s.maxUsers(), s.seed()));
+    return new Validation(split, k.code(), sample(split, s.maxUsers(), s.seed()));
   }
 
   /** Cold learners: a cold-start split (history cut to the first 0-2 positive events), for the cold segment. */
@@ -43,13 +41,6 @@ final class Validation {
     Split split = SplitKind.COLD_START.create(config.with(io.courserec.config.ConfigKey.EVAL_COLD_FRACTION,
         Math.max(0.25, config.number(io.courserec.config.ConfigKey.EVAL_COLD_FRACTION)))).split(data);
     return new Validation(split, "cold-start", sample(split, s.maxUsers(), s.seed()));
-  }
-
-  static double timedShare(Dataset data) {
-    List<Interaction> all = data.interactions();
-    if (all.isEmpty()) return 0;
-    long timed = all.stream().filter(e -> e.timestamp() != null).count();
-    return timed / (double) all.size();
   }
 
   private static List<String> sample(Split split, int max, long seed) {

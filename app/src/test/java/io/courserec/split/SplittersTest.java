@@ -57,6 +57,25 @@ public class SplittersTest {
   }
 
   @Test
+  void theTaskSplitIsTheNextCourseWhenMostEventsCarryATime() {
+    // the fixture: 22 events, 2 of them untimed (u3's first two)
+    Dataset d = fixture();
+    assertThat(SplitKind.timedShare(d)).isEqualTo(20 / 22.0);
+    assertThat(SplitKind.forTask("auto", d)).isEqualTo(SplitKind.LEAVE_LAST_OUT);
+    List<Interaction> untimed = new ArrayList<>();
+    for (Interaction e : d.interactions()) untimed.add(new Interaction(e.userId(), e.courseId(), e.event(), e.rating(), null));
+    // 10 of 22 timed: below half, so a random holdout
+    for (int i = 0; i < 10; i++) untimed.set(i, d.interactions().get(i));
+    Dataset mostlyUntimed = EvalFixtures.dataset(EvalFixtures.courses(10), untimed);
+    assertThat(SplitKind.timedShare(mostlyUntimed)).isEqualTo(10 / 22.0);
+    assertThat(SplitKind.forTask("auto", mostlyUntimed)).isEqualTo(SplitKind.RANDOM);
+    assertThat(SplitKind.forTask("leave-last-out", mostlyUntimed)).isEqualTo(SplitKind.LEAVE_LAST_OUT);
+    assertThat(SplitKind.forTask("random", d)).isEqualTo(SplitKind.RANDOM);
+    assertThatThrownBy(() -> SplitKind.forTask("temporal", d)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("temporal");
+  }
+
+  @Test
   void randomHoldoutHidesWholePairsOfEligibleLearners() {
     Dataset d = fixture();
     Split s = new RandomHoldoutSplitter(0.2, 3, 42).split(d);

@@ -45,7 +45,7 @@ class BlendSearchTest {
     // From the configured prior-only start, the item-CF step reaches 1.0 first at raw weight 1 (0.75 still loses
     // learner 2: a = 0.543 < b = 0.657); the prior step then finds nothing strictly better.
     BlendSearch.Outcome o = BlendSearch.search(List.of(ONE, TWO_), BlendWeights.only(Signal.PRIOR), TWO,
-        ListObjective.accuracy(), m -> {});
+        ListObjective.accuracy(), 0, m -> {});
     double ndcg2 = 1 / (Math.log(3) / Math.log(2));
     assertThat(o.corners().get(Signal.ITEMCF)).isCloseTo((ndcg2 + 1) / 2, within(1e-12));
     assertThat(o.corners().get(Signal.PRIOR)).isCloseTo((1 + ndcg2) / 2, within(1e-12));
@@ -57,8 +57,41 @@ class BlendSearchTest {
   @Test
   void neverEndsBelowTheBestCorner() {
     // only learner 1: the prior corner is perfect; the search must not leave it for a worse blend
-    BlendSearch.Outcome o = BlendSearch.search(List.of(ONE), BlendWeights.only(Signal.ITEMCF), TWO, ListObjective.accuracy(), m -> {});
+    BlendSearch.Outcome o = BlendSearch.search(List.of(ONE), BlendWeights.only(Signal.ITEMCF), TWO, ListObjective.accuracy(), 0, m -> {});
     assertThat(o.bestScore()).isEqualTo(1.0);
     assertThat(o.bestScore()).isGreaterThanOrEqualTo(o.corners().values().stream().mapToDouble(Double::doubleValue).max().orElseThrow());
+  }
+
+  @Test
+  void theGuardKeepsTheBestStartWhenTheBlendsGainIsWithinNoise() {
+    // Over the two learners the blend gains 0 on learner 1 and 1 - 0.6309 = 0.3691 on learner 2 against the prior
+    // start: mean 0.1845, sample sd 0.2610, se 0.1845, z = 1.0 exactly, below 1.645: the prior start is kept.
+    BlendSearch.Outcome o = BlendSearch.search(List.of(ONE, TWO_), BlendWeights.only(Signal.PRIOR), TWO,
+        ListObjective.accuracy(), 1.645, m -> {});
+    assertThat(o.gainZ()).isCloseTo(1.0, within(1e-9));
+    assertThat(o.guarded()).isTrue();
+    assertThat(o.best()).isEqualTo(BlendWeights.only(Signal.PRIOR));
+    assertThat(o.bestScore()).isEqualTo(o.startScore());
+    assertThat(o.ascended()).isEqualTo(BlendWeights.of(v(1, 1)));
+    assertThat(o.ascendedScore()).isEqualTo(1.0);
+    // Ten copies of each learner: the same mean gain over 20 learners has se 0.0423 (sd 0.3691 * sqrt(100/380)),
+    // z = 4.36: the blend is taken.
+    List<BlendSearch.Case> twenty = new java.util.ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      twenty.add(ONE);
+      twenty.add(TWO_);
+    }
+    BlendSearch.Outcome many = BlendSearch.search(twenty, BlendWeights.only(Signal.PRIOR), TWO, ListObjective.accuracy(), 1.645, m -> {});
+    assertThat(many.gainZ()).isCloseTo(0.18454 / (0.36907 * Math.sqrt(100.0 / 380) / Math.sqrt(20)) , within(0.01));
+    assertThat(many.guarded()).isFalse();
+    assertThat(many.best()).isEqualTo(BlendWeights.of(v(1, 1)));
+  }
+
+  @Test
+  void pairedZIsTheMeanDifferenceOverItsStandardError() {
+    // differences 1, 2, 3: mean 2, sample sd 1, se 1/sqrt(3): z = 2 sqrt(3)
+    assertThat(BlendSearch.pairedZ(new double[] {1, 2, 3}, new double[] {0, 0, 0})).isCloseTo(2 * Math.sqrt(3), within(1e-12));
+    assertThat(BlendSearch.pairedZ(new double[] {1, 1}, new double[] {0, 0})).isEqualTo(Double.POSITIVE_INFINITY);
+    assertThat(BlendSearch.pairedZ(new double[] {1, 1}, new double[] {1, 1})).isZero();
   }
 }

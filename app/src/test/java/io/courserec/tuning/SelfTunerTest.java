@@ -38,7 +38,7 @@ class SelfTunerTest {
     List<Interaction> untimed = DATA.interactions().stream()
         .map(e -> new Interaction(e.userId(), e.courseId(), e.event(), e.rating(), null)).toList();
     Dataset plain = Dataset.of(DATA.courses(), DATA.learners(), untimed);
-    assertThat(Validation.timedShare(plain)).isZero();
+    assertThat(io.courserec.split.SplitKind.timedShare(plain)).isZero();
     assertThat(Validation.of(CONFIG, TuningSettings.from(CONFIG), plain).kind).isEqualTo("random");
   }
 

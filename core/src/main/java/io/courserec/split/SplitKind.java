@@ -1,8 +1,11 @@
 package io.courserec.split;
 
+import io.courserec.catalog.Dataset;
+import io.courserec.catalog.Interaction;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -44,6 +47,28 @@ public enum SplitKind {
       case COLD_START -> new ColdStartSplitter(c.number(ConfigKey.EVAL_COLD_FRACTION),
           c.integer(ConfigKey.EVAL_COLD_MAX_KEPT), min, seed);
     };
+  }
+
+  /**
+   * The inner split that mirrors the deployment's task, for tuning and confidence calibration: {@code setting} is
+   * {@code tune.split} — {@code auto} (per-learner leave-last-out by time, the next course, when at least half of
+   * the events carry a timestamp; a random per-learner holdout otherwise), {@code leave-last-out} or {@code random}.
+   */
+  public static SplitKind forTask(String setting, Dataset data) {
+    return switch (setting) {
+      case "auto" -> timedShare(data) >= 0.5 ? LEAVE_LAST_OUT : RANDOM;
+      case "leave-last-out" -> LEAVE_LAST_OUT;
+      case "random" -> RANDOM;
+      default -> throw new IllegalArgumentException("task split must be auto, leave-last-out or random, got '" + setting + "'");
+    };
+  }
+
+  /** Share of the events that carry a timestamp (0 without events). */
+  public static double timedShare(Dataset data) {
+    List<Interaction> all = data.interactions();
+    if (all.isEmpty()) return 0;
+    long timed = all.stream().filter(e -> e.timestamp() != null).count();
+    return timed / (double) all.size();
   }
 
   /** Looks a split up by its code. */
