@@ -108,6 +108,20 @@ public final class SparkTraining {
       log.info("starting the Spark trainer (master {}), its log in {}", config.string(ConfigKey.SPARK_MASTER), logFile);
       Process p = new ProcessBuilder(cmd).redirectError(logFile.toFile()).start();
       p.getOutputStream().close();
+      int timeout = config.integer(ConfigKey.SPARK_TIMEOUT);
+      java.util.concurrent.atomic.AtomicBoolean timedOut = new java.util.concurrent.atomic.AtomicBoolean();
+      // the watchdog stops the driver (and anything it started) when the time is up; reading its stdout then ends
+      Thread watchdog = Thread.ofVirtual().name("spark-trainer-watchdog").start(() -> {
+        try {
+          if (!p.waitFor(timeout, java.util.concurrent.TimeUnit.SECONDS)) {
+            timedOut.set(true);
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+          }
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      });
       try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
         for (String line; (line = r.readLine()) != null; ) {
           log.info("spark: {}", line);
@@ -118,9 +132,16 @@ public final class SparkTraining {
       try {
         code = p.waitFor();
       } catch (InterruptedException e) {
+        p.descendants().forEach(ProcessHandle::destroyForcibly);
         p.destroyForcibly();
         Thread.currentThread().interrupt();
         throw new IOException("interrupted while the Spark trainer ran", e);
+      } finally {
+        watchdog.interrupt();
+      }
+      if (timedOut.get()) {
+        throw new IOException("the Spark trainer did not finish within " + ConfigKey.SPARK_TIMEOUT.key() + " = " + timeout
+            + " s and was stopped (log: " + logFile + ")");
       }
       if (code != 0) {
         throw new IOException("the Spark trainer failed (exit " + code + "): " + lastLines(logFile, 5) + " (log: " + logFile + ")");
