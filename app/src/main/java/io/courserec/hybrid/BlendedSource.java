@@ -1,5 +1,6 @@
 package io.courserec.hybrid;
 
+import io.courserec.hybrid.signals.OrdinalSignal;
 import io.courserec.index.LeafSignals;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -66,18 +67,30 @@ public final class BlendedSource extends DoubleValuesSource {
 
   public BlendWeights weights() { return weights; }
 
+  /**
+   * The blend's values in one segment. The course ordinal is read once per document, for every
+   * {@link OrdinalSignal} (array-backed signals and MF) and the course factor together; other sources read their own
+   * doc values. The sum runs over the signals in their fixed order, as {@link #explain} does.
+   */
   @Override
   public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
     int n = sources.size();
     DoubleValues[] values = new DoubleValues[n];
+    OrdinalSignal[] byOrdinal = new OrdinalSignal[n];
     double[] w = new double[n];
+    boolean ordinals = factors != null;
     int i = 0;
     for (Map.Entry<Signal, DoubleValuesSource> e : sources.entrySet()) {
-      values[i] = e.getValue().getValues(ctx, scores);
+      if (e.getValue() instanceof OrdinalSignal o) {
+        byOrdinal[i] = o;
+        ordinals = true;
+      } else {
+        values[i] = e.getValue().getValues(ctx, scores);
+      }
       w[i] = weights.of(e.getKey());
       i++;
     }
-    LeafSignals leaf = factors == null ? null : LeafSignals.open(ctx);
+    LeafSignals leaf = ordinals ? LeafSignals.open(ctx) : null;
     return new DoubleValues() {
       double value;
 
@@ -86,11 +99,13 @@ public final class BlendedSource extends DoubleValuesSource {
 
       @Override
       public boolean advanceExact(int doc) throws IOException {
+        int ord = leaf == null ? -1 : leaf.ordinal(doc);
         double s = 0;
         for (int j = 0; j < n; j++) {
-          if (values[j].advanceExact(doc)) s += w[j] * values[j].doubleValue();
+          if (byOrdinal[j] != null) s += w[j] * byOrdinal[j].valueAt(ord);
+          else if (values[j].advanceExact(doc)) s += w[j] * values[j].doubleValue();
         }
-        value = leaf == null ? s : s * factorAt(leaf.ordinal(doc));
+        value = factors == null ? s : s * factorAt(ord);
         return true;
       }
     };

@@ -162,10 +162,12 @@ final class UserContextBuilder {
         for (int i = 0; i < n; i++) if (!excludedOrd[i]) max = Math.max(max, raw[i]);
         if (max > 0) {
           ucf = new float[n];
+          io.courserec.cf.TopK top = cand != null ? new io.courserec.cf.TopK(perSignal) : null;
           for (int i = 0; i < n; i++) {
             ucf[i] = Math.max(0, raw[i] / max);
-            if (cand != null && ucf[i] > 0 && !excludedOrd[i]) cand.set(i);
+            if (top != null && ucf[i] > 0 && !excludedOrd[i]) top.offer(i, ucf[i]);
           }
+          if (top != null) for (int i : top.drain().ids()) cand.set(i);
         }
       }
       times.add(StageTimes.Stage.USER_KNN, times.now() - tu);
@@ -208,19 +210,23 @@ final class UserContextBuilder {
 
   /**
    * Raw scores (NaN where the signal has no evidence) divided by the best over eligible courses, negatives and NaN
-   * as 0; every course with a positive value becomes a candidate. Null when no eligible course scores above 0.
+   * as 0; the {@code perSignal} best eligible courses with a positive value become candidates (ties by ordinal).
+   * Null when no eligible course scores above 0. Every positive course used to be a candidate: with long histories
+   * the neighbour lists reach most of a 10,000-course catalog, so the scoring pass visited every course.
    */
-  private static float[] normalised(float[] raw, boolean[] excluded, java.util.BitSet cand) {
+  private float[] normalised(float[] raw, boolean[] excluded, java.util.BitSet cand) {
     float max = 0;
     for (int i = 0; i < raw.length; i++) if (!excluded[i] && raw[i] > max) max = raw[i];
     if (!(max > 0)) return null;
     float[] out = new float[raw.length];
+    io.courserec.cf.TopK top = cand != null ? new io.courserec.cf.TopK(perSignal) : null;
     for (int i = 0; i < raw.length; i++) {
       if (raw[i] > 0) {
         out[i] = raw[i] / max;
-        if (cand != null && !excluded[i]) cand.set(i);
+        if (top != null && !excluded[i]) top.offer(i, out[i]);
       }
     }
+    if (top != null) for (int i : top.drain().ids()) cand.set(i);
     return out;
   }
 

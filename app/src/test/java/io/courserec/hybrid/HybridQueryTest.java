@@ -127,7 +127,7 @@ class HybridQueryTest {
     m.put(Signal.CONTENT, ContentSignal.ofQuery(profile, contentMax));
     m.put(Signal.ITEMCF, ItemCfSignal.of(HISTORY, WEIGHTS, itemMax));
     m.put(Signal.USERCF, CourseArraySignal.of(Signal.USERCF.code(), USERCF, "test"));
-    m.put(Signal.MF, MfSignal.of(USER, MF_MAX));
+    m.put(Signal.MF, MfSignal.of(USER, factors, MF_MAX));
     m.put(Signal.PRIOR, PriorSignal.of(0.3, 0.5));
     return BlendedSource.of(m, W);
   }
@@ -232,8 +232,9 @@ class HybridQueryTest {
       assertThat(a).isEqualTo(b).hasSameHashCodeAs(b);
       HybridQuery c = HybridQuery.of(cand, BlendedSource.of(blend(s).sources(), BlendWeights.only(Signal.CONTENT)));
       assertThat(a).isNotEqualTo(c);
-      assertThat(MfSignal.of(new float[] {1, 2}, 1)).isEqualTo(MfSignal.of(new float[] {1, 2}, 1))
-          .isNotEqualTo(MfSignal.of(new float[] {1, 3}, 1)).isNotEqualTo(MfSignal.of(new float[] {1, 2}, 2));
+      assertThat(MfSignal.of(new float[] {1, 2}, factors, 1)).isEqualTo(MfSignal.of(new float[] {1, 2}, factors, 1))
+          .isNotEqualTo(MfSignal.of(new float[] {1, 3}, factors, 1)).isNotEqualTo(MfSignal.of(new float[] {1, 2}, factors, 2))
+          .isNotEqualTo(MfSignal.of(new float[] {1, 2}, factors.clone(), 1));
       assertThat(a.toString()).contains("hybrid(");
     }
   }

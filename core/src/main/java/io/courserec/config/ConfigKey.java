@@ -110,7 +110,7 @@ public enum ConfigKey {
   HW_RICH_SEQ("hybrid.rich.seq", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Rich segment weight of the sequence signal (seq)"),
   HW_RICH_EASE("hybrid.rich.ease", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Rich segment weight of EASE"),
   HYBRID_CONTENT_POOL("hybrid.content_pool", Type.INT, "100", 10.0, 100000.0, false, "Best profile matches scored exactly for the content signal per request; others score 0"),
-  HYBRID_CANDIDATES("hybrid.candidates_per_signal", Type.INT, "300", 0.0, 1000000.0, false, "Candidates taken from each signal (top MF, top popular, every course with content/item-CF/user-CF evidence) before scoring; 0 scores every course"),
+  HYBRID_CANDIDATES("hybrid.candidates_per_signal", Type.INT, "300", 0.0, 1000000.0, false, "Candidates taken from each signal before scoring: its best this many eligible courses (MF, item-CF, the neighbour-list signals, user-CF) and as many top popular ones, plus the content pool; 0 scores every course"),
   HYBRID_MF_EXACT_MAX("hybrid.mf.exact_max_courses", Type.INT, "20000", 0.0, 1.0E9, false, "Up to this many courses the MF candidates are found by an exact dot product per course; above it by the HNSW vector search (approximate)"),
   HYBRID_SEARCH_PERSONAL("hybrid.search.personal_weight", Type.DOUBLE, "0.3", 0.0, 10.0, false, "Share of personal signals blended into catalog search"),
   MMR_LAMBDA("hybrid.mmr.lambda", Type.DOUBLE, "1.0", 0.0, 1.0, false, "MMR trade-off: 1 = pure relevance, 0 = pure diversity"),

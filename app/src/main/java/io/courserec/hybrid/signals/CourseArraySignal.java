@@ -1,14 +1,8 @@
 package io.courserec.hybrid.signals;
 
-import io.courserec.index.LeafSignals;
-import java.io.IOException;
 import java.util.Arrays;
 import java.util.Objects;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.Explanation;
-import org.apache.lucene.search.IndexSearcher;
 
 /**
  * A signal whose per-learner values were computed for this request into a small array indexed by course ordinal
@@ -17,7 +11,7 @@ import org.apache.lucene.search.IndexSearcher;
  * the user-kNN score (with how many similar learners took each course, for the explanation) and the neighbour-list
  * signals (recent item-CF, sequence, EASE). Courses outside the array, or with ordinal -1, score 0.
  */
-public final class CourseArraySignal extends DoubleValuesSource {
+public final class CourseArraySignal extends OrdinalSignal {
   private final String signal;
   private final float[] values;
   private final String meaning;
@@ -48,32 +42,17 @@ public final class CourseArraySignal extends DoubleValuesSource {
         countMeaning);
   }
 
-  double valueAt(int ordinal) {
+  @Override
+  public double valueAt(int ordinal) {
     return ordinal >= 0 && ordinal < values.length ? Math.max(0, Math.min(1, values[ordinal])) : 0;
   }
 
   @Override
-  public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-    LeafSignals leaf = LeafSignals.open(ctx);
-    return PerDocValues.of(doc -> valueAt(leaf.ordinal(doc)));
-  }
-
-  @Override
-  public Explanation explain(LeafReaderContext ctx, int doc, Explanation scoreExplanation) throws IOException {
-    int ord = LeafSignals.open(ctx).ordinal(doc);
+  protected Explanation explainOrdinal(int ord) {
     if (counts == null) return Explanation.match(valueAt(ord), signal + ": " + meaning + " (course ordinal " + ord + ")");
     int n = ord >= 0 && ord < counts.length ? counts[ord] : 0;
     return Explanation.match(valueAt(ord), signal + ": " + n + " " + countMeaning + " (" + meaning + ")");
   }
-
-  @Override
-  public boolean needsScores() { return false; }
-
-  @Override
-  public DoubleValuesSource rewrite(IndexSearcher searcher) { return this; }
-
-  @Override
-  public boolean isCacheable(LeafReaderContext ctx) { return false; }
 
   @Override
   public boolean equals(Object o) {

@@ -1,35 +1,37 @@
 package io.courserec.hybrid.signals;
 
-import io.courserec.index.CourseFields;
-import io.courserec.index.LeafSignals;
-import java.io.IOException;
 import java.util.Arrays;
-import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.search.DoubleValues;
-import org.apache.lucene.search.DoubleValuesSource;
 import org.apache.lucene.search.Explanation;
-import org.apache.lucene.search.IndexSearcher;
 
 /**
- * MF signal: {@code clamp(x_u . y_i / max, 0, 1)} where {@code y_i} is the course's item factor vector read from
- * the {@link CourseFields#MF_ITEM_FACTORS} vector values, {@code x_u} the learner's factors and {@code max} the
- * learner's largest dot product over the eligible courses (computed per request from the in-memory factors, one
- * k-length dot per course), so the learner's best MF course scores 1, as for the other signals. A course without
- * factors (added after training) scores 0 and explain says so.
+ * MF signal: {@code clamp(x_u . y_i / max, 0, 1)} where {@code y_i} is the course's item factor vector, {@code x_u}
+ * the learner's factors and {@code max} the learner's largest dot product over the eligible courses, so the
+ * learner's best MF course scores 1, as for the other signals. A course without factors (added after training)
+ * scores 0 and explain says so.
+ *
+ * <p>{@code y_i} comes from the model's factor array by course ordinal — the same array, and the same double
+ * arithmetic ({@link #dot}), that found the learner's MF candidates and {@code max} — not from the index's
+ * {@code KnnFloatVectorField}, which holds the same vectors for the HNSW candidate search of large catalogs. Reading
+ * each candidate's vector out of the index cost a decode per document for values the model already holds.
  */
-public final class MfSignal extends DoubleValuesSource {
+public final class MfSignal extends OrdinalSignal {
   private final float[] userFactors;
+  private final float[][] itemFactors;
   private final double max;
 
-  private MfSignal(float[] userFactors, double max) {
+  private MfSignal(float[] userFactors, float[][] itemFactors, double max) {
     if (!(max > 0) || Double.isInfinite(max)) throw new IllegalArgumentException("max must be positive, got " + max);
     this.userFactors = userFactors;
+    this.itemFactors = java.util.Objects.requireNonNull(itemFactors);
     this.max = max;
   }
 
-  /** @param max the learner's largest dot product over eligible courses (> 0) */
-  public static MfSignal of(float[] userFactors, double max) {
-    return new MfSignal(userFactors.clone(), max);
+  /**
+   * @param itemFactors the model's item factors by course ordinal (not copied; null rows for courses without)
+   * @param max the learner's largest dot product over eligible courses (> 0)
+   */
+  public static MfSignal of(float[] userFactors, float[][] itemFactors, double max) {
+    return new MfSignal(userFactors.clone(), itemFactors, max);
   }
 
   /** The raw dot product in double precision (the same arithmetic the in-memory check uses). */
@@ -45,36 +47,29 @@ public final class MfSignal extends DoubleValuesSource {
     return Double.isNaN(raw) ? 0 : Math.max(0, Math.min(1, raw / max));
   }
 
-  @Override
-  public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
-    LeafSignals leaf = LeafSignals.open(ctx);
-    return PerDocValues.of(doc -> {
-      float[] y = leaf.itemFactors(doc);
-      return y == null ? 0 : normalise(dot(userFactors, y));
-    });
+  private float[] factorsOf(int ordinal) {
+    return ordinal >= 0 && ordinal < itemFactors.length ? itemFactors[ordinal] : null;
   }
 
   @Override
-  public Explanation explain(LeafReaderContext ctx, int doc, Explanation scoreExplanation) throws IOException {
-    float[] y = LeafSignals.open(ctx).itemFactors(doc);
+  public double valueAt(int ordinal) {
+    float[] y = factorsOf(ordinal);
+    return y == null ? 0 : normalise(dot(userFactors, y));
+  }
+
+  @Override
+  protected Explanation explainOrdinal(int ordinal) {
+    float[] y = factorsOf(ordinal);
     if (y == null) return Explanation.match(0.0, "mf: course has no factors (not in the trained model), 0");
     double raw = dot(userFactors, y);
-    return Explanation.match(normalise(raw), "mf: clamp(dot(user factors, course factors) / learner max " + max
+    return Explanation.match(valueAt(ordinal), "mf: clamp(dot(user factors, course factors) / learner max " + max
         + ", 0, 1); dot = " + raw);
   }
 
-  @Override
-  public boolean needsScores() { return false; }
-
-  @Override
-  public DoubleValuesSource rewrite(IndexSearcher searcher) { return this; }
-
-  @Override
-  public boolean isCacheable(LeafReaderContext ctx) { return false; }
-
+  /** Equal for the same learner factors and maximum over the same model's factor array (compared by identity). */
   @Override
   public boolean equals(Object o) {
-    return o instanceof MfSignal m && m.max == max && Arrays.equals(userFactors, m.userFactors);
+    return o instanceof MfSignal m && m.max == max && m.itemFactors == itemFactors && Arrays.equals(userFactors, m.userFactors);
   }
 
   @Override
