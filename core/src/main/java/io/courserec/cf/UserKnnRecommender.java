@@ -45,7 +45,8 @@ public final class UserKnnRecommender implements SnapshotModel {
   private volatile State state;
 
   private record State(InteractionSnapshot snapshot, PositiveFeedback positive, double[] norms, UserSimilarity similarity,
-                       int neighbors, double shrinkage, ConcurrentLinkedQueue<Scratch> pool, long trainingMillis) {}
+                       int neighbors, double shrinkage, int maxPostings, ConcurrentLinkedQueue<Scratch> pool,
+                       long trainingMillis) {}
 
   /** Per-request accumulators over learners; reset through the touched list, so reuse is O(touched). */
   private static final class Scratch {
@@ -84,7 +85,8 @@ public final class UserKnnRecommender implements SnapshotModel {
     double shrinkage = config.number(ConfigKey.USERKNN_SHRINK);
     PositiveFeedback x = PositiveFeedback.of(snapshot.matrix(), false);
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, new ConcurrentLinkedQueue<>(), ms);
+    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, config.integer(ConfigKey.USERKNN_MAX_POSTINGS),
+        new ConcurrentLinkedQueue<>(), ms);
     log.info("userknn: indexed {} positive pairs of {} learners ({} {}, shrinkage {}) in {} ms", x.cols.length,
         x.numLearners, sim.code(), k, shrinkage, ms);
   }
@@ -153,9 +155,9 @@ public final class UserKnnRecommender implements SnapshotModel {
     if (sc == null) sc = new Scratch(x.numLearners);
     try {
       int t = 0;
-      for (int p = 0; p < h.size(); p++) {
+      int[] walk = walked(x, h, s.maxPostings);
+      for (int p : walk) {
         float w = h.weight(p);
-        if (!(w > 0)) continue;
         int j = h.course(p);
         double a = pearson ? w - meanA : w;
         for (int q = x.colPtr[j]; q < x.colPtr[j + 1]; q++) {
@@ -189,6 +191,47 @@ public final class UserKnnRecommender implements SnapshotModel {
     } finally {
       s.pool.offer(sc);
     }
+  }
+
+  /**
+   * The history positions whose co-raters the neighbour search walks: every positive one, or, when their postings
+   * (learners per course) add up to more than {@code budget} (> 0), the rarest courses first while the sum stays
+   * within it — and always up to the first course some other learner also took, so a learner whose rarest course
+   * is theirs alone still meets neighbours. A rare shared course says more about two learners than a popular one and costs less to
+   * walk, so a bounded search keeps the informative part of the overlap; the similarity of a neighbour is then
+   * computed from the walked courses only (the learner's norm still covers all), a lower bound of the full cosine.
+   */
+  static int[] walked(PositiveFeedback x, UserHistory h, int budget) {
+    int[] pos = new int[h.size()];
+    int n = 0;
+    long total = 0;
+    for (int p = 0; p < h.size(); p++) {
+      if (h.weight(p) > 0) {
+        pos[n++] = p;
+        int j = h.course(p);
+        total += x.colPtr[j + 1] - x.colPtr[j];
+      }
+    }
+    if (budget <= 0 || total <= budget) return java.util.Arrays.copyOf(pos, n);
+    Integer[] order = new Integer[n];
+    for (int i = 0; i < n; i++) order[i] = pos[i];
+    java.util.Arrays.sort(order, (a, b) -> {
+      int la = x.colPtr[h.course(a) + 1] - x.colPtr[h.course(a)];
+      int lb = x.colPtr[h.course(b) + 1] - x.colPtr[h.course(b)];
+      return la != lb ? Integer.compare(la, lb) : Integer.compare(h.course(a), h.course(b));
+    });
+    int[] out = new int[n];
+    int m = 0;
+    long used = 0;
+    boolean others = false; // whether a walked course has a learner besides this one
+    for (int p : order) {
+      int len = x.colPtr[h.course(p) + 1] - x.colPtr[h.course(p)];
+      if (others && used + len > budget) break;
+      out[m++] = p;
+      used += len;
+      others |= len > 1;
+    }
+    return java.util.Arrays.copyOf(out, m);
   }
 
   @Override
@@ -257,6 +300,8 @@ public final class UserKnnRecommender implements SnapshotModel {
     int k = (int) m.numberParam(dir, "neighbors");
     double shrinkage = m.numberParam(dir, "shrinkage");
     PositiveFeedback x = PositiveFeedback.of(snapshot.matrix(), false);
-    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, new ConcurrentLinkedQueue<>(), m.trainingMillis());
+    // the search budget is a serving setting, not trained state: taken from the configuration, not the manifest
+    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, config.integer(ConfigKey.USERKNN_MAX_POSTINGS),
+        new ConcurrentLinkedQueue<>(), m.trainingMillis());
   }
 }

@@ -51,6 +51,7 @@ public enum ConfigKey {
   ITEMKNN_SIMILARITY("cf.item.similarity", Type.STRING, "cosine", null, null, true, "cosine | adjusted_cosine"),
   USERKNN_NEIGHBORS("cf.user.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Neighbours per user (user-kNN)"),
   USERKNN_SHRINK("cf.user.shrinkage", Type.DOUBLE, "10", 0.0, 10000.0, true, "Shrinkage for user similarities"),
+  USERKNN_MAX_POSTINGS("cf.user.max_postings", Type.INT, "50000", 0.0, 1.0e9, false, "user-kNN neighbour search budget: the learner's courses are walked rarest first until this many co-rater entries were visited (0 = every course; see docs/cf-mf.md)"),
   USERKNN_SIMILARITY("cf.user.similarity", Type.STRING, "cosine", null, null, true, "cosine | pearson"),
   EASE_LAMBDA("cf.ease.lambda", Type.DOUBLE, "100", 0.001, 1.0E7, true, "EASE L2 penalty lambda in P = (X'X + lambda I)^-1 (X binary); a starting value, fitted per data set by tuning"),
   EASE_NEIGHBORS("cf.ease.neighbors", Type.INT, "100", 1.0, 1000.0, true, "EASE: largest positive weights B(j,i) kept per course"),

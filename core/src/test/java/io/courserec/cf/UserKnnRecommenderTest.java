@@ -111,4 +111,45 @@ class UserKnnRecommenderTest {
     assertThat(n.ids()).containsExactly(3, 2, 0);
     assertThat(n.similarities()[0]).isCloseTo((float) (3 / Math.sqrt(10) / 2), within(1e-6f));
   }
+
+  /*
+   * cf.user.max_postings: knnMatrix plus u4 enrolled in c2, so u3's courses have postings c0 = 3 learners (u0, u1,
+   * u3) and c2 = 4 (u0, u2, u3, u4). A budget below 7 walks the rarer c0 alone (at least one course is always walked;
+   * c0 + c2 = 7 exceeds it): u3 (‖x‖ = √10) meets u0 (c0: 1·5, ‖x‖ = √35, n = 1 → 5/√350 · 1/2) and u1 (c0: 1·3,
+   * ‖x‖ = √34 → 3/√340 · 1/2); u2, met only through c2, is not found. A budget of 7 walks both: the full search.
+   */
+  @Test
+  void aPostingsBudgetWalksTheRarestCoursesFirst() {
+    List<Interaction> e = new java.util.ArrayList<>(Fixtures.knnMatrix().interactions());
+    e.add(Fixtures.ev("u4", "c2", EventType.ENROLL));
+    Dataset d = Dataset.of(Fixtures.courses(4), List.of(Learner.anonymous("u0")), e);
+    for (int budget : new int[] {1, 3, 6}) {
+      UserKnnRecommender r = new UserKnnRecommender(Fixtures.config(Map.of(ConfigKey.USERKNN_NEIGHBORS, 5,
+          ConfigKey.USERKNN_SHRINK, 1, ConfigKey.USERKNN_MAX_POSTINGS, budget)));
+      r.train(d);
+      Neighbors n = r.neighbors(r.snapshot().history("u3", List.of()));
+      assertThat(n.ids()).as("budget %d", budget).containsExactly(0, 1);
+      assertThat(n.similarities()[0]).isCloseTo((float) (5 / Math.sqrt(350) / 2), within(1e-6f));
+      assertThat(n.similarities()[1]).isCloseTo((float) (3 / Math.sqrt(340) / 2), within(1e-6f));
+    }
+    for (int budget : new int[] {0, 7}) {
+      UserKnnRecommender bounded = new UserKnnRecommender(Fixtures.config(Map.of(ConfigKey.USERKNN_NEIGHBORS, 5,
+          ConfigKey.USERKNN_SHRINK, 1, ConfigKey.USERKNN_MAX_POSTINGS, budget)));
+      bounded.train(d);
+      Neighbors n = bounded.neighbors(bounded.snapshot().history("u3", List.of()));
+      assertThat(n.ids()).as("budget %d: every course walked", budget).contains(0, 1, 2);
+    }
+  }
+
+  /** A course only this learner took costs 1 and finds nobody: the walk goes on to the first course others share. */
+  @Test
+  void aBudgetStillReachesACourseOthersTook() {
+    List<Interaction> e = new java.util.ArrayList<>(Fixtures.knnMatrix().interactions());
+    e.add(Fixtures.ev("u3", "c4", EventType.ENROLL)); // c4: u3's alone, posting 1; then c0 and c2 (3 each)
+    Dataset d = Dataset.of(Fixtures.courses(5), List.of(Learner.anonymous("u0")), e);
+    UserKnnRecommender r = new UserKnnRecommender(Fixtures.config(Map.of(ConfigKey.USERKNN_NEIGHBORS, 5,
+        ConfigKey.USERKNN_SHRINK, 1, ConfigKey.USERKNN_MAX_POSTINGS, 1)));
+    r.train(d);
+    assertThat(r.neighbors(r.snapshot().history("u3", List.of())).size()).isPositive();
+  }
 }
