@@ -19,22 +19,17 @@ import io.courserec.store.AppendResult;
 import io.courserec.store.EventIdConflictException;
 import io.courserec.store.InteractionStore;
 import io.courserec.store.StoreException;
-import io.courserec.store.StoredEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Supplier;
 
 /**
  * The engine behind the API and the CLI: requests are answered from the current {@link Generation} (leased from a
@@ -61,21 +56,10 @@ import java.util.function.Supplier;
  * start ({@code cold-start}). Single algorithms that cannot serve a learner fall back to the same popular list.
  */
 public final class DefaultEngine implements Engine {
-  private static final int MAX_EVENT_ID_LENGTH = 128;
-  private static final long MAX_FUTURE_SECONDS = 3600;
-
-  /** Prefix of the id under which an erased learner reaches a model version that still holds them. */
-  private static final String HIDDEN = "\u0000erased\u0000";
-
   private final InteractionStore store;
   private final ModelLifecycle lifecycle;
   private final ErasedLearners erased;
-  private final int maxRecentEvents;
-  /**
-   * Event types whose course is excluded from recommendations: taken ({@link EventWeights#marksTaken}, from
-   * {@code recommend.exclude_events}) or dismissed.
-   */
-  private final Set<EventType> excluding;
+  private final LearnerEvents learnerEvents;
   private final LearnerPlans plans;
   private final EventWeights events;
   private final ReplicaChanges replicas;
@@ -86,11 +70,11 @@ public final class DefaultEngine implements Engine {
     this.erased = erased;
     this.replicas = new ReplicaChanges(erased);
     this.lifecycle = new ModelLifecycle(config, store, models, erased, replicas::modelPickedUp);
-    this.maxRecentEvents = config.integer(ConfigKey.MAX_RECENT_EVENTS);
     EventWeights weights = EventWeights.from(config);
-    Set<EventType> s = EnumSet.of(EventType.DISMISS);
-    for (EventType t : EventType.values()) if (weights.marksTaken(t)) s.add(t);
-    this.excluding = Set.copyOf(s);
+    // excluded from recommendations: taken (EventWeights.marksTaken, from recommend.exclude_events) or dismissed
+    Set<EventType> excluding = EnumSet.of(EventType.DISMISS);
+    for (EventType t : EventType.values()) if (weights.marksTaken(t)) excluding.add(t);
+    this.learnerEvents = new LearnerEvents(store, erased, config.integer(ConfigKey.MAX_RECENT_EVENTS), excluding);
     this.plans = new LearnerPlans(config);
     this.events = weights;
   }
@@ -118,12 +102,12 @@ public final class DefaultEngine implements Engine {
       throw new InvalidInputException("algorithm", "unknown algorithm '" + q.algorithm() + "'; known: "
           + String.join(", ", Recommenders.NAMES));
     }
-    String user = requireId("user", q.userId());
-    checkPage(q.k(), q.offset());
+    String user = RequestChecks.requireId("user", q.userId());
+    RequestChecks.checkPage(q.k(), q.offset());
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      String id = modelId(g, user);
-      List<Interaction> recent = recentEvents(g, user, id);
+      String id = learnerEvents.modelId(g, user);
+      List<Interaction> recent = learnerEvents.recent(g, user, id);
       RecommendRequest req = new RecommendRequest(id, q.k(), q.offset(), q.filter(), Set.of(), false, q.explain(),
           recent, q.interests());
       boolean known = g.data().learner(id).isPresent();
@@ -161,20 +145,20 @@ public final class DefaultEngine implements Engine {
   @Override
   public SearchResult search(SearchQuery q) {
     if (q.text() == null || q.text().isBlank()) throw new InvalidInputException("q", "q must not be blank");
-    checkPage(q.k(), q.offset());
-    String user = q.userId() == null || q.userId().isEmpty() ? null : requireId("user", q.userId());
+    RequestChecks.checkPage(q.k(), q.offset());
+    String user = q.userId() == null || q.userId().isEmpty() ? null : RequestChecks.requireId("user", q.userId());
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
       HybridRanking r;
       try {
-        r = g.hybrid().search(q.text(), user == null ? null : modelId(g, user), q.filter(), q.k(), q.offset());
+        r = g.hybrid().search(q.text(), user == null ? null : learnerEvents.modelId(g, user), q.filter(), q.k(), q.offset());
       } catch (UnknownEntityException e) {
         if (!e.kind().equals("user")) throw e;
         r = g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
       }
       List<RankedCourse> items = Answers.ofHybrid(g.data(), r.items(), q.offset(), false);
       return new SearchResult(q.text(), user, r.strategy() == io.courserec.rec.Strategy.SEARCH_PERSONAL, r.candidates(),
-          user == null ? items : marked(g, modelId(g, user), recentEvents(g, user, modelId(g, user)), items));
+          user == null ? items : marked(g, learnerEvents.modelId(g, user), learnerEvents.recent(g, user, learnerEvents.modelId(g, user)), items));
     }
   }
 
@@ -183,19 +167,19 @@ public final class DefaultEngine implements Engine {
     if (k <= 0) throw new InvalidInputException("k", "k must be at least 1, got " + k);
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      requireCourse(g, courseId);
+      RequestChecks.requireCourse(g, courseId);
       return Answers.ofSingle(g.data(), g.hybrid().similar(courseId, k), 0, Map.of("content", 1.0));
     }
   }
 
   @Override
   public ExplainResult explain(String userId, String courseId) {
-    String user = requireId("user", userId);
+    String user = RequestChecks.requireId("user", userId);
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      requireCourse(g, courseId);
-      String id = modelId(g, user);
-      List<Interaction> recent = recentEvents(g, user, id);
+      RequestChecks.requireCourse(g, courseId);
+      String id = learnerEvents.modelId(g, user);
+      List<Interaction> recent = learnerEvents.recent(g, user, id);
       if (g.data().learner(id).isEmpty() && recent.isEmpty()) throw new UnknownEntityException("user", user);
       RecommendRequest req = new RecommendRequest(id, 1, 0, null, Set.of(), false, true, recent, List.of());
       HybridExplanation e = g.hybrid().explain(req, courseId);
@@ -206,7 +190,7 @@ public final class DefaultEngine implements Engine {
   @Override
   public Course course(String courseId) {
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
-      return requireCourse(lease.get(), courseId);
+      return RequestChecks.requireCourse(lease.get(), courseId);
     }
   }
 
@@ -216,69 +200,39 @@ public final class DefaultEngine implements Engine {
    */
   @Override
   public List<Interaction> history(String userId) {
-    String user = requireId("user", userId);
+    String user = RequestChecks.requireId("user", userId);
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
-      return mergedHistory(lease.get(), user);
+      return learnerEvents.merged(lease.get(), user);
     }
-  }
-
-  private List<Interaction> mergedHistory(Generation g, String user) {
-    String id = modelId(g, user);
-    List<Interaction> out = new ArrayList<>(g.data().eventsOf(id));
-    long seq = g.manifest().storeSequence();
-    for (StoredEvent s : stored(() -> store.eventsOf(user))) if (s.sequence() > seq) out.add(TrainingSet.asTraining(s));
-    if (out.isEmpty() && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
-    out.sort(BY_TIME);
-    return out;
   }
 
   @Override
   public io.courserec.learning.LearnerSkills skills(String userId, List<String> goals) {
-    String user = requireId("user", userId);
+    String user = RequestChecks.requireId("user", userId);
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      return plans.skills(g, user, modelId(g, user), mergedHistory(g, user), goals == null ? List.of() : goals);
+      return plans.skills(g, user, learnerEvents.modelId(g, user), learnerEvents.merged(g, user), goals == null ? List.of() : goals);
     }
   }
 
   @Override
   public io.courserec.learning.LearningPath path(PathQuery q) {
-    String user = requireId("user", q.userId());
+    String user = RequestChecks.requireId("user", q.userId());
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      String id = modelId(g, user);
-      return plans.path(g, q, id, mergedHistory(g, user), recentEvents(g, user, id));
+      String id = learnerEvents.modelId(g, user);
+      return plans.path(g, q, id, learnerEvents.merged(g, user), learnerEvents.recent(g, user, id));
     }
   }
 
-  private static final Comparator<Interaction> BY_TIME =
-      Comparator.comparing(Interaction::timestamp, Comparator.nullsFirst(Comparator.naturalOrder()));
-
-  /**
-   * One page of the history, reading at most {@code offset + limit} stored events: the page of the merged,
-   * time-ordered list can only hold stored events among the first {@code offset + limit} in the store's order,
-   * which is the same order ({@link InteractionStore#eventsOf(String, long, int)}: an event without a time at
-   * its receive time, as {@link TrainingSet#asTraining} stamps it; ties by sequence, as the stable sort of the
-   * full history keeps them).
-   */
+  /** One page of {@link #history(String)}, reading only what the page needs ({@link LearnerEvents#page}). */
   @Override
   public HistoryPage history(String userId, int offset, int limit) {
-    String user = requireId("user", userId);
+    String user = RequestChecks.requireId("user", userId);
     if (offset < 0) throw new InvalidInputException("offset", "offset must be >= 0, got " + offset);
     if (limit < 1) throw new InvalidInputException("limit", "limit must be at least 1, got " + limit);
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
-      Generation g = lease.get();
-      long seq = g.manifest().storeSequence();
-      int need = (int) Math.min(Integer.MAX_VALUE, (long) offset + limit);
-      String id = modelId(g, user); // an erased learner's training events are hidden, as in the full history
-      List<Interaction> merged = new ArrayList<>(g.data().eventsOf(id));
-      for (StoredEvent s : stored(() -> store.eventsOf(user, seq, need))) merged.add(TrainingSet.asTraining(s));
-      long storedTotal = stored(() -> store.countOf(user, seq));
-      long total = g.data().eventsOf(id).size() + storedTotal;
-      if (total == 0 && g.data().learner(id).isEmpty()) throw new UnknownEntityException("user", user);
-      merged.sort(BY_TIME);
-      int from = Math.min(offset, merged.size());
-      return new HistoryPage(total, offset, merged.subList(from, Math.min(merged.size(), from + limit)));
+      return learnerEvents.page(lease.get(), user, offset, limit);
     }
   }
 
@@ -292,108 +246,16 @@ public final class DefaultEngine implements Engine {
     if (events == null || events.isEmpty()) throw new InvalidInputException("events", "no events given");
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      long latest = System.currentTimeMillis() / 1000 + MAX_FUTURE_SECONDS;
-      for (int i = 0; i < events.size(); i++) validate(g, events.get(i), "events[" + i + "].", latest);
+      long latest = System.currentTimeMillis() / 1000 + RequestChecks.MAX_FUTURE_SECONDS;
+      for (int i = 0; i < events.size(); i++) RequestChecks.validate(g, events.get(i), "events[" + i + "].", latest);
     }
     AppendResult r;
     try {
-      r = stored(() -> store.appendAll(events));
+      r = LearnerEvents.stored(() -> store.appendAll(events));
     } catch (EventIdConflictException e) {
       throw new ConflictException("events[" + e.index() + "]." + e.field(), e.getMessage());
     }
     return new FeedbackResult(r.inserted(), r.duplicateEventIds().size(), r.duplicateEventIds());
-  }
-
-  private static void validate(Generation g, Interaction e, String at, long latestSecond) {
-    if (e == null) throw new InvalidInputException(at.substring(0, at.length() - 1), "event is null");
-    requireId(at + "user_id", e.userId());
-    requireId(at + "course_id", e.courseId());
-    requireCourse(g, e.courseId());
-    if (e.event() == EventType.RATE) {
-      if (e.rating() == null) throw new InvalidInputException(at + "rating", "rating is required for event 'rate'");
-      if (!(e.rating() >= 1 && e.rating() <= 5)) {
-        throw new InvalidInputException(at + "rating", "rating must be in [1, 5], got " + e.rating());
-      }
-    } else if (e.rating() != null) {
-      throw new InvalidInputException(at + "rating", "rating is only allowed for event 'rate', not '" + e.event().code() + "'");
-    }
-    if (e.timestamp() != null && (e.timestamp().getEpochSecond() < 0 || e.timestamp().getEpochSecond() > latestSecond)) {
-      throw new InvalidInputException(at + "timestamp", "timestamp must be after 1970 and at most "
-          + MAX_FUTURE_SECONDS / 60 + " minutes ahead of the server clock, got " + e.timestamp());
-    }
-    if (e.eventId() != null) {
-      if (e.eventId().length() > MAX_EVENT_ID_LENGTH) {
-        throw new InvalidInputException(at + "event_id", "event_id must be 1.." + MAX_EVENT_ID_LENGTH + " characters");
-      }
-      requireId(at + "event_id", e.eventId());
-    }
-  }
-
-  /**
-   * The learner's newest stored events after the model's store position (at most {@code maxRecentEvents}), on
-   * courses the model's catalog has; when the cap cut events off, preceded by one timeless event per excluded
-   * course (see the class comment) not already among them. All under the id the model sees ({@link #modelId}).
-   */
-  private List<Interaction> recentEvents(Generation g, String user, String id) {
-    long seq = g.manifest().storeSequence();
-    List<StoredEvent> latest = stored(() -> store.latestEventsOf(user, seq, maxRecentEvents));
-    List<Interaction> out = new ArrayList<>();
-    if (latest.size() == maxRecentEvents) {
-      Set<String> seen = new HashSet<>();
-      for (StoredEvent s : latest) if (excluding.contains(s.interaction().event())) seen.add(s.interaction().courseId());
-      stored(() -> store.coursesWith(user, seq, excluding)).forEach((course, type) -> {
-        if (!seen.contains(course) && g.data().courseOrdinal(course) >= 0) {
-          out.add(new Interaction(id, course, type, null, null, null));
-        }
-      });
-    }
-    for (StoredEvent s : latest) {
-      if (g.data().courseOrdinal(s.interaction().courseId()) >= 0) out.add(underId(TrainingSet.asTraining(s), id));
-    }
-    return out;
-  }
-
-  /**
-   * The id a request uses with model version {@code g}: the learner's own, or, for a learner erased after the
-   * version's data was loaded (so the version still holds them until the erasure completes), an id the version
-   * cannot know; the learner then gets what a new learner gets, plus their feedback since the erasure.
-   */
-  private String modelId(Generation g, String user) {
-    int p = erased.position(user);
-    return p >= 0 && p >= g.manifest().erasuresHonoured() ? HIDDEN + user : user;
-  }
-
-  /** The event as the model sees it: under {@code id} instead of the learner's own id, when they differ. */
-  private static Interaction underId(Interaction e, String id) {
-    return e.userId().equals(id) ? e : new Interaction(id, e.courseId(), e.event(), e.rating(), e.timestamp(), e.eventId());
-  }
-
-  /** Runs a store call; a passing store fault becomes {@link StoreUnavailableException}. */
-  private static <T> T stored(Supplier<T> call) {
-    try {
-      return call.get();
-    } catch (StoreException e) {
-      if (!e.kind().isTransient()) throw e;
-      throw new StoreUnavailableException(e.kind().name().toLowerCase(Locale.ROOT), e.kind().retryAfterSeconds(),
-          "the feedback store is unavailable (" + e.kind().name().toLowerCase(Locale.ROOT) + "); retry later", e);
-    }
-  }
-
-  private static Course requireCourse(Generation g, String courseId) {
-    String problem = Identifiers.problem(courseId);
-    if (problem != null) throw new InvalidInputException("course", "course " + problem);
-    return g.data().course(courseId).orElseThrow(() -> new UnknownEntityException("course", courseId));
-  }
-
-  private static String requireId(String field, String id) {
-    String problem = Identifiers.problem(id);
-    if (problem != null) throw new InvalidInputException(field, field + " " + problem);
-    return id;
-  }
-
-  private static void checkPage(int k, int offset) {
-    if (k <= 0) throw new InvalidInputException("k", "k must be at least 1, got " + k);
-    if (offset < 0) throw new InvalidInputException("offset", "offset must be >= 0, got " + offset);
   }
 
   // ---- erasure --------------------------------------------------------------------------------------------
@@ -415,7 +277,7 @@ public final class DefaultEngine implements Engine {
 
   /** The immediate part: listed first (so no later load or training takes them), then the store's rows. */
   private ErasureResult eraseRecords(String userId, JobStatus job) {
-    String user = requireId("user", userId);
+    String user = RequestChecks.requireId("user", userId);
     boolean added;
     try {
       added = erased.add(user);
@@ -469,7 +331,7 @@ public final class DefaultEngine implements Engine {
   public ExampleLearners exampleLearners() {
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      return ExampleLearners.of(g.data(), u -> !modelId(g, u).equals(u));
+      return ExampleLearners.of(g.data(), u -> !learnerEvents.modelId(g, u).equals(u));
     }
   }
 
