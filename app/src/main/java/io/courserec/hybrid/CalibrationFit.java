@@ -45,7 +45,7 @@ final class CalibrationFit {
   }
 
   /** One hybrid recommendation seen on held-out data. */
-  private record Seen(HybridItem item, int rank, UserSegment segment, boolean relevant) {}
+  private record Seen(HybridItem item, int rank, UserSegment segment, int positives, boolean relevant) {}
 
   /** Outcomes gathered from the inner splits. */
   private static final class Outcomes {
@@ -80,7 +80,7 @@ final class CalibrationFit {
     for (int i = 0; i < x.length; i++) {
       Seen s = o.ensemble.get(i);
       HybridItem it = s.item();
-      double mean = signals.weightedMean(it.values(), it.contributions(), s.segment());
+      double mean = signals.weightedMean(it.values(), it.contributions(), s.segment(), s.positives());
       x[i] = ConfidenceModel.features(it.score(), it.rawConfidence(), mean, s.rank(), s.segment());
       y[i] = s.relevant() ? 1 : 0;
     }
@@ -115,10 +115,21 @@ final class CalibrationFit {
           continue;
         }
         int rank = 1;
-        for (HybridItem i : r.items()) out.ensemble.add(new Seen(i, rank++, r.segment(), relevant.contains(i.courseId())));
+        int positives = positiveCourses(inner, user);
+        for (HybridItem i : r.items()) {
+          out.ensemble.add(new Seen(i, rank++, r.segment(), positives, relevant.contains(i.courseId())));
+        }
         if (u < MAX_SIGNAL_USERS) signalOutcomes(inner.signalTable(RecommendRequest.of(user, K), K), relevant, out);
       }
     }
+  }
+
+  /** The learner's positive training courses in the inner model (what the ranker counts as the segment's basis). */
+  private static int positiveCourses(HybridRecommender inner, String user) {
+    io.courserec.cf.UserHistory h = inner.snapshot().history(user, List.of());
+    int n = 0;
+    for (int p = 0; p < h.size(); p++) if (h.weight(p) > 0) n++;
+    return n;
   }
 
   /** Each available signal's own top-K among the learner's candidates (value > 0, ties by ordinal), with outcomes. */
@@ -131,7 +142,7 @@ final class CalibrationFit {
         return c != 0 ? c : Integer.compare(t.ordinals()[a], t.ordinals()[b]);
       });
       for (int i : order.subList(0, Math.min(K, order.size()))) {
-        out.signalX.computeIfAbsent(s, x -> new ArrayList<>()).add(SignalCalibration.features(t.values().get(i).get(s), t.segment()));
+        out.signalX.computeIfAbsent(s, x -> new ArrayList<>()).add(SignalCalibration.features(t.values().get(i).get(s), t.segment(), t.positiveCourses()));
         out.signalY.computeIfAbsent(s, x -> new ArrayList<>()).add(relevant.contains(t.courseIds().get(i)) ? 1 : 0);
       }
     }

@@ -83,7 +83,13 @@ final class HybridRanker {
    */
   Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune, UserContextBuilder.Needs needs)
       throws IOException {
-    UserContext ctx = contexts.build(m, h, req, req.depth(), needs);
+    return build(m, h, req, prune, needs, null);
+  }
+
+  /** As above; {@code only} non-null computes that signal alone (and the prior, which is read from the index). */
+  Built build(HybridModels m, IndexHandle h, RecommendRequest req, boolean prune, UserContextBuilder.Needs needs,
+              Signal only) throws IOException {
+    UserContext ctx = contexts.build(m, h, req, req.depth(), needs, only);
     CourseFactors f = courseFactors;
     if (f != null) ctx = ctx.withCourseFactors(f.of(ctx.history()));
     Map<Signal, DoubleValuesSource> sources = new EnumMap<>(Signal.class);
@@ -125,9 +131,18 @@ final class HybridRanker {
    * (one Lucene query per signal, then the values read through the same sources as the ranking query).
    */
   SignalTable table(HybridModels m, IndexHandle h, RecommendRequest req, int perSignal) throws IOException {
-    Built b = build(m, h, req, true, UserContextBuilder.Needs.EVERY);
+    return table(m, h, req, perSignal, null);
+  }
+
+  /**
+   * As above; {@code only} non-null: that signal's table alone (its best courses and values; the prior may come
+   * along, it costs nothing) — what a single algorithm's calibrated confidence needs, without computing the others.
+   */
+  SignalTable table(HybridModels m, IndexHandle h, RecommendRequest req, int perSignal, Signal only) throws IOException {
+    Built b = build(m, h, req, true, UserContextBuilder.Needs.EVERY, only);
     java.util.TreeSet<Integer> docs = new java.util.TreeSet<>();
     for (Signal s : b.available()) {
+      if (only != null && s != only) continue;
       HybridQuery alone = HybridQuery.of(b.query().candidates(), BlendedSource.of(b.sources(), BlendWeights.only(s)));
       for (ScoreDoc sd : h.searcher().search(alone, perSignal).scoreDocs) docs.add(sd.doc);
     }
@@ -145,7 +160,7 @@ final class HybridRanker {
       for (Signal s : b.available()) row.put(s, v[i][s.ordinal()]);
       values.add(row);
     }
-    return new SignalTable(b.ctx().segment(), b.available(), ids, ords, values);
+    return new SignalTable(b.ctx().segment(), b.available(), ids, ords, values, b.ctx().positiveCourses());
   }
 
   /** The same learner context and candidates, scored under other weights (used by the tuner). */
@@ -228,14 +243,15 @@ final class HybridRanker {
       p = raw;
     } else {
       UserSegment seg = b.ctx().segment();
+      int positives = b.ctx().positiveCourses();
       SignalCalibration sc = m.signalCalibration();
       // each signal's own calibrated confidence where it is calibrated and speaks for the course; else its raw
       // evidence strength (a model saved before per-signal calibration)
       for (Signal s : v.keySet()) {
         if (v.get(s) <= 0) continue;
-        conf.put(s, sc.has(s) ? sc.probability(s, v.get(s), seg) : v.get(s) * strengths.get(s));
+        conf.put(s, sc.has(s) ? sc.probability(s, v.get(s), seg, positives) : v.get(s) * strengths.get(s));
       }
-      p = m.calibrator().probability(ConfidenceModel.features(score, raw, sc.weightedMean(v, c, seg), rank, seg));
+      p = m.calibrator().probability(ConfidenceModel.features(score, raw, sc.weightedMean(v, c, seg, positives), rank, seg));
     }
     return new HybridItem(id, ord, doc, score, v, c, conf, raw, p,
         explain && b.ctx() != null ? evidence.of(m, h, b.ctx(), doc, ord, c) : List.of());

@@ -229,10 +229,12 @@ public final class HybridRecommender implements Recommender, Closeable {
     HybridModels m = models();
     if (s == null || recs.isEmpty() || !m.signalCalibration().has(s)) return recs;
     SignalTable t;
-    try {
-      t = signalTable(request, request.k() + request.offset());
+    try (IndexHandle h = m.index().acquire()) {
+      t = ranker.table(m, h, request, request.k() + request.offset(), s); // that signal alone, not all eight
     } catch (UnknownEntityException e) {
       return recs;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
     Map<String, Double> value = new java.util.HashMap<>();
     for (int i = 0; i < t.size(); i++) {
@@ -242,7 +244,7 @@ public final class HybridRecommender implements Recommender, Closeable {
     List<Recommendation> out = new ArrayList<>(recs.size());
     for (Recommendation r : recs) {
       Double v = value.get(r.courseId());
-      double p = v == null ? Double.NaN : m.signalCalibration().probability(s, v, t.segment());
+      double p = v == null ? Double.NaN : m.signalCalibration().probability(s, v, t.segment(), t.positiveCourses());
       out.add(new Recommendation(r.courseId(), r.score(), p, r.evidence()));
     }
     return out;

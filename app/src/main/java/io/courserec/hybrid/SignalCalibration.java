@@ -10,7 +10,13 @@ import java.util.Map;
  * algorithm: {@link Signal#algorithm()}): the probability that a course is relevant given that the signal
  * recommends it with normalised value {@code v} to a learner of a given segment,
  *
- * <pre>  P_s(relevant | v, segment) = sigma(b0 + b1 v + b2 [cold] + b3 [warm])</pre>
+ * <pre>  P_s(relevant | v, segment, h) = sigma(b0 + b1 v + b2 [cold] + b3 [warm] + b4 log(1 + h))</pre>
+ *
+ * with h the learner's positive courses. The history length is there because calibration fits on an inner split
+ * whose held-out course is each learner's second-to-last, while serving predicts the next after the last: on the
+ * sample, next-course hit rates of the popularity and recency signals fall with longer histories, and calibrators
+ * fitted without h over-predicted them by 26-35 % on the outer test ({@code SignalConfidenceIT}). Models saved
+ * with the three-feature form are read and served with it.
  *
  * one {@link ConfidenceCalibrator} per signal, fitted on held-out outcomes of the signal's own top-10 lists
  * ({@link CalibrationFit}). The value is the hybrid's normalised signal value, known in one pass for every scored
@@ -36,33 +42,40 @@ public final class SignalCalibration {
     return new SignalCalibration(bySignal);
   }
 
-  /** The calibrator's features: the value and the segment indicators (rich is the base case). */
-  static double[] features(double value, UserSegment segment) {
-    return new double[] {value, segment == UserSegment.COLD ? 1 : 0, segment == UserSegment.WARM ? 1 : 0};
+  /** The calibrator's features: the value, the segment indicators (rich is the base case) and log(1 + positives). */
+  static double[] features(double value, UserSegment segment, int positives) {
+    return new double[] {value, segment == UserSegment.COLD ? 1 : 0, segment == UserSegment.WARM ? 1 : 0,
+        Math.log1p(Math.max(0, positives))};
   }
+
+  /** Features of the form before the history length (3), for calibrators saved then. */
+  private static final int OLD_FEATURES = 3;
 
   /** Whether {@code s} has a calibrator. */
   public boolean has(Signal s) {
     return bySignal.containsKey(s);
   }
 
-  /** P_s(relevant | value, segment), or NaN when the signal has no calibrator. */
-  public double probability(Signal s, double value, UserSegment segment) {
+  /** P_s(relevant | value, segment, positives), or NaN when the signal has no calibrator. */
+  public double probability(Signal s, double value, UserSegment segment, int positives) {
     ConfidenceCalibrator c = bySignal.get(s);
-    return c == null ? Double.NaN : c.probability(features(value, segment));
+    if (c == null) return Double.NaN;
+    double[] f = features(value, segment, positives);
+    if (c.coefficients().length == OLD_FEATURES + 1) f = java.util.Arrays.copyOf(f, OLD_FEATURES);
+    return c.probability(f);
   }
 
   /**
    * The ensemble's view of its parts: the mean of the signals' confidences weighted by their contributions to the
    * score ({@code w_s v_s}); 0 when no contributing signal is calibrated.
    */
-  double weightedMean(Map<Signal, Double> values, Map<Signal, Double> contributions, UserSegment segment) {
+  double weightedMean(Map<Signal, Double> values, Map<Signal, Double> contributions, UserSegment segment, int positives) {
     double num = 0;
     double den = 0;
     for (Map.Entry<Signal, Double> e : contributions.entrySet()) {
       double c = e.getValue();
       if (c <= 0 || !has(e.getKey())) continue;
-      num += c * probability(e.getKey(), values.getOrDefault(e.getKey(), 0.0), segment);
+      num += c * probability(e.getKey(), values.getOrDefault(e.getKey(), 0.0), segment, positives);
       den += c;
     }
     return den == 0 ? 0 : num / den;
@@ -86,10 +99,10 @@ public final class SignalCalibration {
   static SignalCalibration fromCoefficients(Map<String, double[]> coefficients, Map<String, Integer> fittedOn) {
     if (coefficients == null || coefficients.isEmpty()) return none();
     Map<Signal, ConfidenceCalibrator> m = new EnumMap<>(Signal.class);
-    int width = features(0, UserSegment.RICH).length + 1;
+    int width = features(0, UserSegment.RICH, 0).length + 1;
     for (Signal s : Signal.values()) {
       double[] b = coefficients.get(s.code());
-      if (b != null && b.length == width) {
+      if (b != null && (b.length == width || b.length == OLD_FEATURES + 1)) {
         m.put(s, ConfidenceCalibrator.ofCoefficients(b, fittedOn == null ? 0 : fittedOn.getOrDefault(s.code(), 0)));
       }
     }

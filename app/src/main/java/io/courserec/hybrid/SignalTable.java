@@ -16,7 +16,7 @@ import java.util.Set;
  * @param values per candidate, every available signal's value in [0, 1]
  */
 public record SignalTable(UserSegment segment, Set<Signal> available, List<String> courseIds, int[] ordinals,
-                          List<Map<Signal, Double>> values) {
+                          List<Map<Signal, Double>> values, int positiveCourses) {
   public SignalTable {
     available = Set.copyOf(available);
     courseIds = List.copyOf(courseIds);
@@ -24,6 +24,12 @@ public record SignalTable(UserSegment segment, Set<Signal> available, List<Strin
     if (ordinals.length != courseIds.size() || values.size() != courseIds.size()) {
       throw new IllegalArgumentException("candidate arrays differ in length");
     }
+  }
+
+  /** A table without the learner's positive course count (0), for tests and tools that do not calibrate. */
+  public SignalTable(UserSegment segment, Set<Signal> available, List<String> courseIds, int[] ordinals,
+                     List<Map<Signal, Double>> values) {
+    this(segment, available, courseIds, ordinals, values, 0);
   }
 
   /** Number of candidates. */

@@ -80,6 +80,12 @@ final class UserContextBuilder {
 
   /** @param needs which signals to compute (see {@link Needs}) */
   UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth, Needs needs) throws IOException {
+    return build(m, h, req, depth, needs, null);
+  }
+
+  /** As {@link #build(HybridModels, IndexHandle, RecommendRequest, int, Needs)}; {@code only} non-null computes that signal alone. */
+  UserContext build(HybridModels m, IndexHandle h, RecommendRequest req, int depth, Needs needs, Signal only)
+      throws IOException {
     long t0 = times.now();
     List<Interaction> recent = new ArrayList<>();
     for (Interaction e : req.recentEvents()) if (e.userId().equals(req.userId())) recent.add(e);
@@ -129,7 +135,7 @@ final class UserContextBuilder {
       }
     }
     UserSegment segment = UserSegment.of(positive, warmMin, richMin);
-    Set<Signal> want = wanted(segment, needs);
+    Set<Signal> want = only != null ? java.util.EnumSet.of(only) : wanted(segment, needs);
     times.add(StageTimes.Stage.HISTORY, times.now() - t0);
 
     float[] factors = null;

@@ -26,14 +26,28 @@ class SignalCalibrationTest {
   }
 
   @Test
+  void theHistoryLengthEntersAsLogOnePlusPositives() {
+    Map<Signal, ConfidenceCalibrator> m = new EnumMap<>(Signal.class);
+    // P = sigma(b0 + b1 v + b2 cold + b3 warm + b4 log(1 + h))
+    m.put(Signal.PRIOR, ConfidenceCalibrator.ofCoefficients(new double[] {-3, 2, -1, 0.5, -0.4}, 100));
+    SignalCalibration c = SignalCalibration.of(m);
+    assertThat(c.probability(Signal.PRIOR, 0.5, UserSegment.RICH, 9)).isCloseTo(sigma(-3 + 1 - 0.4 * Math.log(10)), within(1e-12));
+    assertThat(c.probability(Signal.PRIOR, 0.5, UserSegment.WARM, 0)).isCloseTo(sigma(-3 + 1 + 0.5), within(1e-12));
+    // round trip of the five-coefficient form
+    SignalCalibration back = SignalCalibration.fromCoefficients(c.coefficients(), Map.of("prior", 100));
+    assertThat(back.probability(Signal.PRIOR, 0.3, UserSegment.COLD, 2)).isEqualTo(c.probability(Signal.PRIOR, 0.3, UserSegment.COLD, 2));
+  }
+
+  /** Calibrators saved before the history feature (four coefficients) are served with their own three features. */
+  @Test
   void probabilityFollowsTheLogisticFormulaAndIsNaNForAnUncalibratedSignal() {
     SignalCalibration c = twoSignals();
-    assertThat(c.probability(Signal.ITEMCF, 0.5, UserSegment.RICH)).isCloseTo(sigma(-3 + 1), within(1e-12));
-    assertThat(c.probability(Signal.ITEMCF, 0.5, UserSegment.COLD)).isCloseTo(sigma(-3 + 1 - 1), within(1e-12));
-    assertThat(c.probability(Signal.ITEMCF, 0.5, UserSegment.WARM)).isCloseTo(sigma(-3 + 1 + 0.5), within(1e-12));
-    assertThat(c.probability(Signal.CONTENT, 0.5, UserSegment.RICH)).isNaN();
+    assertThat(c.probability(Signal.ITEMCF, 0.5, UserSegment.RICH, 7)).isCloseTo(sigma(-3 + 1), within(1e-12));
+    assertThat(c.probability(Signal.ITEMCF, 0.5, UserSegment.COLD, 7)).isCloseTo(sigma(-3 + 1 - 1), within(1e-12));
+    assertThat(c.probability(Signal.ITEMCF, 0.5, UserSegment.WARM, 7)).isCloseTo(sigma(-3 + 1 + 0.5), within(1e-12));
+    assertThat(c.probability(Signal.CONTENT, 0.5, UserSegment.RICH, 7)).isNaN();
     assertThat(c.has(Signal.CONTENT)).isFalse();
-    assertThat(SignalCalibration.none().probability(Signal.MF, 1, UserSegment.RICH)).isNaN();
+    assertThat(SignalCalibration.none().probability(Signal.MF, 1, UserSegment.RICH, 7)).isNaN();
   }
 
   @Test
@@ -44,8 +58,8 @@ class SignalCalibrationTest {
     Map<Signal, Double> contributions = Map.of(Signal.ITEMCF, 0.3, Signal.MF, 0.1, Signal.CONTENT, 0.27, Signal.PRIOR, 0.0);
     double itemcf = sigma(-3 + 2);
     double mf = sigma(-2 + 0.5);
-    assertThat(c.weightedMean(values, contributions, UserSegment.RICH)).isCloseTo((0.3 * itemcf + 0.1 * mf) / 0.4, within(1e-12));
-    assertThat(c.weightedMean(values, Map.of(Signal.CONTENT, 1.0), UserSegment.RICH)).isZero();
+    assertThat(c.weightedMean(values, contributions, UserSegment.RICH, 7)).isCloseTo((0.3 * itemcf + 0.1 * mf) / 0.4, within(1e-12));
+    assertThat(c.weightedMean(values, Map.of(Signal.CONTENT, 1.0), UserSegment.RICH, 7)).isZero();
   }
 
   @Test
@@ -56,7 +70,7 @@ class SignalCalibrationTest {
     for (Signal s : Signal.values()) {
       assertThat(back.has(s)).as(s.code()).isEqualTo(c.has(s));
       if (c.has(s)) {
-        assertThat(back.probability(s, 0.7, UserSegment.WARM)).isEqualTo(c.probability(s, 0.7, UserSegment.WARM));
+        assertThat(back.probability(s, 0.7, UserSegment.WARM, 7)).isEqualTo(c.probability(s, 0.7, UserSegment.WARM, 7));
       }
     }
     assertThat(back.fittedOn()).containsEntry("itemcf", 100).containsEntry("mf", 80);

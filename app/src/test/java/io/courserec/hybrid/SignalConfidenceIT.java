@@ -26,9 +26,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Each single algorithm's calibrated confidence ({@link SignalCalibration}, served by
  * {@link HybridRecommender#withSignalConfidence}) checked against outcomes it never saw: the sample (400 courses,
- * 3,000 learners, seed 42) is split by random per-learner holdout; the hybrid with its calibration is trained on the
- * training part only (calibration splits that part again); each algorithm's top-10 for up to 800 held-out learners
- * is compared with the held-out courses.
+ * 3,000 learners, seed 42) is split by the task's split (each learner's next course, as calibration itself splits
+ * the training data); the hybrid with its calibration is trained on the training part only; each algorithm's
+ * top-10 for up to 800 held-out learners is compared with the held-out course.
  */
 class SignalConfidenceIT {
   @TempDir static Path tmp;
@@ -40,7 +40,10 @@ class SignalConfidenceIT {
   static void train() {
     Config config = Config.defaults();
     data = CatalogLoader.load(Path.of("data/sample"), config).dataset();
-    split = SplitKind.RANDOM.create(config).split(data);
+    // the split the confidences are about: the task's (tune.split auto: the sample has times, so each learner's
+    // next course), the same kind of split calibration fits on inside the training part
+    split = SplitKind.forTask(config.string(io.courserec.config.ConfigKey.TUNE_SPLIT), data).create(config).split(data);
+    assertThat(split.heldOut().values().stream().allMatch(h -> h.size() == 1)).as("leave-last-out").isTrue();
     hybrid = new HybridRecommender(config, tmp.resolve("index"));
     hybrid.train(split.train());
   }
@@ -93,13 +96,14 @@ class SignalConfidenceIT {
     double highHits = high.stream().mapToDouble(o -> o[1]).average().orElseThrow();
     String measured = String.format(Locale.ROOT, "%s: n=%d predicted %.4f observed %.4f; low half %.4f high half %.4f", s,
         outcomes.size(), predicted, observed, lowHits, highHits);
-    // Calibration in the large: the inner calibration split holds out courses from 80 % of the training data, so
-    // its lists are judged against fewer held-out courses per learner than this test's: under-prediction by up to
-    // about 20 % is expected, and the observed rate's sampling error at n = 8,000 and p = 0.06 is about 9 % of it
-    // (two standard errors). Measured on 2026-12-05: ratio 0.83 (userknn) to 1.09 (pop).
+    // Calibration in the large: calibration holds out each training learner's second-to-last course, this test the
+    // last one; the calibrators' history-length feature carries the trend between the two (without it the prior
+    // over-predicted by 35 % and recency by 26 %). The observed rate's sampling error at n = 8,000 and p = 0.015-0.045
+    // is 6-10 % of it (two standard errors 12-20 %). Measured on 2026-12-05: ratio 0.92 (seq) to 1.20 (prior).
+    System.out.println(measured);
     assertThat(predicted / observed).as(measured).isBetween(0.75, 1.25);
-    // Discrimination: the more confident half of the recommendations is right clearly more often (measured 1.4x for
-    // seq to 2.8x for itemknn).
+    // Discrimination: the more confident half of the recommendations is right clearly more often (measured 1.36x for
+    // the prior to 2.98x for recency, 2026-12-05).
     assertThat(highHits).as(measured).isGreaterThan(1.2 * lowHits);
   }
 
@@ -124,7 +128,7 @@ class SignalConfidenceIT {
       }
     }
     String measured = String.format(Locale.ROOT, "hybrid: n=%d predicted %.4f observed %.4f", n, predicted / n, observed / n);
-    // the same reasons and bounds as for the single algorithms (measured 2026-12-05: ratio 0.89)
+    // the same reasons and bounds as for the single algorithms (measured 2026-12-05: ratio 1.13)
     assertThat(predicted / observed).as(measured).isBetween(0.75, 1.25);
     System.out.println(measured);
   }
