@@ -13,16 +13,20 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.LeafReader;
 import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.NumericDocValues;
 import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.index.TermStates;
 import org.apache.lucene.index.TermVectors;
 import org.apache.lucene.index.Terms;
 import org.apache.lucene.index.TermsEnum;
 import org.apache.lucene.search.DocIdSetIterator;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -37,11 +41,14 @@ import org.apache.lucene.util.BytesRef;
  *
  * Terms that no course has ({@code df = 0}) get weight 0: they cannot match, and would only shrink a profile's
  * other weights. Free text (goals, interests) is analysed with the index analysers and weighted the same way
- * with its own term counts. Case vectors are cached (bounded); the class is thread-safe and must only be used
+ * with its own term counts. Case vectors are cached (by doc id, bounded above
+ * {@value #CASE_CACHE} documents), as are free-text vectors and term statistics; the class is thread-safe and must only be used
  * while a handle on its generation is held.
  */
 public final class CaseBase {
   private static final int CASE_CACHE = 50_000;
+  private static final int TERM_CACHE = 200_000;
+  private static final int TEXT_CACHE = 20_000;
 
   private final DirectoryReader reader;
   private final long generation;
@@ -52,14 +59,29 @@ public final class CaseBase {
   private final Level[] levelByDoc;
   private final Map<String, Integer> docById;
   private final ConcurrentHashMap<Term, Double> idf = new ConcurrentHashMap<>();
-  private final Cache<Integer, EnumMap<ContentField, TermVector>> cases =
-      Caffeine.newBuilder().maximumSize(CASE_CACHE).build();
+  /** Case vectors by doc id when the generation holds at most {@value #CASE_CACHE} documents (no eviction needed). */
+  private final AtomicReferenceArray<EnumMap<ContentField, TermVector>> caseArray;
+  /** Case vectors of larger generations, bounded. */
+  private final Cache<Integer, EnumMap<ContentField, TermVector>> cases;
+  /** Vectors of free text (goals, interests), which repeat across learners. */
+  private final Cache<String, EnumMap<ContentField, TermVector>> texts =
+      Caffeine.newBuilder().maximumSize(TEXT_CACHE).build();
+  private final Cache<Term, TermStates> termStates = Caffeine.newBuilder().maximumSize(TERM_CACHE).build();
+  private final IndexSearcher statsSearcher;
+  private volatile CasePostings postings;
 
   private CaseBase(IndexHandle h) throws IOException {
-    this.reader = h.reader();
-    this.generation = h.generation();
+    this(h.reader(), h.generation());
+  }
+
+  private CaseBase(DirectoryReader reader, long generation) throws IOException {
+    this.reader = reader;
+    this.generation = generation;
     this.numDocs = reader.numDocs();
+    this.statsSearcher = new IndexSearcher(reader);
     int max = reader.maxDoc();
+    this.caseArray = max <= CASE_CACHE ? new AtomicReferenceArray<>(max) : null;
+    this.cases = max <= CASE_CACHE ? null : Caffeine.newBuilder().maximumSize(CASE_CACHE).build();
     this.idByDoc = new String[max];
     this.titleByDoc = new String[max];
     this.ordinalByDoc = new int[max];
@@ -87,6 +109,11 @@ public final class CaseBase {
   /** The case base of the generation a handle pins. */
   public static CaseBase of(IndexHandle h) throws IOException {
     return new CaseBase(h);
+  }
+
+  /** The case base of a reader opened outside a {@link io.courserec.index.CatalogIndex} (tests: multi-segment indexes). */
+  static CaseBase of(DirectoryReader reader) throws IOException {
+    return new CaseBase(reader, 0);
   }
 
   /** Whether this case base was built from the generation {@code h} pins (same reader). */
@@ -137,13 +164,51 @@ public final class CaseBase {
     });
   }
 
-  /** The unit TF-IDF vectors of a course document, by part (empty vectors for parts the course lacks). */
-  public EnumMap<ContentField, TermVector> course(int doc) {
-    return cases.get(doc, this::readCase);
+  /**
+   * A term query over this generation whose term statistics (per-segment term states, document frequency) are
+   * looked up once per generation and then shared: a {@link TermStates} built with statistics is fully loaded and
+   * only read afterwards, so concurrent queries may share it. The query scores exactly as {@code new TermQuery(t)}.
+   */
+  public TermQuery termQuery(Term t) throws IOException {
+    TermStates s = termStates.getIfPresent(t);
+    if (s == null) {
+      s = TermStates.build(statsSearcher, t, true);
+      termStates.put(t, s);
+    }
+    return new TermQuery(t, s);
   }
 
-  /** Unit TF-IDF vectors of free text, as if it were a course with this text in every part. */
+  /** The generation's case postings for {@code cbr.retrieval=cosine}, built on first use (reads every live case). */
+  CasePostings postings() {
+    CasePostings p = postings;
+    if (p != null) return p;
+    synchronized (this) {
+      if (postings == null) postings = CasePostings.of(this);
+      return postings;
+    }
+  }
+
+  /** The unit TF-IDF vectors of a course document, by part (empty vectors for parts the course lacks). */
+  public EnumMap<ContentField, TermVector> course(int doc) {
+    if (caseArray == null) return cases.get(doc, this::readCase);
+    EnumMap<ContentField, TermVector> c = caseArray.get(doc);
+    if (c == null) { // a benign race: two threads may both decode a case; both store equal vectors
+      c = readCase(doc);
+      caseArray.set(doc, c);
+    }
+    return c;
+  }
+
+  /**
+   * Unit TF-IDF vectors of free text, as if it were a course with this text in every part; computed once per text
+   * and generation (goals and interests are mostly drawn from the catalog's skills, so they repeat across learners).
+   * Callers must not modify the returned map.
+   */
   public EnumMap<ContentField, TermVector> text(String text) {
+    return texts.get(text, this::analyseText);
+  }
+
+  private EnumMap<ContentField, TermVector> analyseText(String text) {
     EnumMap<ContentField, TermVector> out = new EnumMap<>(ContentField.class);
     for (ContentField f : ContentField.values()) {
       Map<String, Integer> tf = new HashMap<>();

@@ -65,6 +65,7 @@ public final class CbrRecommender implements Recommender {
   private final ContentScorer scorer;
   private final ProfileBuilder profiles;
   private final CaseRetriever retriever;
+  private final CaseRetriever.Retrieval retrieval;
   private final AtomicReference<CaseBase> caseBase = new AtomicReference<>();
   private volatile Dataset data;
   private volatile Instant referenceTime;
@@ -88,7 +89,8 @@ public final class CbrRecommender implements Recommender {
     this.config = config;
     this.scorer = new ContentScorer(config);
     this.profiles = new ProfileBuilder(config);
-    this.retriever = new CaseRetriever(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), config.integer(ConfigKey.CBR_CANDIDATES));
+    this.retrieval = CaseRetriever.Retrieval.of(config.string(ConfigKey.CBR_RETRIEVAL));
+    this.retriever = new CaseRetriever(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), config.integer(ConfigKey.CBR_CANDIDATES), retrieval);
   }
 
   @Override
@@ -103,15 +105,21 @@ public final class CbrRecommender implements Recommender {
     }
     try {
       index.bind(d);
+      bind(d, latest);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot index the catalog for " + NAME, e);
     }
-    bind(d, latest);
   }
 
-  private void bind(Dataset d, Instant reference) {
+  private void bind(Dataset d, Instant reference) throws IOException {
     this.referenceTime = reference;
     this.data = d;
+    if (retrieval == CaseRetriever.Retrieval.COSINE) {
+      // the postings are per generation: build them now rather than in the first request
+      try (IndexHandle h = index.current().acquire()) {
+        caseBase(h).postings();
+      }
+    }
   }
 
   @Override
@@ -187,7 +195,7 @@ public final class CbrRecommender implements Recommender {
     CaseBase cases = caseBase(h);
     LearnerProfile profile = profiles.build(cases, learner, history, request.interests(), now(request));
     if (profile.isEmpty()) return ContentScores.EMPTY;
-    List<CaseRetriever.Scored> ranked = new CaseRetriever(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), pool)
+    List<CaseRetriever.Scored> ranked = new CaseRetriever(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), pool, retrieval)
         .rank(h, cases, profile, request.filter(), excluded, pool);
     float[] byOrdinal = new float[d.numCourses()];
     double max = ranked.isEmpty() ? 0 : ranked.get(0).score();

@@ -44,6 +44,7 @@ public enum ConfigKey {
   CBR_W_GOAL("cbr.weight.goal", Type.DOUBLE, "4.0", 0.0, 100.0, true, "Profile weight of one declared goal skill (a completed course weighs events.weight.complete)"),
   CBR_W_INTEREST("cbr.weight.interest", Type.DOUBLE, "2.0", 0.0, 100.0, true, "Profile weight of one declared interest"),
   CBR_CANDIDATES("cbr.candidates", Type.INT, "300", 10.0, 100000.0, false, "Courses retrieved through Lucene and re-scored exactly per request (at least k + offset)"),
+  CBR_RETRIEVAL("cbr.retrieval", Type.STRING, "bm25", null, null, false, "How the profile's top terms retrieve the courses that are then scored exactly: bm25 (a Lucene BM25 query) | cosine (the top terms' share of the exact content score, from in-memory postings of the case vectors)"),
 
   // --- collaborative filtering --------------------------------------------------------------------------------
   ITEMKNN_NEIGHBORS("cf.item.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Neighbours kept per course (item-kNN)"),
