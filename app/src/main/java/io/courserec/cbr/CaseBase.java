@@ -69,6 +69,9 @@ public final class CaseBase {
   private final Cache<Term, TermStates> termStates = Caffeine.newBuilder().maximumSize(TERM_CACHE).build();
   private final IndexSearcher statsSearcher;
   private volatile CasePostings postings;
+  /** Term ids per part, assigned on first sight (ids are only compared within one part of one generation). */
+  private final EnumMap<ContentField, ConcurrentHashMap<String, Integer>> termIds = new EnumMap<>(ContentField.class);
+  private final EnumMap<ContentField, java.util.concurrent.atomic.AtomicInteger> nextTermId = new EnumMap<>(ContentField.class);
 
   private CaseBase(IndexHandle h) throws IOException {
     this(h.reader(), h.generation());
@@ -79,6 +82,10 @@ public final class CaseBase {
     this.generation = generation;
     this.numDocs = reader.numDocs();
     this.statsSearcher = new IndexSearcher(reader);
+    for (ContentField f : ContentField.values()) {
+      termIds.put(f, new ConcurrentHashMap<>());
+      nextTermId.put(f, new java.util.concurrent.atomic.AtomicInteger());
+    }
     int max = reader.maxDoc();
     this.caseArray = max <= CASE_CACHE ? new AtomicReferenceArray<>(max) : null;
     this.cases = max <= CASE_CACHE ? null : Caffeine.newBuilder().maximumSize(CASE_CACHE).build();
@@ -178,6 +185,74 @@ public final class CaseBase {
     return new TermQuery(t, s);
   }
 
+  /**
+   * Decodes and caches the case vectors of every live document when they all fit the cache (at most
+   * {@value #CASE_CACHE} documents); returns how many were decoded (0 for larger generations, which decode on use).
+   * Reads the postings (term by term, with frequencies) instead of each document's term vectors: the same terms,
+   * the same tf and idf, so the same vectors as {@link #course} decodes one by one (tested), at a fraction of the
+   * cost (decoding a document's term vectors decompresses its whole chunk).
+   */
+  int decodeAll() {
+    if (caseArray == null) return 0;
+    int max = maxDoc();
+    List<EnumMap<ContentField, Map<String, Double>>> raw = new java.util.ArrayList<>(max);
+    for (int d = 0; d < max; d++) raw.add(null);
+    try {
+      for (LeafReaderContext leaf : reader.leaves()) {
+        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+        for (ContentField f : ContentField.values()) {
+          addPostings(leaf, live, f, f.indexField(), "", raw);
+          if (f == ContentField.SKILLS) addPostings(leaf, live, f, CourseFields.SKILL_EXACT, ContentField.EXACT_PREFIX, raw);
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("reading the postings of generation " + generation, e);
+    }
+    org.apache.lucene.util.Bits live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
+    int n = 0;
+    for (int d = 0; d < max; d++) {
+      if (live != null && !live.get(d)) continue;
+      EnumMap<ContentField, Map<String, Double>> byField = raw.get(d);
+      EnumMap<ContentField, TermVector> out = new EnumMap<>(ContentField.class);
+      for (ContentField f : ContentField.values()) {
+        Map<String, Double> r = byField == null ? null : byField.get(f);
+        out.put(f, identified(f, r == null ? TermVector.EMPTY : TermVector.unit(r)));
+      }
+      caseArray.compareAndSet(d, null, out);
+      n++;
+    }
+    return n;
+  }
+
+  private void addPostings(LeafReaderContext leaf, org.apache.lucene.util.Bits live, ContentField f, String field,
+                           String prefix, List<EnumMap<ContentField, Map<String, Double>>> raw) throws IOException {
+    Terms terms = leaf.reader().terms(field);
+    if (terms == null) return;
+    TermsEnum te = terms.iterator();
+    PostingsEnum pe = null;
+    for (BytesRef b = te.next(); b != null; b = te.next()) {
+      String term = b.utf8ToString();
+      double idfT = idf(new Term(field, term));
+      String key = prefix + term;
+      pe = te.postings(pe, PostingsEnum.FREQS);
+      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+        if (live != null && !live.get(d)) continue;
+        int doc = leaf.docBase + d;
+        EnumMap<ContentField, Map<String, Double>> byField = raw.get(doc);
+        if (byField == null) {
+          byField = new EnumMap<>(ContentField.class);
+          raw.set(doc, byField);
+        }
+        byField.computeIfAbsent(f, k -> new HashMap<>()).put(key, (1.0 + Math.log(pe.freq())) * idfT);
+      }
+    }
+  }
+
+  /** Case vectors decoded one document at a time from the term vectors, bypassing the cache (tests). */
+  EnumMap<ContentField, TermVector> decodeFromTermVectors(int doc) {
+    return readCase(doc);
+  }
+
   /** The generation's case postings for {@code cbr.retrieval=cosine}, built on first use (reads every live case). */
   CasePostings postings() {
     CasePostings p = postings;
@@ -219,9 +294,21 @@ public final class CaseBase {
       }
       Map<String, Double> raw = new HashMap<>();
       tf.forEach((k, n) -> raw.put(k, (1.0 + Math.log(n)) * idf(f.term(k))));
-      out.put(f, TermVector.unit(raw));
+      out.put(f, identified(f, TermVector.unit(raw)));
     }
     return out;
+  }
+
+  /** The vector with this generation's term ids of part f. */
+  private TermVector identified(ContentField f, TermVector v) {
+    ConcurrentHashMap<String, Integer> ids = termIds.get(f);
+    java.util.concurrent.atomic.AtomicInteger next = nextTermId.get(f);
+    int[] out = new int[v.size()];
+    for (int i = 0; i < out.length; i++) {
+      Integer id = ids.get(v.key(i));
+      out[i] = id != null ? id : ids.computeIfAbsent(v.key(i), k -> next.getAndIncrement());
+    }
+    return v.withIds(out, ids);
   }
 
   private EnumMap<ContentField, TermVector> readCase(int doc) {
@@ -232,7 +319,7 @@ public final class CaseBase {
         Map<String, Double> raw = new HashMap<>();
         addTerms(tv.get(doc, f.indexField()), f.indexField(), "", raw);
         if (f == ContentField.SKILLS) addTerms(tv.get(doc, CourseFields.SKILL_EXACT), CourseFields.SKILL_EXACT, ContentField.EXACT_PREFIX, raw);
-        out.put(f, TermVector.unit(raw));
+        out.put(f, identified(f, TermVector.unit(raw)));
       }
       return out;
     } catch (IOException e) {

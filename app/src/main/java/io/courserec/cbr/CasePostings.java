@@ -98,21 +98,56 @@ final class CasePostings {
         acc[d] += q * ws[p];
       }
     }
-    // order by score descending, then doc ascending: positive float bits order like the floats
-    long[] keys = new long[touchedCount];
-    int m = 0;
+    // order by score descending, then doc ascending: for positive floats the bits order like the values, so one
+    // long per document orders both; a min-heap of the best n keys (no sort of every touched document)
+    long[] heap = new long[Math.max(1, Math.min(n, touchedCount))];
+    int size = 0;
     for (int i = 0; i < touchedCount; i++) {
       int d = touched[i];
-      if (acc[d] > 0f && (allowed == null || allowed.get(d))) {
-        keys[m++] = ((long) Float.floatToIntBits(acc[d]) << 32) | (Integer.MAX_VALUE - d);
-        acc[d] = 0f; // a doc whose first share underflowed to 0 was listed twice; count it once
+      if (!(acc[d] > 0f) || (allowed != null && !allowed.get(d))) continue;
+      long key = ((long) Float.floatToIntBits(acc[d]) << 32) | (Integer.MAX_VALUE - d);
+      acc[d] = 0f; // a doc whose first share underflowed to 0 was listed twice; count it once
+      if (size < heap.length) {
+        heap[size] = key;
+        up(heap, size++);
+      } else if (key > heap[0]) {
+        heap[0] = key;
+        down(heap, size);
       }
     }
-    Arrays.sort(keys, 0, m);
-    int k = Math.min(n, m);
-    int[] out = new int[k];
-    for (int i = 0; i < k; i++) out[i] = Integer.MAX_VALUE - (int) keys[m - 1 - i];
+    int[] out = new int[size];
+    for (int i = size - 1; i >= 0; i--) { // pop the smallest into the last free slot
+      out[i] = Integer.MAX_VALUE - (int) heap[0];
+      heap[0] = heap[i];
+      down(heap, i);
+    }
     return out;
+  }
+
+  private static void up(long[] h, int i) {
+    long v = h[i];
+    while (i > 0) {
+      int parent = (i - 1) >>> 1;
+      if (h[parent] <= v) break;
+      h[i] = h[parent];
+      i = parent;
+    }
+    h[i] = v;
+  }
+
+  private static void down(long[] h, int size) {
+    if (size == 0) return;
+    long v = h[0];
+    int i = 0;
+    while (true) {
+      int c = 2 * i + 1;
+      if (c >= size) break;
+      if (c + 1 < size && h[c + 1] < h[c]) c++;
+      if (h[c] >= v) break;
+      h[i] = h[c];
+      i = c;
+    }
+    h[i] = v;
   }
 
   /** Retrieval score r(d) of one document, the slow way (for tests and explanations of the pool). */

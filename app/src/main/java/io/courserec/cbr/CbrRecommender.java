@@ -114,11 +114,15 @@ public final class CbrRecommender implements Recommender {
   private void bind(Dataset d, Instant reference) throws IOException {
     this.referenceTime = reference;
     this.data = d;
-    if (retrieval == CaseRetriever.Retrieval.COSINE) {
-      // the postings are per generation: build them now rather than in the first request
-      try (IndexHandle h = index.current().acquire()) {
-        caseBase(h).postings();
-      }
+    // the case vectors (and, for cosine retrieval, their postings) belong to the generation: decode them now
+    // rather than in the first requests; a generation swapped in later is decoded by its first requests
+    try (IndexHandle h = index.current().acquire()) {
+      long t0 = System.nanoTime();
+      CaseBase cases = caseBase(h);
+      int decoded = cases.decodeAll();
+      if (retrieval == CaseRetriever.Retrieval.COSINE) cases.postings();
+      log.info("content cases of index generation {}: {} decoded in {} ms", h.generation(), decoded,
+          (System.nanoTime() - t0) / 1_000_000);
     }
   }
 

@@ -20,6 +20,8 @@ public final class LearnerProfile {
   private final List<ProfileSource> sources;
   private final EnumMap<ContentField, Map<String, Double>> sums = new EnumMap<>(ContentField.class);
   private final EnumMap<ContentField, Double> norms = new EnumMap<>(ContentField.class);
+  /** P_f by term id when every source vector of part f carries ids (sources from one case base), else absent. */
+  private final EnumMap<ContentField, TermWeights> byId = new EnumMap<>(ContentField.class);
   private final Set<Level> targetLevels;
 
   private LearnerProfile(List<ProfileSource> sources, Set<Level> targetLevels) {
@@ -27,9 +29,21 @@ public final class LearnerProfile {
     this.targetLevels = targetLevels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(targetLevels));
     for (ContentField f : ContentField.values()) {
       Map<String, Double> p = new HashMap<>();
+      Object space = null;
+      boolean ids = true;
       for (ProfileSource s : sources) {
         TermVector v = s.vector(f);
+        if (space == null) space = v.idSpace();
+        ids &= v.hasIds(space);
         for (int i = 0; i < v.size(); i++) p.merge(v.key(i), s.weight() * v.weight(i), Double::sum);
+      }
+      if (ids && space != null) { // the same sums in the same order, so both forms hold bit-identical weights
+        TermWeights t = new TermWeights(p.size(), space);
+        for (ProfileSource s : sources) {
+          TermVector v = s.vector(f);
+          for (int i = 0; i < v.size(); i++) t.add(v.id(i), s.weight() * v.weight(i));
+        }
+        byId.put(f, t);
       }
       double n = 0;
       for (double w : p.values()) n += w * w;
@@ -60,7 +74,9 @@ public final class LearnerProfile {
   /** cos(P_f, v) for a unit course vector v; 0 when either side is empty. */
   public double cosine(ContentField f, TermVector course) {
     double n = norms.get(f);
-    return n == 0 || course.isEmpty() ? 0.0 : course.dot(sums.get(f)) / n;
+    if (n == 0 || course.isEmpty()) return 0.0;
+    TermWeights t = byId.get(f);
+    return (t != null && t.sharesIds(course) ? t.dot(course) : course.dot(sums.get(f))) / n;
   }
 
   /** Source s's share of {@link #cosine}: {@code weight_s x (u(s,f) . v) / |P_f|}; these sum to the cosine. */

@@ -42,7 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link CasePostings} against brute force, in Lucene's test style: seeded random catalogs written into many
  * segments without merging, in shuffled order, 5 % of the documents deleted; random learner profiles. The retrieval
  * score of every document must equal {@code sum_t q_t x v(d, f)[t]} computed from the cached case vectors, the top
- * list must equal sorting every live document, and deleted or disallowed documents never appear. Then the
+ * list must equal sorting every live document, and deleted or disallowed documents never appear; case vectors
+ * decoded in bulk from the postings must equal those decoded from each document's term vectors. Then the
  * recommender: when the pool holds the whole catalog both retrievals rank exhaustively, so {@code cosine} and
  * {@code bm25} must return the same courses with the same scores, filters and exclusions included.
  */
@@ -128,6 +129,22 @@ class CasePostingsTest {
         try (DirectoryReader reader = DirectoryReader.open(dir)) {
           assertThat(reader.leaves().size()).as("several segments").isGreaterThan(1);
           CaseBase cases = CaseBase.of(reader);
+          CaseBase other = CaseBase.of(reader); // same generation, its own term ids
+          CaseBase bulk = CaseBase.of(reader);
+          assertThat(bulk.decodeAll()).as("live documents").isEqualTo(n - deleted.size());
+          for (int d = 0; d < cases.maxDoc(); d++) {
+            if (deleted.contains(cases.courseId(d))) continue;
+            for (ContentField f : ContentField.values()) {
+              TermVector fromPostings = bulk.course(d).get(f);
+              TermVector fromVectors = cases.decodeFromTermVectors(d).get(f);
+              assertThat(fromPostings.size()).as("seed " + seed + " doc " + d + " " + f).isEqualTo(fromVectors.size());
+              for (int i = 0; i < fromVectors.size(); i++) {
+                assertThat(fromPostings.key(i)).isEqualTo(fromVectors.key(i));
+                assertThat(fromPostings.weight(i)).as("seed " + seed + " doc " + d + " " + fromVectors.key(i))
+                    .isEqualTo(fromVectors.weight(i));
+              }
+            }
+          }
           CasePostings postings = cases.postings();
           for (int trial = 0; trial < 10; trial++) {
             Learner l = learner(rnd, "u" + trial);
@@ -139,6 +156,7 @@ class CasePostingsTest {
               for (int d = 0; d < cases.maxDoc(); d++) if (rnd.nextDouble() < 0.7) allowed.set(d);
             }
             check(cases, postings, terms, allowed, deleted, 1 + rnd.nextInt(n + 10), "seed " + seed + " trial " + trial);
+            checkCosineByTermIds(cases, other, p, "seed " + seed + " trial " + trial);
           }
         }
       }
@@ -166,6 +184,37 @@ class CasePostingsTest {
     int[] top = postings.top(terms, k, allowed);
     assertThat(top).as(where + ": top " + k).containsExactly(
         expected.subList(0, Math.min(k, expected.size())).stream().mapToInt(Integer::intValue).toArray());
+  }
+
+  /**
+   * The exact scorer's cosine through term ids ({@link TermWeights}) equals the string-keyed dot product bit for bit
+   * (same sums, same order); a course vector from another case base (other ids) takes the string path, same value.
+   */
+  private static void checkCosineByTermIds(CaseBase cases, CaseBase other, LearnerProfile p, String where) {
+    for (int d = 0; d < cases.maxDoc(); d++) {
+      for (ContentField f : ContentField.values()) {
+        TermVector v = cases.course(d).get(f);
+        double byKey = p.norm(f) == 0 || v.isEmpty() ? 0.0 : v.dot(p.vector(f)) / p.norm(f);
+        assertThat(p.cosine(f, v)).as(where + ": cos " + f + " of doc " + d).isEqualTo(byKey);
+        assertThat(p.cosine(f, other.course(d).get(f))).as(where + ": other ids, doc " + d).isEqualTo(byKey);
+      }
+    }
+  }
+
+  @Test
+  void termWeightsEqualAHashMapAcrossGrowth() {
+    Random rnd = new Random(7);
+    Object space = new Object();
+    TermWeights t = new TermWeights(2, space);
+    Map<Integer, Double> expected = new java.util.HashMap<>();
+    for (int i = 0; i < 5000; i++) {
+      int id = rnd.nextInt(3000);
+      double w = rnd.nextGaussian();
+      t.add(id, w);
+      expected.merge(id, w, Double::sum);
+    }
+    assertThat(t.size()).isEqualTo(expected.size());
+    for (int id = 0; id < 3500; id++) assertThat(t.get(id)).as("id " + id).isEqualTo(expected.getOrDefault(id, 0.0));
   }
 
   @Test
