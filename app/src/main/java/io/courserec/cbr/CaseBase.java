@@ -186,7 +186,7 @@ public final class CaseBase {
   }
 
   /**
-   * Decodes and caches the case vectors of every live document when they all fit the cache (at most
+   * Decodes and caches the case vectors (and titles) of every live document when they all fit the cache (at most
    * {@value #CASE_CACHE} documents); returns how many were decoded (0 for larger generations, which decode on use).
    * Reads the postings (term by term, with frequencies) instead of each document's term vectors: the same terms,
    * the same tf and idf, so the same vectors as {@link #course} decodes one by one (tested), at a fraction of the
@@ -219,6 +219,7 @@ public final class CaseBase {
         out.put(f, identified(f, r == null ? TermVector.EMPTY : TermVector.unit(r)));
       }
       caseArray.compareAndSet(d, null, out);
+      title(d); // profiles name their history courses: read the stored titles now too, in doc order
       n++;
     }
     return n;

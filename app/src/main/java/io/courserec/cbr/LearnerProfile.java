@@ -91,22 +91,35 @@ public final class LearnerProfile {
     return courseLevel == Level.MIXED || targetLevels.contains(courseLevel);
   }
 
+  /** Best first: larger weight, then part order, then key. */
+  private static final Comparator<WeightedTerm> TERM_ORDER = Comparator.comparingDouble(WeightedTerm::weight).reversed()
+      .thenComparing(WeightedTerm::field).thenComparing(WeightedTerm::key);
+
   /** A profile term and its retrieval weight {@code W_f x P_f[key] / |P_f|} (its largest possible score share). */
   public record WeightedTerm(ContentField field, String key, double weight) {}
 
   /** The {@code n} positive terms with the largest retrieval weight, best first (ties: part order, then key). */
   public List<WeightedTerm> topTerms(int n, Map<ContentField, Double> fieldWeights) {
-    List<WeightedTerm> all = new ArrayList<>();
+    // the order is total (a key occurs once per part), so keeping the best n in a bounded heap and sorting them
+    // gives exactly the first n of the fully sorted list, without sorting every profile term
+    java.util.PriorityQueue<WeightedTerm> best = new java.util.PriorityQueue<>(Math.max(1, n) + 1, TERM_ORDER.reversed());
     for (ContentField f : ContentField.values()) {
       double w = fieldWeights.getOrDefault(f, 0.0);
       double norm = norms.get(f);
-      if (w <= 0 || norm == 0) continue;
+      if (w <= 0 || norm == 0 || n <= 0) continue;
       for (Map.Entry<String, Double> e : sums.get(f).entrySet()) {
-        if (e.getValue() > 0) all.add(new WeightedTerm(f, e.getKey(), w * e.getValue() / norm));
+        if (!(e.getValue() > 0)) continue;
+        WeightedTerm t = new WeightedTerm(f, e.getKey(), w * e.getValue() / norm);
+        if (best.size() < n) {
+          best.add(t);
+        } else if (TERM_ORDER.compare(t, best.peek()) < 0) {
+          best.poll();
+          best.add(t);
+        }
       }
     }
-    all.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed()
-        .thenComparing(WeightedTerm::field).thenComparing(WeightedTerm::key));
-    return all.subList(0, Math.min(n, all.size()));
+    List<WeightedTerm> all = new ArrayList<>(best);
+    all.sort(TERM_ORDER);
+    return all;
   }
 }

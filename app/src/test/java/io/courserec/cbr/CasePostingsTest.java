@@ -149,7 +149,18 @@ class CasePostingsTest {
           for (int trial = 0; trial < 10; trial++) {
             Learner l = learner(rnd, "u" + trial);
             LearnerProfile p = profiles.build(cases, l, history(rnd, l.id(), n), List.of(), null);
-            List<LearnerProfile.WeightedTerm> terms = p.topTerms(1 + rnd.nextInt(60), scorer.fieldWeights());
+            int want = 1 + rnd.nextInt(60);
+            List<LearnerProfile.WeightedTerm> terms = p.topTerms(want, scorer.fieldWeights());
+            // brute force: every positive profile term, fully sorted, cut at `want`
+            List<LearnerProfile.WeightedTerm> all = new ArrayList<>();
+            for (ContentField f : ContentField.values()) {
+              double w = scorer.fieldWeights().get(f);
+              if (w <= 0 || p.norm(f) == 0) continue;
+              p.vector(f).forEach((k, v) -> { if (v > 0) all.add(new LearnerProfile.WeightedTerm(f, k, w * v / p.norm(f))); });
+            }
+            all.sort(Comparator.comparingDouble(LearnerProfile.WeightedTerm::weight).reversed()
+                .thenComparing(LearnerProfile.WeightedTerm::field).thenComparing(LearnerProfile.WeightedTerm::key));
+            assertThat(terms).as("top terms").isEqualTo(all.subList(0, Math.min(want, all.size())));
             FixedBitSet allowed = null;
             if (rnd.nextBoolean()) {
               allowed = new FixedBitSet(cases.maxDoc());
