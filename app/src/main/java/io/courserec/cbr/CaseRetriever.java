@@ -26,9 +26,12 @@ import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.FixedBitSet;
 
 /**
- * Retrieval then exact re-scoring. The profile's top terms (by {@code W_f x P_f[t] / |P_f|}) become a boosted OR
- * query; filters and exclusions are non-scoring clauses, so every candidate already satisfies them. The pool is
- * the best {@code N = max(cbr.candidates, depth)} documents by that query, topped up to N with further filtered
+ * Retrieval then exact re-scoring. The profile's top terms (by {@code q_t = W_f x P_f[t] / |P_f|}) retrieve the
+ * pool ({@code cbr.retrieval}): {@link Retrieval#COSINE} ranks documents by the terms' share of the exact score,
+ * {@code sum_t q_t x v(d, f)[t]} ({@link CasePostings}), with the filter evaluated by Lucene and exclusions by id;
+ * {@link Retrieval#BM25} makes them a boosted OR query with filters and exclusions as non-scoring clauses. Either
+ * way every candidate satisfies the filter and exclusions. The pool is
+ * the best {@code N = max(cbr.candidates, depth)} documents by that retrieval, topped up to N with further filtered
  * documents (index order) when fewer match; every pool member is re-scored with {@link ContentScorer#score}.
  * The pool does not depend on the page asked for (while depth is at most N), so pages of one ranking agree, a
  * request for k results gets k whenever k courses pass the filters, and a catalog of at most N courses is ranked

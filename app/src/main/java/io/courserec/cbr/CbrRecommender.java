@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>pin the current index generation and build the profile (data-set history + request events + declared
  *       and requested interests);
- *   <li>retrieve candidates through Lucene ({@link CaseRetriever}): a boosted OR of the profile's top
- *       {@code cbr.profile_terms} terms, with filters and exclusions as clauses, top {@code cbr.candidates};
+ *   <li>retrieve candidates ({@link CaseRetriever}) with the profile's top {@code cbr.profile_terms} terms, by
+ *       their share of the exact score ({@code cbr.retrieval=cosine}) or a BM25 query ({@code bm25}), filters and
+ *       exclusions applied, top {@code cbr.candidates};
  *   <li>re-score every candidate exactly and rank by score, ties by course ordinal.
  * </ol>
  *
