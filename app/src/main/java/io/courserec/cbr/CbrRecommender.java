@@ -38,8 +38,9 @@ import org.slf4j.LoggerFactory;
  * <ol>
  *   <li>pin the current index generation and build the profile (data-set history + request events + declared
  *       and requested interests);
- *   <li>retrieve candidates through Lucene ({@link CaseRetriever}): a boosted OR of the profile's top
- *       {@code cbr.profile_terms} terms, with filters and exclusions as clauses, top {@code cbr.candidates};
+ *   <li>retrieve candidates ({@link CaseRetriever}) with the profile's top {@code cbr.profile_terms} terms, by
+ *       their share of the exact score ({@code cbr.retrieval=cosine}) or a BM25 query ({@code bm25}), filters and
+ *       exclusions applied, top {@code cbr.candidates};
  *   <li>re-score every candidate exactly and rank by score, ties by course ordinal.
  * </ol>
  *
@@ -65,6 +66,7 @@ public final class CbrRecommender implements Recommender {
   private final ContentScorer scorer;
   private final ProfileBuilder profiles;
   private final CaseRetriever retriever;
+  private final CaseRetriever.Retrieval retrieval;
   private final AtomicReference<CaseBase> caseBase = new AtomicReference<>();
   private volatile Dataset data;
   private volatile Instant referenceTime;
@@ -88,7 +90,8 @@ public final class CbrRecommender implements Recommender {
     this.config = config;
     this.scorer = new ContentScorer(config);
     this.profiles = new ProfileBuilder(config);
-    this.retriever = new CaseRetriever(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), config.integer(ConfigKey.CBR_CANDIDATES));
+    this.retrieval = CaseRetriever.Retrieval.of(config.string(ConfigKey.CBR_RETRIEVAL));
+    this.retriever = new CaseRetriever(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), config.integer(ConfigKey.CBR_CANDIDATES), retrieval);
   }
 
   @Override
@@ -103,15 +106,25 @@ public final class CbrRecommender implements Recommender {
     }
     try {
       index.bind(d);
+      bind(d, latest);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot index the catalog for " + NAME, e);
     }
-    bind(d, latest);
   }
 
-  private void bind(Dataset d, Instant reference) {
+  private void bind(Dataset d, Instant reference) throws IOException {
     this.referenceTime = reference;
     this.data = d;
+    // the case vectors (and, for cosine retrieval, their postings) belong to the generation: decode them now
+    // rather than in the first requests; a generation swapped in later is decoded by its first requests
+    try (IndexHandle h = index.current().acquire()) {
+      long t0 = System.nanoTime();
+      CaseBase cases = caseBase(h);
+      int decoded = cases.decodeAll();
+      if (retrieval == CaseRetriever.Retrieval.COSINE) cases.postings();
+      log.info("content cases of index generation {}: {} decoded in {} ms", h.generation(), decoded,
+          (System.nanoTime() - t0) / 1_000_000);
+    }
   }
 
   @Override
@@ -187,7 +200,7 @@ public final class CbrRecommender implements Recommender {
     CaseBase cases = caseBase(h);
     LearnerProfile profile = profiles.build(cases, learner, history, request.interests(), now(request));
     if (profile.isEmpty()) return ContentScores.EMPTY;
-    List<CaseRetriever.Scored> ranked = new CaseRetriever(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), pool)
+    List<CaseRetriever.Scored> ranked = new CaseRetriever(scorer, config.integer(ConfigKey.CBR_PROFILE_TERMS), pool, retrieval)
         .rank(h, cases, profile, request.filter(), excluded, pool);
     float[] byOrdinal = new float[d.numCourses()];
     double max = ranked.isEmpty() ? 0 : ranked.get(0).score();

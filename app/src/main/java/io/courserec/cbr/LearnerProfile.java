@@ -20,6 +20,8 @@ public final class LearnerProfile {
   private final List<ProfileSource> sources;
   private final EnumMap<ContentField, Map<String, Double>> sums = new EnumMap<>(ContentField.class);
   private final EnumMap<ContentField, Double> norms = new EnumMap<>(ContentField.class);
+  /** P_f by term id when every source vector of part f carries ids (sources from one case base), else absent. */
+  private final EnumMap<ContentField, TermWeights> byId = new EnumMap<>(ContentField.class);
   private final Set<Level> targetLevels;
 
   private LearnerProfile(List<ProfileSource> sources, Set<Level> targetLevels) {
@@ -27,9 +29,21 @@ public final class LearnerProfile {
     this.targetLevels = targetLevels.isEmpty() ? Set.of() : Collections.unmodifiableSet(EnumSet.copyOf(targetLevels));
     for (ContentField f : ContentField.values()) {
       Map<String, Double> p = new HashMap<>();
+      Object space = null;
+      boolean ids = true;
       for (ProfileSource s : sources) {
         TermVector v = s.vector(f);
+        if (space == null) space = v.idSpace();
+        ids &= v.hasIds(space);
         for (int i = 0; i < v.size(); i++) p.merge(v.key(i), s.weight() * v.weight(i), Double::sum);
+      }
+      if (ids && space != null) { // the same sums in the same order, so both forms hold bit-identical weights
+        TermWeights t = new TermWeights(p.size(), space);
+        for (ProfileSource s : sources) {
+          TermVector v = s.vector(f);
+          for (int i = 0; i < v.size(); i++) t.add(v.id(i), s.weight() * v.weight(i));
+        }
+        byId.put(f, t);
       }
       double n = 0;
       for (double w : p.values()) n += w * w;
@@ -60,7 +74,9 @@ public final class LearnerProfile {
   /** cos(P_f, v) for a unit course vector v; 0 when either side is empty. */
   public double cosine(ContentField f, TermVector course) {
     double n = norms.get(f);
-    return n == 0 || course.isEmpty() ? 0.0 : course.dot(sums.get(f)) / n;
+    if (n == 0 || course.isEmpty()) return 0.0;
+    TermWeights t = byId.get(f);
+    return (t != null && t.sharesIds(course) ? t.dot(course) : course.dot(sums.get(f))) / n;
   }
 
   /** Source s's share of {@link #cosine}: {@code weight_s x (u(s,f) . v) / |P_f|}; these sum to the cosine. */
@@ -75,22 +91,35 @@ public final class LearnerProfile {
     return courseLevel == Level.MIXED || targetLevels.contains(courseLevel);
   }
 
+  /** Best first: larger weight, then part order, then key. */
+  private static final Comparator<WeightedTerm> TERM_ORDER = Comparator.comparingDouble(WeightedTerm::weight).reversed()
+      .thenComparing(WeightedTerm::field).thenComparing(WeightedTerm::key);
+
   /** A profile term and its retrieval weight {@code W_f x P_f[key] / |P_f|} (its largest possible score share). */
   public record WeightedTerm(ContentField field, String key, double weight) {}
 
   /** The {@code n} positive terms with the largest retrieval weight, best first (ties: part order, then key). */
   public List<WeightedTerm> topTerms(int n, Map<ContentField, Double> fieldWeights) {
-    List<WeightedTerm> all = new ArrayList<>();
+    // the order is total (a key occurs once per part), so keeping the best n in a bounded heap and sorting them
+    // gives exactly the first n of the fully sorted list, without sorting every profile term
+    java.util.PriorityQueue<WeightedTerm> best = new java.util.PriorityQueue<>(Math.max(1, n) + 1, TERM_ORDER.reversed());
     for (ContentField f : ContentField.values()) {
       double w = fieldWeights.getOrDefault(f, 0.0);
       double norm = norms.get(f);
-      if (w <= 0 || norm == 0) continue;
+      if (w <= 0 || norm == 0 || n <= 0) continue;
       for (Map.Entry<String, Double> e : sums.get(f).entrySet()) {
-        if (e.getValue() > 0) all.add(new WeightedTerm(f, e.getKey(), w * e.getValue() / norm));
+        if (!(e.getValue() > 0)) continue;
+        WeightedTerm t = new WeightedTerm(f, e.getKey(), w * e.getValue() / norm);
+        if (best.size() < n) {
+          best.add(t);
+        } else if (TERM_ORDER.compare(t, best.peek()) < 0) {
+          best.poll();
+          best.add(t);
+        }
       }
     }
-    all.sort(Comparator.comparingDouble(WeightedTerm::weight).reversed()
-        .thenComparing(WeightedTerm::field).thenComparing(WeightedTerm::key));
-    return all.subList(0, Math.min(n, all.size()));
+    List<WeightedTerm> all = new ArrayList<>(best);
+    all.sort(TERM_ORDER);
+    return all;
   }
 }

@@ -13,11 +13,39 @@ public final class TermVector {
 
   private final String[] keys;
   private final double[] weights;
+  /** Per key, its term id in the case base that built the vector ({@link CaseBase}), or null when not assigned. */
+  private final int[] ids;
+  /** The dictionary the ids come from (ids of two vectors only compare when their id spaces are the same object). */
+  private final Object idSpace;
 
   private TermVector(String[] keys, double[] weights) {
+    this(keys, weights, null, null);
+  }
+
+  private TermVector(String[] keys, double[] weights, int[] ids, Object idSpace) {
     this.keys = keys;
     this.weights = weights;
+    this.ids = ids;
+    this.idSpace = idSpace;
   }
+
+  /**
+   * The same vector with a term id per key (same order as the keys) from the dictionary {@code space}, so profiles
+   * can dot it without hashing strings.
+   */
+  TermVector withIds(int[] termIds, Object space) {
+    if (termIds.length != keys.length) throw new IllegalArgumentException("need " + keys.length + " ids, got " + termIds.length);
+    return keys.length == 0 ? this : new TermVector(keys, weights, termIds.clone(), java.util.Objects.requireNonNull(space));
+  }
+
+  /** Whether every key has a term id from {@code space} (the empty vector has all of none). */
+  boolean hasIds(Object space) { return keys.length == 0 || (ids != null && idSpace == space); }
+
+  /** The id space of this vector's ids, null when it has none. */
+  Object idSpace() { return idSpace; }
+
+  /** Term id of key i (only when {@link #hasIds}). */
+  int id(int i) { return ids[i]; }
 
   /** The unit vector in the direction of {@code raw}; entries with weight 0 are dropped; empty if all are 0. */
   public static TermVector unit(Map<String, Double> raw) {

@@ -50,6 +50,9 @@ public final class HybridLatencyBench {
       for (Learner l : d.learners()) ids.add(l.id());
       Collections.shuffle(ids, new Random(config.longValue(ConfigKey.SEED)));
       for (int i = 0; i < Math.min(warmup, ids.size()); i++) h.recommend(RecommendRequest.of(ids.get(i), k));
+      // stage means after warm-up only: (sum over all requests - sum over the warm-up) / measured requests
+      Map<io.courserec.hybrid.StageTimes.Stage, Double> warm = h.stageTimes().meanMillis();
+      long warmRequests = h.stageTimes().requests();
       Histogram hist = new Histogram(3_600_000_000L, 3);
       Histogram cpu = new Histogram(3_600_000_000L, 3);
       java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
@@ -63,6 +66,12 @@ public final class HybridLatencyBench {
         cpu.recordValue(Math.max(0, threads.getCurrentThreadCpuTime() - c) / 1000);
       }
       System.out.println("stages per request (" + (Boolean.getBoolean("courserec.stage_cpu") ? "cpu" : "wall") + ", mean): " + h.stageTimes().summary());
+      long all = h.stageTimes().requests();
+      StringBuilder steady = new StringBuilder();
+      h.stageTimes().meanMillis().forEach((st, v) -> steady.append(steady.isEmpty() ? "" : ", ")
+          .append(st.name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ')).append(String.format(java.util.Locale.ROOT,
+              " %.3f ms", (v * all - warm.get(st) * warmRequests) / Math.max(1, all - warmRequests))));
+      System.out.println("stages per request after warm-up (mean): " + steady);
       System.out.printf("courses=%d learners=%d interactions=%d load=%.1fs train=%.1fs%n", d.numCourses(),
           d.numLearners(), d.interactions().size(), (t1 - t0) / 1e9, (t2 - t1) / 1e9);
       System.out.printf("hybrid ranking, k=%d, %d users: p50=%.2f ms p90=%.2f ms p99=%.2f ms max=%.2f ms mean=%.2f ms%n", k, n,

@@ -44,6 +44,7 @@ public enum ConfigKey {
   CBR_W_GOAL("cbr.weight.goal", Type.DOUBLE, "4.0", 0.0, 100.0, true, "Profile weight of one declared goal skill (a completed course weighs events.weight.complete)"),
   CBR_W_INTEREST("cbr.weight.interest", Type.DOUBLE, "2.0", 0.0, 100.0, true, "Profile weight of one declared interest"),
   CBR_CANDIDATES("cbr.candidates", Type.INT, "300", 10.0, 100000.0, false, "Courses retrieved through Lucene and re-scored exactly per request (at least k + offset)"),
+  CBR_RETRIEVAL("cbr.retrieval", Type.STRING, "cosine", null, null, false, "How the profile's top terms retrieve the courses that are then scored exactly: bm25 (a Lucene BM25 query) | cosine (the top terms' share of the exact content score, from in-memory postings of the case vectors)"),
 
   // --- collaborative filtering --------------------------------------------------------------------------------
   ITEMKNN_NEIGHBORS("cf.item.neighbors", Type.INT, "50", 1.0, 1000.0, true, "Neighbours kept per course (item-kNN)"),
@@ -110,7 +111,7 @@ public enum ConfigKey {
   HW_RICH_RECENT("hybrid.rich.recent", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Rich segment weight of recency-weighted item-CF (itemknn-recent)"),
   HW_RICH_SEQ("hybrid.rich.seq", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Rich segment weight of the sequence signal (seq)"),
   HW_RICH_EASE("hybrid.rich.ease", Type.DOUBLE, "0.000", 0.0, 10.0, true, "Rich segment weight of EASE"),
-  HYBRID_CONTENT_POOL("hybrid.content_pool", Type.INT, "100", 10.0, 100000.0, false, "Best profile matches scored exactly for the content signal per request; others score 0"),
+  HYBRID_CONTENT_POOL("hybrid.content_pool", Type.INT, "200", 10.0, 100000.0, false, "Best profile matches scored exactly for the content signal per request; others score 0"),
   HYBRID_CANDIDATES("hybrid.candidates_per_signal", Type.INT, "300", 0.0, 1000000.0, false, "Candidates taken from each signal before scoring: its best this many eligible courses (MF, item-CF, the neighbour-list signals, user-CF) and as many top popular ones, plus the content pool; 0 scores every course"),
   HYBRID_MF_EXACT_MAX("hybrid.mf.exact_max_courses", Type.INT, "20000", 0.0, 1.0E9, false, "Up to this many courses the MF candidates are found by an exact dot product per course; above it by the HNSW vector search (approximate)"),
   HYBRID_SEARCH_PERSONAL("hybrid.search.personal_weight", Type.DOUBLE, "0.3", 0.0, 10.0, false, "Share of personal signals blended into catalog search"),
