@@ -29,7 +29,10 @@ import java.util.Map;
  * between two cases, without the level term: {@code sim(a, b) = sum_f W_f x (v(a,f) . v(b,f)) / sum_f W_f}.
  */
 public final class ContentScorer {
+  private static final ContentField[] FIELDS = ContentField.values();
   private final EnumMap<ContentField, Double> weights = new EnumMap<>(ContentField.class);
+  /** The same weights by field ordinal, for the per-pair loop of {@link #similarity} (MMR calls it O(n k) times). */
+  private final double[] weightArray = new double[FIELDS.length];
   private final double levelWeight;
   private final double z;
   private final double fieldSum;
@@ -38,6 +41,7 @@ public final class ContentScorer {
     double s = 0;
     for (ContentField f : ContentField.values()) {
       weights.put(f, f.weight(config));
+      weightArray[f.ordinal()] = f.weight(config);
       s += f.weight(config);
     }
     this.fieldSum = s;
@@ -63,7 +67,10 @@ public final class ContentScorer {
   public double similarity(EnumMap<ContentField, TermVector> a, EnumMap<ContentField, TermVector> b) {
     if (fieldSum == 0) return 0.0;
     double s = 0;
-    for (ContentField f : ContentField.values()) s += weights.get(f) * a.get(f).dot(b.get(f));
+    for (ContentField f : FIELDS) {
+      double w = weightArray[f.ordinal()];
+      if (w != 0) s += w * a.get(f).dot(b.get(f));
+    }
     return s / fieldSum;
   }
 
