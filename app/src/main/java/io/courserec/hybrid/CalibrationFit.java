@@ -126,7 +126,12 @@ final class CalibrationFit {
 
   /** The learner's positive training courses in the inner model (what the ranker counts as the segment's basis). */
   private static int positiveCourses(HybridRecommender inner, String user) {
-    io.courserec.cf.UserHistory h = inner.snapshot().history(user, List.of());
+    io.courserec.cf.UserHistory h;
+    try {
+      h = inner.snapshot().history(user, List.of());
+    } catch (UnknownEntityException e) {
+      return 0; // not in the inner snapshot (declared learners are, with an empty history): nothing positive
+    }
     int n = 0;
     for (int p = 0; p < h.size(); p++) if (h.weight(p) > 0) n++;
     return n;
