@@ -82,6 +82,8 @@ class PagesBrowserIT {
         "--disable-component-update", "--disable-dev-shm-usage", "--window-size=1280,1000");
     browser = new ChromeDriver(service, options);
     until = new WebDriverWait(browser, WAIT);
+    // the pages re-render while they poll: an element replaced between finding and reading is looked up again
+    until.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
   }
 
   @AfterAll
@@ -244,8 +246,13 @@ class PagesBrowserIT {
     assertThat(browser.findElement(By.id("quality")).getText()).contains("courses.csv");
 
     browser.findElement(By.id("retrain")).click();
-    WebElement done = until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#job [data-state=succeeded]")));
-    assertThat(done.getText()).contains("stage: done", "100 %");
+    // read the text inside the wait: the job panel may be replaced between finding it and reading it (a stale
+    // element failed this line once on a loaded machine)
+    String done = until.until(d -> {
+      WebElement e = d.findElement(By.cssSelector("#job [data-state=succeeded]"));
+      return e.isDisplayed() ? e.getText() : null;
+    });
+    assertThat(done).contains("stage: done", "100 %");
     String next = engine.status().modelVersion();
     assertThat(next).isNotEqualTo(serving);
     until.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("#models-table tr.current[data-version='" + next + "']")));
