@@ -46,7 +46,7 @@ import org.apache.lucene.util.BytesRef;
  * while a handle on its generation is held.
  */
 public final class CaseBase {
-  private static final int CASE_CACHE = 50_000;
+  private static final int CASE_CACHE = 200_000;
   private static final int TERM_CACHE = 200_000;
   private static final int TEXT_CACHE = 20_000;
 

@@ -215,8 +215,8 @@ final class UserContextBuilder {
   }
 
   /**
-   * Raw scores (NaN where the signal has no evidence) divided by the best over eligible courses, negatives and NaN
-   * as 0; the {@code perSignal} best eligible courses with a positive value become candidates (ties by ordinal).
+   * Raw scores (NaN where the signal has no evidence; a fresh array of the model's, overwritten) divided by the best
+   * over eligible courses, negatives and NaN as 0; the {@code perSignal} best eligible courses with a positive value become candidates (ties by ordinal).
    * Null when no eligible course scores above 0. Every positive course used to be a candidate: with long histories
    * the neighbour lists reach most of a 10,000-course catalog, so the scoring pass visited every course.
    */
@@ -224,12 +224,15 @@ final class UserContextBuilder {
     float max = 0;
     for (int i = 0; i < raw.length; i++) if (!excluded[i] && raw[i] > max) max = raw[i];
     if (!(max > 0)) return null;
-    float[] out = new float[raw.length];
+    // in place: the models hand out a fresh array per call, and at 100,000 courses each copy was 400 KB a request
+    float[] out = raw;
     io.courserec.cf.TopK top = cand != null ? new io.courserec.cf.TopK(perSignal) : null;
     for (int i = 0; i < raw.length; i++) {
       if (raw[i] > 0) {
         out[i] = raw[i] / max;
         if (top != null && !excluded[i]) top.offer(i, out[i]);
+      } else {
+        out[i] = 0;
       }
     }
     if (top != null) for (int i : top.drain().ids()) cand.set(i);
