@@ -1,0 +1,53 @@
+package io.courserec.hybrid;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.courserec.cf.TopK;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code UserContextBuilder.addBest} (threshold selection) keeps exactly the courses a {@link TopK} heap keeps —
+ * the k largest positive values among eligible courses, ties by lower ordinal — on seeded random arrays with many
+ * ties (values from a small set), zeros, negatives and exclusions; {@code select} against a sort.
+ */
+class AddBestTest {
+  @Test
+  void theSameCoursesAsTheHeap() {
+    Random rnd = new Random(23);
+    for (int trial = 0; trial < 2000; trial++) {
+      int n = 1 + rnd.nextInt(400);
+      int distinct = 1 + rnd.nextInt(20);
+      float[] v = new float[n];
+      boolean[] excluded = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        int r = rnd.nextInt(10);
+        v[i] = r == 0 ? 0f : r == 1 ? -rnd.nextInt(5) : 1 + rnd.nextInt(distinct);
+        excluded[i] = rnd.nextInt(8) == 0;
+      }
+      int k = 1 + rnd.nextInt(60);
+      TopK top = new TopK(k);
+      for (int i = 0; i < n; i++) if (v[i] > 0 && !excluded[i]) top.offer(i, v[i]);
+      BitSet want = new BitSet(n);
+      for (int i : top.drain().ids()) want.set(i);
+      BitSet got = new BitSet(n);
+      UserContextBuilder.addBest(v, excluded, k, got);
+      assertThat(got).as("trial %d", trial).isEqualTo(want);
+    }
+  }
+
+  @Test
+  void selectReturnsTheOrderStatistic() {
+    Random rnd = new Random(5);
+    for (int trial = 0; trial < 2000; trial++) {
+      float[] a = new float[1 + rnd.nextInt(300)];
+      for (int i = 0; i < a.length; i++) a[i] = rnd.nextInt(1 + rnd.nextInt(50));
+      float[] sorted = a.clone();
+      Arrays.sort(sorted);
+      int r = rnd.nextInt(a.length);
+      assertThat(UserContextBuilder.select(a.clone(), r)).as("trial %d", trial).isEqualTo(sorted[r]);
+    }
+  }
+}
