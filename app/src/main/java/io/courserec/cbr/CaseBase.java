@@ -227,26 +227,18 @@ public final class CaseBase {
 
   private void addPostings(LeafReaderContext leaf, org.apache.lucene.util.Bits live, ContentField f, String field,
                            String prefix, List<EnumMap<ContentField, Map<String, Double>>> raw) throws IOException {
-    Terms terms = leaf.reader().terms(field);
-    if (terms == null) return;
-    TermsEnum te = terms.iterator();
-    PostingsEnum pe = null;
-    for (BytesRef b = te.next(); b != null; b = te.next()) {
-      String term = b.utf8ToString();
+    forEachPosting(leaf, field, live, term -> {
       double idfT = idf(new Term(field, term));
       String key = prefix + term;
-      pe = te.postings(pe, PostingsEnum.FREQS);
-      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
-        if (live != null && !live.get(d)) continue;
-        int doc = leaf.docBase + d;
+      return (doc, freq) -> {
         EnumMap<ContentField, Map<String, Double>> byField = raw.get(doc);
         if (byField == null) {
           byField = new EnumMap<>(ContentField.class);
           raw.set(doc, byField);
         }
-        byField.computeIfAbsent(f, k -> new HashMap<>()).put(key, (1.0 + Math.log(pe.freq())) * idfT);
-      }
-    }
+        byField.computeIfAbsent(f, k -> new HashMap<>()).put(key, (1.0 + Math.log(freq)) * idfT);
+      };
+    });
   }
 
   /** Case vectors decoded one document at a time from the term vectors, bypassing the cache (tests). */
@@ -342,15 +334,35 @@ public final class CaseBase {
     void visit(String term, int globalDoc);
   }
 
+  /** What to do with one term's postings: given the term, a visitor of (global doc, frequency). */
+  private interface TermPostings {
+    DocFreq of(String term);
+  }
+
+  private interface DocFreq {
+    void visit(int globalDoc, int freq);
+  }
+
   private static void forEachPosting(LeafReaderContext leaf, String field, PostingVisitor v) throws IOException {
+    forEachPosting(leaf, field, null, term -> (doc, freq) -> v.visit(term, doc));
+  }
+
+  /**
+   * Every posting of {@code field} in one segment, term by term (the visitor is asked once per term, so per-term work
+   * such as the idf is done once), skipping documents {@code live} marks deleted (null: none skipped).
+   */
+  private static void forEachPosting(LeafReaderContext leaf, String field, org.apache.lucene.util.Bits live,
+                                     TermPostings visitor) throws IOException {
     Terms terms = leaf.reader().terms(field);
     if (terms == null) return;
     TermsEnum te = terms.iterator();
     PostingsEnum pe = null;
     for (BytesRef b = te.next(); b != null; b = te.next()) {
-      String term = b.utf8ToString();
-      pe = te.postings(pe, PostingsEnum.NONE);
-      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) v.visit(term, leaf.docBase + d);
+      DocFreq v = visitor.of(b.utf8ToString());
+      pe = te.postings(pe, PostingsEnum.FREQS);
+      for (int d = pe.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = pe.nextDoc()) {
+        if (live == null || live.get(d)) v.visit(leaf.docBase + d, pe.freq());
+      }
     }
   }
 
