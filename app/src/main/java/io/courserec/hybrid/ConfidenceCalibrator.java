@@ -37,6 +37,9 @@ public final class ConfidenceCalibrator {
   public int fittedOn() { return fittedOn; }
   public double[] coefficients() { return beta == null ? new double[0] : beta.clone(); }
 
+  /** How many features the fitted model takes (0 when not fitted). */
+  public int features() { return beta == null ? 0 : beta.length - 1; }
+
   public double probability(double... features) {
     if (beta == null || beta.length != features.length + 1) {
       return Math.max(0, Math.min(1, features.length > 1 ? features[1] : features[0]));

@@ -61,7 +61,7 @@ public final class SignalCalibration {
     ConfidenceCalibrator c = bySignal.get(s);
     if (c == null) return Double.NaN;
     double[] f = features(value, segment, positives);
-    if (c.coefficients().length == OLD_FEATURES + 1) f = java.util.Arrays.copyOf(f, OLD_FEATURES);
+    if (c.features() == OLD_FEATURES) f = java.util.Arrays.copyOf(f, OLD_FEATURES);
     return c.probability(f);
   }
 
