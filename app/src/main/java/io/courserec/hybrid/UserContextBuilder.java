@@ -2,7 +2,7 @@ package io.courserec.hybrid;
 
 import io.courserec.catalog.Interaction;
 import io.courserec.cbr.CbrRecommender;
-import io.courserec.catalog.InteractionMatrix;
+import io.courserec.cf.LearnerRows;
 import io.courserec.cf.Neighbors;
 import io.courserec.cf.UserHistory;
 import io.courserec.config.Config;
@@ -163,7 +163,7 @@ final class UserContextBuilder {
       neighbours = nb.size();
       if (nb.size() > 0) {
         float[] raw = m.userKnn().scoresFor(nb);
-        support = supportOf(m.snapshot().matrix(), nb, n);
+        support = supportOf(m.snapshot().rows(), nb, n);
         float max = 0;
         for (int i = 0; i < n; i++) if (!excludedOrd[i]) max = Math.max(max, raw[i]);
         if (max > 0) {
@@ -288,12 +288,10 @@ final class UserContextBuilder {
   }
 
   /** For each course, how many of the neighbours gave it positive feedback. */
-  private static int[] supportOf(InteractionMatrix mat, Neighbors nb, int n) {
+  private static int[] supportOf(LearnerRows rows, Neighbors nb, int n) {
     int[] s = new int[n];
-    int[] cols = mat.cols();
-    float[] vals = mat.vals();
     for (int v : nb.ids()) {
-      for (int p = mat.rowStart(v); p < mat.rowEnd(v); p++) if (vals[p] > 0) s[cols[p]]++;
+      for (int p = rows.rowStart(v); p < rows.rowEnd(v); p++) if (rows.val(p) > 0) s[rows.col(p)]++;
     }
     return s;
   }

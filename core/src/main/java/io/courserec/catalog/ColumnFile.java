@@ -78,6 +78,42 @@ public final class ColumnFile {
       pad();
     }
 
+    /** The values of a column (heap or mapped), as {@link #writeInts(int[])} writes an array. */
+    public void writeInts(Column.Ints c) throws IOException {
+      writeLong(c.size());
+      for (long i = 0; i < c.size(); i++) {
+        room(4);
+        buf.putInt(c.get(i));
+      }
+      pad();
+    }
+
+    public void writeFloats(Column.Floats c) throws IOException {
+      writeLong(c.size());
+      for (long i = 0; i < c.size(); i++) {
+        room(4);
+        buf.putFloat(c.get(i));
+      }
+      pad();
+    }
+
+    public void writeDoubles(Column.Doubles c) throws IOException {
+      writeLong(c.size());
+      for (long i = 0; i < c.size(); i++) {
+        room(8);
+        buf.putDouble(c.get(i));
+      }
+    }
+
+    public void writeBytes(Column.Bytes c) throws IOException {
+      writeLong(c.size());
+      for (long i = 0; i < c.size(); i++) {
+        room(1);
+        buf.put(c.get(i));
+      }
+      pad();
+    }
+
     public void writeLongs(long[] a) throws IOException {
       writeLong(a.length);
       for (long v : a) writeLongRaw(v);

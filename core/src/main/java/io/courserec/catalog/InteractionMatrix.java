@@ -115,6 +115,9 @@ public final class InteractionMatrix {
   /** {@link #FLAG_TAKEN} / {@link #FLAG_DISMISSED} of the entry at position p of {@link #cols()}. */
   public byte flagsAt(int p) { return flags[p]; }
 
+  /** The flag byte of every stored pair, by position (the array itself, not a copy). */
+  public byte[] flags() { return flags; }
+
   private boolean has(int u, int i, byte flag) {
     int p = Arrays.binarySearch(cols, rowPtr[u], rowPtr[u + 1], i);
     return p >= 0 && (flags[p] & flag) != 0;

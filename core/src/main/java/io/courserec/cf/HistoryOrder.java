@@ -1,5 +1,6 @@
 package io.courserec.cf;
 
+import io.courserec.catalog.Column;
 import io.courserec.catalog.Dataset;
 import io.courserec.catalog.Interaction;
 import io.courserec.catalog.InteractionMatrix;
@@ -40,6 +41,11 @@ final class HistoryOrder {
   int rank(int position) { return rank[position]; }
 
   float ageDays(int position) { return ageDays[position]; }
+
+  /** The ranks and ages by matrix entry, as columns (no copy). */
+  Column.Ints ranks() { return Column.Ints.of(rank); }
+
+  Column.Floats ages() { return Column.Floats.of(ageDays); }
 
   /** The learners' events in {@code data}, ordered per learner, for the entries of {@code m} (built from data). */
   static HistoryOrder build(Dataset data, InteractionMatrix m, Instant referenceTime) {

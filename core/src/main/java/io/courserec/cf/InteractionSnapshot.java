@@ -36,26 +36,36 @@ public final class InteractionSnapshot {
   static final String MATRIX_FILE = "interactions.bin";
 
   private final Dataset catalog;
+  /** The trained matrix; null in a snapshot loaded with its rows mapped from disk ({@link LearnerRows}). */
   private final InteractionMatrix matrix;
   /** The model's learners; the catalog's own index when they are the catalog's learners in order (no copy). */
   private final IdIndex learners;
   private final EventWeights weights;
   private final Instant referenceTime;
+  /** The training order of the matrix entries; null when the rows are mapped (they carry it). */
   private final HistoryOrder order;
+  /** What serving reads of every learner: the matrix rows and order, on the heap or mapped. */
+  private final LearnerRows rows;
 
   private InteractionSnapshot(Dataset catalog, InteractionMatrix matrix, String[] learnerIds, EventWeights weights,
                               Instant referenceTime, HistoryOrder order) {
-    if (matrix.numCourses() != catalog.numCourses() || matrix.numLearners() != learnerIds.length) {
-      throw new IllegalArgumentException("matrix " + matrix.numLearners() + " x " + matrix.numCourses()
-          + " does not match " + learnerIds.length + " learners x " + catalog.numCourses() + " courses");
+    this(catalog, matrix, catalog.learnerIndex().sameIdsAs(learnerIds) ? catalog.learnerIndex()
+        : IdIndex.of(java.util.Arrays.asList(learnerIds)), weights, referenceTime, order, LearnerRows.of(matrix, order));
+  }
+
+  private InteractionSnapshot(Dataset catalog, InteractionMatrix matrix, IdIndex learners, EventWeights weights,
+                              Instant referenceTime, HistoryOrder order, LearnerRows rows) {
+    if (rows.numCourses() != catalog.numCourses() || rows.numLearners() != learners.size()) {
+      throw new IllegalArgumentException("matrix " + rows.numLearners() + " x " + rows.numCourses()
+          + " does not match " + learners.size() + " learners x " + catalog.numCourses() + " courses");
     }
     this.catalog = catalog;
     this.matrix = matrix;
-    this.learners = catalog.learnerIndex().sameIdsAs(learnerIds) ? catalog.learnerIndex()
-        : IdIndex.of(java.util.Arrays.asList(learnerIds));
+    this.learners = learners;
     this.weights = weights;
     this.referenceTime = referenceTime;
     this.order = order;
+    this.rows = rows;
   }
 
   /** Builds the matrix from a data set with the configured event weights; decay is measured from its latest event. */
@@ -85,14 +95,28 @@ public final class InteractionSnapshot {
   }
 
   public Dataset catalog() { return catalog; }
-  public InteractionMatrix matrix() { return matrix; }
+  /**
+   * The trained matrix, for training on this snapshot; a snapshot whose rows were mapped from a model version has
+   * none ({@link IllegalStateException}): serving reads {@link #rows()}.
+   */
+  public InteractionMatrix matrix() {
+    if (matrix == null) throw new IllegalStateException("this snapshot was loaded with its rows mapped from disk; "
+        + "training needs a snapshot built from data (InteractionSnapshot.build)");
+    return matrix;
+  }
+
+  /** Every learner's row as serving reads it (heap or mapped). */
+  public LearnerRows rows() { return rows; }
   public EventWeights weights() { return weights; }
   public Instant referenceTime() { return referenceTime; }
-  public int numCourses() { return matrix.numCourses(); }
+  public int numCourses() { return rows.numCourses(); }
   public int numLearners() { return learners.size(); }
 
-  /** The order of every learner's courses, per matrix entry. */
-  HistoryOrder order() { return order; }
+  /** The order of every learner's courses, per matrix entry (training only, like {@link #matrix()}). */
+  HistoryOrder order() {
+    if (order == null) throw new IllegalStateException("this snapshot was loaded with its rows mapped from disk");
+    return order;
+  }
 
   /** The model's learner ordinal for an id, or -1. */
   public int learnerOrdinal(String userId) {
@@ -139,33 +163,32 @@ public final class InteractionSnapshot {
       if (weights.marksTaken(e.event())) taken[c >>> 6] |= 1L << (c & 63);
       if (e.event() == EventType.DISMISS) dismissed[c >>> 6] |= 1L << (c & 63);
     }
-    int start = u < 0 ? 0 : matrix.rowStart(u);
-    int end = u < 0 ? 0 : matrix.rowEnd(u);
-    int[] cols = matrix.cols();
-    float[] vals = matrix.vals();
+    LearnerRows m = rows;
+    int start = u < 0 ? 0 : m.rowStart(u);
+    int end = u < 0 ? 0 : m.rowEnd(u);
     int[] courses = new int[end - start + recent.size()];
     float[] w = new float[courses.length];
     int n = 0;
     int p = start;
     for (Map.Entry<Integer, Double> r : recent.entrySet()) {
       int c = r.getKey();
-      while (p < end && cols[p] < c) {
-        courses[n] = cols[p];
-        w[n++] = vals[p++];
+      while (p < end && m.col(p) < c) {
+        courses[n] = m.col(p);
+        w[n++] = m.val(p++);
       }
       float base = 0f;
-      if (p < end && cols[p] == c) base = vals[p++];
+      if (p < end && m.col(p) == c) base = m.val(p++);
       courses[n] = c;
       w[n++] = (float) (base + r.getValue());
     }
     while (p < end) {
-      courses[n] = cols[p];
-      w[n++] = vals[p++];
+      courses[n] = m.col(p);
+      w[n++] = m.val(p++);
     }
     if (u >= 0) {
       for (int q = start; q < end; q++) {
-        int c = cols[q];
-        byte f = matrix.flagsAt(q);
+        int c = m.col(q);
+        byte f = m.flags(q);
         if ((f & InteractionMatrix.FLAG_TAKEN) != 0) taken[c >>> 6] |= 1L << (c & 63);
         if ((f & InteractionMatrix.FLAG_DISMISSED) != 0) dismissed[c >>> 6] |= 1L << (c & 63);
       }
@@ -186,17 +209,18 @@ public final class InteractionSnapshot {
    */
   private Recency recency(int u, int[] ordinals, List<Interaction> recentEvents) {
     int n = ordinals.length;
-    int start = u < 0 ? 0 : matrix.rowStart(u);
-    int trained = u < 0 ? 0 : matrix.rowEnd(u) - start;
+    LearnerRows m = rows;
+    int start = u < 0 ? 0 : m.rowStart(u);
+    int trained = u < 0 ? 0 : m.rowEnd(u) - start;
     // key (larger = more recent): training rank 0..trained-1, then trained + index among the recent events;
     // keys are unique, so a bucket per key orders the history without sorting
     int[] key = new int[n];
     float[] age = new float[n];
     Arrays.fill(age, Float.NaN);
     for (int p = start; p < start + trained; p++) {
-      int q = Arrays.binarySearch(ordinals, matrix.cols()[p]);
-      key[q] = order.rank(p);
-      age[q] = order.ageDays(p);
+      int q = Arrays.binarySearch(ordinals, m.col(p));
+      key[q] = m.rank(p);
+      age[q] = m.ageDays(p);
     }
     List<HistoryOrder.Timed> recent = HistoryOrder.chronological(recentEvents);
     for (int e = 0; e < recent.size(); e++) {
@@ -219,7 +243,7 @@ public final class InteractionSnapshot {
   public ComponentManifest manifest(String algorithm, Config config, long trainingMillis, Map<String, Object> params) {
     return new ComponentManifest(ComponentManifest.FORMAT, ComponentManifest.FORMAT_VERSION, algorithm, config.modelHash(),
         Instant.now().toString(), trainingMillis, numCourses(), ComponentManifest.fingerprint(catalog), numLearners(),
-        matrix.nnz(), referenceTime == null ? null : referenceTime.toString(), weights, params);
+        Math.toIntExact(rows.nnz()), referenceTime == null ? null : referenceTime.toString(), weights, params);
   }
 
   /**
@@ -228,40 +252,35 @@ public final class InteractionSnapshot {
    */
   public void checkMatches(Path dir, ComponentManifest manifest) throws IOException {
     String ref = referenceTime == null ? null : referenceTime.toString();
-    if (numLearners() != manifest.learners() || matrix.nnz() != manifest.interactions()
+    if (numLearners() != manifest.learners() || rows.nnz() != manifest.interactions()
         || !java.util.Objects.equals(ref, manifest.referenceTime()) || !weights.equals(manifest.eventWeights())) {
       throw new IOException(dir + ": the model was trained on another snapshot (" + manifest.learners() + " learners, "
           + manifest.interactions() + " interactions, reference " + manifest.referenceTime() + ") than the shared one ("
-          + numLearners() + ", " + matrix.nnz() + ", " + ref + ")");
+          + numLearners() + ", " + rows.nnz() + ", " + ref + ")");
     }
   }
 
-  /** Writes the learner table and the matrix into {@code dir}. */
+  /**
+   * Writes the learner table ({@value #LEARNERS_FILE}) and the rows ({@link LearnerRows#FILE}, mapped when loaded)
+   * into {@code dir}.
+   */
   public void save(Path dir) throws IOException {
     try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(LEARNERS_FILE), "learners")) {
       w.writeInt(learners.size());
       for (int u = 0; u < learners.size(); u++) w.writeString(learners.id(u));
     }
-    int nl = matrix.numLearners();
-    int[] rowPtr = new int[nl + 1];
-    byte[] flags = new byte[matrix.nnz()];
-    for (int u = 0; u < nl; u++) {
-      rowPtr[u + 1] = matrix.rowEnd(u);
-      for (int p = matrix.rowStart(u); p < matrix.rowEnd(u); p++) flags[p] = matrix.flagsAt(p);
-    }
-    try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(MATRIX_FILE), "interactions")) {
-      w.writeInt(nl);
-      w.writeInt(matrix.numCourses());
-      w.writeInts(rowPtr);
-      w.writeInts(matrix.cols());
-      w.writeFloats(matrix.vals());
-      w.writeBytes(flags);
-      order.write(w);
-    }
+    rows.save(dir);
   }
 
   /** Reads what {@link #save} wrote; the manifest supplies the event weights and reference time. */
   public static InteractionSnapshot load(Path dir, Dataset catalog, ComponentManifest manifest) throws IOException {
+    Instant reference = manifest.referenceTime() == null ? null : Instant.parse(manifest.referenceTime());
+    if (java.nio.file.Files.isRegularFile(dir.resolve(LearnerRows.FILE))) {
+      IdIndex ids = learnersOf(dir, catalog, manifest);
+      LearnerRows rows = LearnerRows.load(dir, ids.size(), catalog.numCourses());
+      return new InteractionSnapshot(catalog, null, ids, manifest.eventWeights(), reference, null, rows);
+    }
+    // a version saved before the rows were mapped: matrix and order onto the heap, as they were written
     String[] ids;
     try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(LEARNERS_FILE), "learners")) {
       int n = r.readInt();
@@ -295,7 +314,29 @@ public final class InteractionSnapshot {
       }
       r.finish();
     }
-    Instant ref = manifest.referenceTime() == null ? null : Instant.parse(manifest.referenceTime());
-    return new InteractionSnapshot(catalog, m, ids, manifest.eventWeights(), ref, order);
+    return new InteractionSnapshot(catalog, m, ids, manifest.eventWeights(), reference, order);
+  }
+
+  /**
+   * The snapshot's learners: the catalog's own index when {@value #LEARNERS_FILE} lists the catalog's learners in
+   * order (compared while streaming, so nothing per learner stays on the heap), else an index of its own.
+   */
+  private static IdIndex learnersOf(Path dir, Dataset catalog, ComponentManifest manifest) throws IOException {
+    IdIndex own = catalog.learnerIndex();
+    List<String> differing = null;
+    try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(LEARNERS_FILE), "learners")) {
+      int n = r.readInt();
+      if (n != manifest.learners()) throw new IOException(dir + ": " + n + " learners, manifest says " + manifest.learners());
+      for (int i = 0; i < n; i++) {
+        String id = r.readString();
+        if (differing == null && (n != own.size() || !own.id(i).equals(id))) {
+          differing = new ArrayList<>(n);
+          for (int k = 0; k < i; k++) differing.add(own.id(k));
+        }
+        if (differing != null) differing.add(id);
+      }
+      r.finish();
+    }
+    return differing == null ? own : IdIndex.of(differing);
   }
 }

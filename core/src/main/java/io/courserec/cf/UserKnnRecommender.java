@@ -1,7 +1,6 @@
 package io.courserec.cf;
 
 import io.courserec.catalog.Dataset;
-import io.courserec.catalog.InteractionMatrix;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
 import io.courserec.rec.Evidence;
@@ -44,24 +43,61 @@ public final class UserKnnRecommender implements SnapshotModel {
   private final Config config;
   private volatile State state;
 
-  private record State(InteractionSnapshot snapshot, PositiveFeedback positive, double[] norms, UserSimilarity similarity,
-                       int neighbors, double shrinkage, int maxPostings, ConcurrentLinkedQueue<Scratch> pool,
-                       long trainingMillis) {}
+  private record State(InteractionSnapshot snapshot, UserSimilarity similarity, int neighbors, double shrinkage,
+                       int maxPostings, ConcurrentLinkedQueue<Scratch> pool, long trainingMillis) {}
 
-  /** Per-request accumulators over learners; reset through the touched list, so reuse is O(touched). */
-  private static final class Scratch {
-    final double[] ab;
-    final double[] aa;
-    final double[] bb;
-    final int[] co;
-    final int[] touched;
+  /**
+   * Per-request accumulators over the learners met, in an open-addressing table sized by the postings walked (not
+   * by all learners: a replica with millions of learners must not hold arrays over all of them per thread);
+   * pooled, and reset through the used slots, so reuse is O(learners met).
+   */
+  static final class Scratch {
+    int[] keys = new int[0]; // learner + 1, 0 = empty
+    double[] ab;
+    double[] aa;
+    double[] bb;
+    int[] co;
+    int[] used; // slots in use, in first-met order
+    int size;
+    int mask;
 
-    Scratch(int nl) {
-      ab = new double[nl];
-      aa = new double[nl];
-      bb = new double[nl];
-      co = new int[nl];
-      touched = new int[nl];
+    /** Makes room for {@code bound} distinct learners (at most half full). */
+    void reserve(long bound) {
+      int cap = Integer.highestOneBit((int) Math.min(1 << 29, Math.max(8, bound * 2 - 1))) << 1;
+      if (keys.length >= cap) return;
+      keys = new int[cap];
+      ab = new double[cap];
+      aa = new double[cap];
+      bb = new double[cap];
+      co = new int[cap];
+      used = new int[cap];
+      mask = cap - 1;
+    }
+
+    /** The slot of learner {@code v}, taken when new. */
+    int slot(int v) {
+      int h = (v * 0x9E3779B9) ^ (v * 0x9E3779B9 >>> 16);
+      for (int i = h & mask; ; i = (i + 1) & mask) {
+        int k = keys[i];
+        if (k == v + 1) return i;
+        if (k == 0) {
+          keys[i] = v + 1;
+          used[size++] = i;
+          return i;
+        }
+      }
+    }
+
+    void clear() {
+      for (int z = 0; z < size; z++) {
+        int i = used[z];
+        keys[i] = 0;
+        ab[i] = 0;
+        aa[i] = 0;
+        bb[i] = 0;
+        co[i] = 0;
+      }
+      size = 0;
     }
   }
 
@@ -77,18 +113,18 @@ public final class UserKnnRecommender implements SnapshotModel {
     train(InteractionSnapshot.build(data, config));
   }
 
-  /** "Trains" on an already built snapshot: indexes positive feedback and learner norms/means. */
+  /** "Trains" on an already built snapshot: its positive postings, learner norms and means (built once, shared). */
   public void train(InteractionSnapshot snapshot) {
     long t0 = System.nanoTime();
     UserSimilarity sim = UserSimilarity.from(config);
     int k = config.integer(ConfigKey.USERKNN_NEIGHBORS);
     double shrinkage = config.number(ConfigKey.USERKNN_SHRINK);
-    PositiveFeedback x = PositiveFeedback.of(snapshot.matrix(), false);
+    LearnerRows.Positive x = snapshot.rows().positive();
     long ms = (System.nanoTime() - t0) / 1_000_000;
-    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, config.integer(ConfigKey.USERKNN_MAX_POSTINGS),
+    state = new State(snapshot, sim, k, shrinkage, config.integer(ConfigKey.USERKNN_MAX_POSTINGS),
         new ConcurrentLinkedQueue<>(), ms);
-    log.info("userknn: indexed {} positive pairs of {} learners ({} {}, shrinkage {}) in {} ms", x.cols.length,
-        x.numLearners, sim.code(), k, shrinkage, ms);
+    log.info("userknn: indexed {} positive pairs of {} learners ({} {}, shrinkage {}) in {} ms", x.rows().size(),
+        snapshot.numLearners(), sim.code(), k, shrinkage, ms);
   }
 
   private State state() {
@@ -121,20 +157,18 @@ public final class UserKnnRecommender implements SnapshotModel {
   }
 
   private static float[] scoresFor(State s, Neighbors n) {
-    InteractionMatrix m = s.snapshot.matrix();
+    LearnerRows m = s.snapshot.rows();
     float[] scores = new float[m.numCourses()];
-    int[] cols = m.cols();
-    float[] vals = m.vals();
     for (int q = 0; q < n.size(); q++) {
       int v = n.ids()[q];
       float sim = n.similarities()[q];
-      for (int p = m.rowStart(v); p < m.rowEnd(v); p++) scores[cols[p]] += sim * vals[p];
+      for (int p = m.rowStart(v); p < m.rowEnd(v); p++) scores[m.col(p)] += sim * m.val(p);
     }
     return scores;
   }
 
   private static Neighbors neighbors(State s, UserHistory h) {
-    PositiveFeedback x = s.positive;
+    LearnerRows.Positive x = s.snapshot.rows().positive();
     int self = h.learnerOrdinal();
     double sumA = 0;
     double normA = 0;
@@ -151,44 +185,45 @@ public final class UserKnnRecommender implements SnapshotModel {
     double meanA = sumA / nA;
     normA = Math.sqrt(normA);
     boolean pearson = s.similarity == UserSimilarity.PEARSON;
+    int[] walk = walked(x, h, s.maxPostings);
+    long met = 0;
+    for (int p : walk) met += x.postings(h.course(p));
     Scratch sc = s.pool.poll();
-    if (sc == null) sc = new Scratch(x.numLearners);
+    if (sc == null) sc = new Scratch();
     try {
-      int t = 0;
-      int[] walk = walked(x, h, s.maxPostings);
+      sc.reserve(Math.min(met, s.snapshot.numLearners()));
       for (int p : walk) {
         float w = h.weight(p);
         int j = h.course(p);
         double a = pearson ? w - meanA : w;
-        for (int q = x.colPtr[j]; q < x.colPtr[j + 1]; q++) {
-          int v = x.rows[q];
+        for (int q = x.colPtr().get(j), end = x.colPtr().get(j + 1); q < end; q++) {
+          int v = x.rows().get(q);
           if (v == self) continue;
-          if (sc.co[v]++ == 0) sc.touched[t++] = v;
-          double b = pearson ? x.colVals[q] - x.learnerMeans[v] : x.colVals[q];
-          sc.ab[v] += a * b;
+          int i = sc.slot(v);
+          sc.co[i]++;
+          double b = pearson ? x.colVals().get(q) - x.means().get(v) : x.colVals().get(q);
+          sc.ab[i] += a * b;
           if (pearson) {
-            sc.aa[v] += a * a;
-            sc.bb[v] += b * b;
+            sc.aa[i] += a * a;
+            sc.bb[i] += b * b;
           }
         }
       }
-      TopK top = new TopK(Math.min(s.neighbors, t));
-      for (int z = 0; z < t; z++) {
-        int v = sc.touched[z];
-        double denom = pearson ? Math.sqrt(sc.aa[v] * sc.bb[v]) : normA * s.norms[v];
+      TopK top = new TopK(Math.min(s.neighbors, sc.size));
+      for (int z = 0; z < sc.size; z++) {
+        int i = sc.used[z];
+        int v = sc.keys[i] - 1;
+        double denom = pearson ? Math.sqrt(sc.aa[i] * sc.bb[i]) : normA * x.norms().get(v);
         if (denom > 0) {
-          int n = sc.co[v];
-          double sim = sc.ab[v] / denom * (n / (n + s.shrinkage));
+          int n = sc.co[i];
+          double sim = sc.ab[i] / denom * (n / (n + s.shrinkage));
           if (sim > 0) top.offer(v, (float) sim);
         }
-        sc.ab[v] = 0;
-        sc.aa[v] = 0;
-        sc.bb[v] = 0;
-        sc.co[v] = 0;
       }
       TopK.Ranked r = top.drain();
       return new Neighbors(r.ids(), r.scores());
     } finally {
+      sc.clear();
       s.pool.offer(sc);
     }
   }
@@ -201,7 +236,7 @@ public final class UserKnnRecommender implements SnapshotModel {
    * walk, so a bounded search keeps the informative part of the overlap; the similarity of a neighbour is then
    * computed from the walked courses only (the learner's norm still covers all), a lower bound of the full cosine.
    */
-  static int[] walked(PositiveFeedback x, UserHistory h, int budget) {
+  static int[] walked(LearnerRows.Positive x, UserHistory h, int budget) {
     int[] pos = new int[h.size()];
     int n = 0;
     long total = 0;
@@ -209,15 +244,15 @@ public final class UserKnnRecommender implements SnapshotModel {
       if (h.weight(p) > 0) {
         pos[n++] = p;
         int j = h.course(p);
-        total += x.colPtr[j + 1] - x.colPtr[j];
+        total += x.postings(j);
       }
     }
     if (budget <= 0 || total <= budget) return java.util.Arrays.copyOf(pos, n);
     Integer[] order = new Integer[n];
     for (int i = 0; i < n; i++) order[i] = pos[i];
     java.util.Arrays.sort(order, (a, b) -> {
-      int la = x.colPtr[h.course(a) + 1] - x.colPtr[h.course(a)];
-      int lb = x.colPtr[h.course(b) + 1] - x.colPtr[h.course(b)];
+      int la = x.postings(h.course(a));
+      int lb = x.postings(h.course(b));
       return la != lb ? Integer.compare(la, lb) : Integer.compare(h.course(a), h.course(b));
     });
     int[] out = new int[n];
@@ -225,7 +260,7 @@ public final class UserKnnRecommender implements SnapshotModel {
     long used = 0;
     boolean others = false; // whether a walked course has a learner besides this one
     for (int p : order) {
-      int len = x.colPtr[h.course(p) + 1] - x.colPtr[h.course(p)];
+      int len = x.postings(h.course(p));
       if (others && used + len > budget) break;
       out[m++] = p;
       used += len;
@@ -257,7 +292,7 @@ public final class UserKnnRecommender implements SnapshotModel {
     for (int r = 0; r < ranked.size(); r++) {
       int c = ranked.ids()[r];
       float score = ranked.scores()[r];
-      List<Evidence> ev = request.explain() ? List.of(explain(s.snapshot.matrix(), n, c, score)) : List.of();
+      List<Evidence> ev = request.explain() ? List.of(explain(s.snapshot.rows(), n, c, score)) : List.of();
       out.add(new Recommendation(s.snapshot.catalog().course(c).id(), score, Double.NaN, ev));
     }
     return out;
@@ -267,7 +302,7 @@ public final class UserKnnRecommender implements SnapshotModel {
    * "N similar learners took it" (neighbours who enrolled in or completed the course) or, when none took it,
    * "N similar learners showed interest in it" (neighbours with positive feedback); the contribution is the score.
    */
-  static Evidence explain(InteractionMatrix m, Neighbors n, int course, double score) {
+  static Evidence explain(LearnerRows m, Neighbors n, int course, double score) {
     int took = 0;
     int liked = 0;
     for (int q = 0; q < n.size(); q++) {
@@ -299,9 +334,8 @@ public final class UserKnnRecommender implements SnapshotModel {
     UserSimilarity sim = UserSimilarity.valueOf(m.stringParam(dir, "similarity").toUpperCase(Locale.ROOT));
     int k = (int) m.numberParam(dir, "neighbors");
     double shrinkage = m.numberParam(dir, "shrinkage");
-    PositiveFeedback x = PositiveFeedback.of(snapshot.matrix(), false);
     // the search budget is a serving setting, not trained state: taken from the configuration, not the manifest
-    state = new State(snapshot, x, x.rowNorms(), sim, k, shrinkage, config.integer(ConfigKey.USERKNN_MAX_POSTINGS),
+    state = new State(snapshot, sim, k, shrinkage, config.integer(ConfigKey.USERKNN_MAX_POSTINGS),
         new ConcurrentLinkedQueue<>(), m.trainingMillis());
   }
 }

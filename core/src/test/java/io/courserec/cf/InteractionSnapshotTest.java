@@ -70,14 +70,17 @@ class InteractionSnapshotTest {
   }
 
   @Test
-  void saveAndLoadRestoreMatrixFlagsAndLearners(@TempDir Path dir) throws IOException {
+  void saveAndLoadMapTheRowsFlagsOrderAndPositivePostings(@TempDir Path dir) throws IOException {
     Dataset d = Fixtures.knnMatrix();
     InteractionSnapshot s = InteractionSnapshot.build(d, Config.defaults());
     s.save(dir);
+    assertThat(dir.resolve(LearnerRows.FILE)).isRegularFile();
     ComponentManifest m = s.manifest("pop", Config.defaults(), 12, Map.of());
     InteractionSnapshot t = InteractionSnapshot.load(dir, d, m);
+    assertThatThrownBy(t::matrix).as("a mapped snapshot is for serving, not training")
+        .isInstanceOf(IllegalStateException.class);
     InteractionMatrix a = s.matrix();
-    InteractionMatrix b = t.matrix();
+    LearnerRows b = t.rows();
     assertThat(b.nnz()).isEqualTo(a.nnz());
     for (int u = 0; u < a.numLearners(); u++) {
       assertThat(t.learnerId(u)).isEqualTo(s.learnerId(u));
@@ -86,9 +89,62 @@ class InteractionSnapshotTest {
         assertThat(b.taken(u, i)).isEqualTo(a.taken(u, i));
         assertThat(b.dismissed(u, i)).isEqualTo(a.dismissed(u, i));
       }
+      UserHistory x = s.history(s.learnerId(u), List.of());
+      UserHistory y = t.history(s.learnerId(u), List.of());
+      assertThat(y.courses()).containsExactly(x.courses());
+      for (int p = 0; p < x.size(); p++) {
+        assertThat(y.weight(p)).isEqualTo(x.weight(p));
+        assertThat(y.stepsBack(p)).isEqualTo(x.stepsBack(p));
+      }
     }
     assertThat(b.dismissed(1, 3)).isTrue();
-    assertThat(b.colVals()).containsExactly(a.colVals());
+    PositiveFeedback px = PositiveFeedback.of(a, false);
+    LearnerRows.Positive py = b.positive();
+    assertThat(py.colPtr().copy(0, py.colPtr().size())).containsExactly(px.colPtr);
+    assertThat(py.rows().copy(0, py.rows().size())).containsExactly(px.rows);
+    double[] norms = px.rowNorms();
+    for (int u = 0; u < a.numLearners(); u++) {
+      assertThat(py.norms().get(u)).isEqualTo(norms[u]);
+      assertThat(py.means().get(u)).isEqualTo(px.learnerMeans[u]);
+    }
+    for (int q = 0; q < px.colVals.length; q++) assertThat(py.colVals().get(q)).isEqualTo(px.colVals[q]);
+  }
+
+  /** A version saved before the rows were mapped ({@code interactions.bin}) still loads, onto the heap. */
+  @Test
+  void aVersionWithTheOlderMatrixFileStillLoads(@TempDir Path dir) throws IOException {
+    Dataset d = Fixtures.knnMatrix();
+    InteractionSnapshot s = InteractionSnapshot.build(d, Config.defaults());
+    InteractionMatrix a = s.matrix();
+    try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(InteractionSnapshot.LEARNERS_FILE), "learners")) {
+      w.writeInt(s.numLearners());
+      for (int u = 0; u < s.numLearners(); u++) w.writeString(s.learnerId(u));
+    }
+    int[] rowPtr = new int[a.numLearners() + 1];
+    for (int u = 0; u < a.numLearners(); u++) rowPtr[u + 1] = a.rowEnd(u);
+    try (BinaryModelFile.Writer w = BinaryModelFile.writer(dir.resolve(InteractionSnapshot.MATRIX_FILE), "interactions")) {
+      w.writeInt(a.numLearners());
+      w.writeInt(a.numCourses());
+      w.writeInts(rowPtr);
+      w.writeInts(a.cols());
+      w.writeFloats(a.vals());
+      w.writeBytes(a.flags());
+      s.order().write(w);
+    }
+    InteractionSnapshot t = InteractionSnapshot.load(dir, d, s.manifest("pop", Config.defaults(), 12, Map.of()));
+    assertThat(t.matrix().colVals()).containsExactly(a.colVals());
+    UserHistory x = s.history(s.learnerId(2), List.of());
+    UserHistory y = t.history(s.learnerId(2), List.of());
+    assertThat(y.courses()).containsExactly(x.courses());
+  }
+
+  @Test
+  void aRowsFileOfAnotherShapeIsRefused(@TempDir Path dir) throws IOException {
+    Dataset d = Fixtures.knnMatrix();
+    InteractionSnapshot s = InteractionSnapshot.build(d, Config.defaults());
+    s.save(dir);
+    assertThatThrownBy(() -> LearnerRows.load(dir, s.numLearners(), d.numCourses() - 1))
+        .isInstanceOf(IOException.class).hasMessageContaining("expected");
   }
 
   @Test
