@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * <pre>
  *   models/v-20260101T120000-1/
  *     manifest.json   written last (sizes and SHA-256 of every file below)
- *     dataset.bin     the exact training data ({@link DatasetFile})
+ *     dataset.bin     the exact training data ({@link DatasetFile}): the catalog
+ *     dataset-learners.col  its learners and events, memory-mapped while served ({@link io.courserec.catalog.LearnerTable})
  *     hybrid/         HybridRecommender.save: pop/ itemknn/ userknn/ mf/ cbr/ hybrid.json
  *     learning/       the prerequisite graph and its report ({@link LearningArtefacts})
  *     index/          the Lucene index root holding the generation with this model's signals

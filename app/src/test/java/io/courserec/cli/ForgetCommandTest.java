@@ -15,8 +15,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code courserec forget --user ID} through the real command line on the engine fixture: after it returns, no file
  * under {@code models/} holds the learner's id, and a later {@code train} from the same data files leaves them out.
- * Learner {@code u17} of the fixture is erased; its id is searched as {@code "u17"} in the data set file only
- * ({@code dataset.bin} holds ids as text; binary model files could match three bytes by chance).
+ * Learner {@code u17} of the fixture is erased; its id is searched in the data set files only: as {@code "u17"} in a
+ * format-1 {@code dataset.bin} (ids in its JSON header) and as its bytes in the learner table beside a format-2 one
+ * ({@code dataset-learners.col}, ids as concatenated UTF-8; other binary model files could match three bytes by chance).
  */
 class ForgetCommandTest {
   private static final Path DATA = Path.of("app/src/test/resources/engine/small");
@@ -49,13 +50,14 @@ class ForgetCommandTest {
   }
 
   private List<Path> datasetsHolding(String id) throws IOException {
-    byte[] needle = ("\"" + id + "\"").getBytes(StandardCharsets.UTF_8); // as a JSON string in the header
+    String quoted = "\"" + id + "\""; // as a JSON string in a format-1 header
     List<Path> out = new ArrayList<>();
     try (Stream<Path> s = Files.walk(dir.resolve("models"))) {
-      for (Path f : s.filter(p -> p.getFileName().toString().equals("dataset.bin")).toList()) {
-        if (new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1).contains(new String(needle, StandardCharsets.ISO_8859_1))) {
-          out.add(f);
-        }
+      for (Path f : s.filter(Files::isRegularFile).toList()) {
+        String name = f.getFileName().toString();
+        if (!name.equals("dataset.bin") && !name.equals("dataset-learners.col")) continue;
+        String text = new String(Files.readAllBytes(f), StandardCharsets.ISO_8859_1); // ids are ASCII here
+        if (text.contains(name.equals("dataset.bin") ? quoted : id)) out.add(f);
       }
     }
     return out;

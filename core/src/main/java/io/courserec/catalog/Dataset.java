@@ -13,6 +13,10 @@ import java.util.Optional;
  * ordinal is its position in {@link #courses()} and is shared by the index ({@code ordinal} doc value), the CF
  * and MF matrices. Learner ordinals cover users.csv first, then users seen only in interactions (in order of
  * first appearance). Interactions must reference known courses; the loader rejects the others.
+ *
+ * <p>Three forms, equal by value: plain ({@link #of}, records on the heap, for training), {@link #compact} (events
+ * as heap columns) and {@link #mapped} (learners and events read from a memory-mapped {@link LearnerTable}, so a
+ * serving replica's heap does not grow with learners; each read decodes a new record).
  */
 public final class Dataset {
   private final List<Course> courses;
@@ -21,6 +25,7 @@ public final class Dataset {
   private final IdIndex learnerIndex;
   private final List<Interaction> interactions;
   private final List<List<Interaction>> byLearner;
+  private final LearnerTable table; // the mapped form's source, else null
 
   private Dataset(List<Course> courses, List<Learner> declared, List<Interaction> interactions) {
     this(courses, declared, interactions, false);
@@ -28,12 +33,8 @@ public final class Dataset {
 
   private Dataset(List<Course> courses, List<Learner> declared, List<Interaction> interactions, boolean compact) {
     this.courses = List.copyOf(courses);
-    Map<String, Integer> co = new HashMap<>(courses.size() * 2);
-    for (int i = 0; i < courses.size(); i++) {
-      if (co.put(courses.get(i).id(), i) != null) {
-        throw new IllegalArgumentException("duplicate course id " + courses.get(i).id());
-      }
-    }
+    this.table = null;
+    Map<String, Integer> co = courseOrdinals(this.courses);
     this.courseOrdinals = Collections.unmodifiableMap(co);
     Map<String, Integer> lo = new LinkedHashMap<>();
     List<Learner> ls = new ArrayList<>(declared.size());
@@ -77,6 +78,37 @@ public final class Dataset {
     this.byLearner = Collections.unmodifiableList(frozen);
   }
 
+  private Dataset(LearnerTable table) {
+    this.courses = table.courses();
+    this.courseOrdinals = Collections.unmodifiableMap(courseOrdinals(courses));
+    this.table = table;
+    this.learners = table.learners();
+    this.learnerIndex = table.ids();
+    this.interactions = table.interactions();
+    int n = table.numLearners();
+    this.byLearner = new java.util.AbstractList<>() {
+      @Override
+      public List<Interaction> get(int u) {
+        return table.eventsOf(u);
+      }
+
+      @Override
+      public int size() {
+        return n;
+      }
+    };
+  }
+
+  private static Map<String, Integer> courseOrdinals(List<Course> courses) {
+    Map<String, Integer> co = new HashMap<>(courses.size() * 2);
+    for (int i = 0; i < courses.size(); i++) {
+      if (co.put(courses.get(i).id(), i) != null) {
+        throw new IllegalArgumentException("duplicate course id " + courses.get(i).id());
+      }
+    }
+    return co;
+  }
+
   public static Dataset of(List<Course> courses, List<Learner> learners, List<Interaction> interactions) {
     return new Dataset(courses, learners, interactions);
   }
@@ -88,6 +120,15 @@ public final class Dataset {
    */
   public static Dataset compact(List<Course> courses, List<Learner> learners, List<Interaction> interactions) {
     return new Dataset(courses, learners, interactions, true);
+  }
+
+  /**
+   * The data set a {@link LearnerTable} holds, over the catalog it was opened with: learners, ids and events are
+   * read from the mapping on every call (views that decode on {@code get}), so nothing on the heap grows with
+   * learners. For a server; training and evaluation want the plain form.
+   */
+  public static Dataset mapped(LearnerTable table) {
+    return new Dataset(table);
   }
 
   /** Same catalog and learners, other interactions (used by evaluation splits). */
@@ -133,7 +174,8 @@ public final class Dataset {
   /** The learner's events in input order (empty for unknown or event-less learners). */
   public List<Interaction> eventsOf(String learnerId) {
     int o = learnerOrdinal(learnerId);
-    return o < 0 ? List.of() : byLearner.get(o);
+    if (o < 0) return List.of();
+    return table != null ? table.eventsOf(o, learnerId) : byLearner.get(o);
   }
 
   public List<Interaction> eventsOf(int learnerOrdinal) { return byLearner.get(learnerOrdinal); }
