@@ -154,7 +154,7 @@ class HybridRecommenderTest {
     for (String c : components) {
       assertThat(models.resolve(c).resolve("manifest.json")).isRegularFile();
       assertThat(models.resolve(c).resolve("learners.bin")).as(c + " keeps no copy").doesNotExist();
-      assertThat(models.resolve(c).resolve("interactions.bin")).as(c + " keeps no copy").doesNotExist();
+      assertThat(models.resolve(c).resolve("rows.col")).as(c + " keeps no copy").doesNotExist();
     }
     try (HybridRecommender loaded = new HybridRecommender(config, dir.resolve("index"))) {
       loaded.load(models, data);
@@ -170,7 +170,7 @@ class HybridRecommenderTest {
     Path old = dir.resolve("models-old");
     hybrid.save(old);
     for (String c : components) {
-      for (String f : List.of("learners.bin", "interactions.bin")) {
+      for (String f : List.of("learners.bin", "rows.col")) {
         java.nio.file.Files.copy(old.resolve("snapshot").resolve(f), old.resolve(c).resolve(f));
       }
     }

@@ -152,4 +152,97 @@ class UserKnnRecommenderTest {
     r.train(d);
     assertThat(r.neighbors(r.snapshot().history("u3", List.of())).size()).isPositive();
   }
+
+  /**
+   * The per-request accumulators are a hash table over the learners met (not arrays over all learners): on 3,000
+   * learners, reused across requests from the pool, the neighbours equal a brute-force pass over every learner
+   * with the class comment's formulas, for both similarities; and a model saved and loaded (its rows mapped from
+   * disk) answers exactly as the trained one. Tolerance 1e-5 relative: the brute force sums in another order.
+   */
+  @Test
+  void neighboursEqualABruteForcePassAndSurviveAMappedReload(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+      throws java.io.IOException {
+    java.util.Random rnd = new java.util.Random(11);
+    EventType[] types = {EventType.VIEW, EventType.ENROLL, EventType.COMPLETE, EventType.BOOKMARK, EventType.DISMISS};
+    List<Interaction> e = new java.util.ArrayList<>();
+    for (int u = 0; u < 3000; u++) {
+      int n = 1 + rnd.nextInt(12);
+      for (int k = 0; k < n; k++) e.add(Fixtures.ev("u" + u, "c" + rnd.nextInt(60), types[rnd.nextInt(types.length)]));
+    }
+    Dataset d = Dataset.of(Fixtures.courses(60), List.of(), e);
+    for (String similarity : List.of("cosine", "pearson")) {
+      UserKnnRecommender r = new UserKnnRecommender(Fixtures.config(Map.of(ConfigKey.USERKNN_SIMILARITY, similarity,
+          ConfigKey.USERKNN_NEIGHBORS, 20, ConfigKey.USERKNN_SHRINK, 2, ConfigKey.USERKNN_MAX_POSTINGS, 0)));
+      r.train(d);
+      io.courserec.catalog.InteractionMatrix m = r.snapshot().matrix();
+      for (int u = 0; u < 3000; u += 97) {
+        Neighbors n = r.neighbors(r.snapshot().history("u" + u, List.of()));
+        double[] brute = bruteForce(m, u, similarity.equals("pearson"), 2);
+        Integer[] order = new Integer[brute.length];
+        for (int v = 0; v < order.length; v++) order[v] = v;
+        java.util.Arrays.sort(order, (a, b) -> brute[a] != brute[b] ? Double.compare(brute[b], brute[a]) : Integer.compare(a, b));
+        int expected = 0;
+        while (expected < 20 && brute[order[expected]] > 0) expected++;
+        assertThat(n.size()).as("%s u%d", similarity, u).isEqualTo(expected);
+        for (int q = 0; q < expected; q++) {
+          assertThat((double) n.similarities()[q]).isCloseTo(brute[order[q]], within(1e-5 * brute[order[q]]));
+        }
+      }
+      java.nio.file.Path saved = dir.resolve(similarity);
+      r.save(saved);
+      UserKnnRecommender loaded = new UserKnnRecommender(Fixtures.config(Map.of(ConfigKey.USERKNN_MAX_POSTINGS, 0)));
+      loaded.load(saved, d);
+      for (int u = 0; u < 3000; u += 31) {
+        RecommendRequest req = RecommendRequest.of("u" + u, 10).withExplain(true);
+        assertThat(loaded.recommend(req)).as("u%d", u).isEqualTo(r.recommend(req));
+      }
+    }
+  }
+
+  /** sim(u,v) for every learner v by the class comment's formulas, straight from the matrix (0 for u itself). */
+  private static double[] bruteForce(io.courserec.catalog.InteractionMatrix m, int u, boolean pearson, double shrink) {
+    double[] sim = new double[m.numLearners()];
+    double meanU = mean(m, u);
+    double normU = 0;
+    for (int p = m.rowStart(u); p < m.rowEnd(u); p++) if (m.vals()[p] > 0) normU += (double) m.vals()[p] * m.vals()[p];
+    normU = Math.sqrt(normU);
+    for (int v = 0; v < m.numLearners(); v++) {
+      if (v == u) continue;
+      double meanV = mean(m, v);
+      double normV = 0;
+      for (int p = m.rowStart(v); p < m.rowEnd(v); p++) if (m.vals()[p] > 0) normV += (double) m.vals()[p] * m.vals()[p];
+      normV = Math.sqrt(normV);
+      double ab = 0;
+      double aa = 0;
+      double bb = 0;
+      int n = 0;
+      for (int p = m.rowStart(u); p < m.rowEnd(u); p++) {
+        float x = m.vals()[p];
+        float y = m.get(v, m.cols()[p]);
+        if (x > 0 && y > 0) {
+          double a = pearson ? x - meanU : x;
+          double b = pearson ? y - meanV : y;
+          ab += a * b;
+          aa += a * a;
+          bb += b * b;
+          n++;
+        }
+      }
+      double denom = pearson ? Math.sqrt(aa * bb) : normU * normV;
+      sim[v] = n == 0 || denom == 0 ? 0 : ab / denom * (n / (n + shrink));
+    }
+    return sim;
+  }
+
+  private static double mean(io.courserec.catalog.InteractionMatrix m, int u) {
+    double s = 0;
+    int n = 0;
+    for (int p = m.rowStart(u); p < m.rowEnd(u); p++) {
+      if (m.vals()[p] > 0) {
+        s += m.vals()[p];
+        n++;
+      }
+    }
+    return n == 0 ? 0 : s / n;
+  }
 }
