@@ -84,6 +84,8 @@ public final class ServerHeapPerLearner {
       System.out.printf(Locale.ROOT, "used heap after GC: empty %.1f MB, engine loaded and warmed (%d learners x 6 algorithms) "
           + "%.1f MB, difference %.1f MB%n", mb(empty), Math.min(warm, learners.size()), mb(loaded), mb(loaded - empty));
       printSizes(models.resolve(version));
+      // -Dheap.hold_seconds=N keeps the engine open for N s, e.g. for jmap -histo:live of what it holds
+      Thread.sleep(Long.getLong("heap.hold_seconds", 0L) * 1000);
     } finally {
       try (Stream<Path> files = Files.walk(work)) {
         for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);

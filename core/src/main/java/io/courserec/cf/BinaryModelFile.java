@@ -151,6 +151,16 @@ public final class BinaryModelFile {
       return a;
     }
 
+    /**
+     * Reads past a float array of at most {@code max} values, checksummed like {@link #readFloats} but kept nowhere
+     * (a server skips what it must not hold, e.g. every learner's factors); returns its length.
+     */
+    public int skipFloats(int max) throws IOException {
+      int n = length(max);
+      for (int off = 0; off < n; off += CHUNK / 4) in.readFully(buf, 0, Math.min(CHUNK / 4, n - off) * 4);
+      return n;
+    }
+
     /** Reads a byte array of at most {@code max} values. */
     public byte[] readBytes(int max) throws IOException {
       byte[] a = new byte[length(max)];

@@ -231,7 +231,8 @@ public final class FactorModel {
     }
   }
 
-  static FactorModel load(Path dir, int expectedLearners, int expectedCourses) throws IOException {
+  /** The item side of a saved model, as a server holds it ({@link #withoutLearnerFactors}: the learners' are skipped). */
+  static FactorModel loadItemSide(Path dir, int expectedLearners, int expectedCourses) throws IOException {
     try (BinaryModelFile.Reader r = BinaryModelFile.reader(dir.resolve(FILE), KIND)) {
       MfMethod method = MfMethod.parse(r.readString());
       RegularizationScaling scaling = RegularizationScaling.parse(r.readString());
@@ -244,11 +245,13 @@ public final class FactorModel {
       }
       double alpha = r.readDouble();
       double lambda = r.readDouble();
-      float[] x = r.readFloats(nl * rank);
+      // the learner factors are skipped, not held: serving folds a learner in per request, so a replica's heap
+      // does not grow with learners (they stay in the file for the trainer's own checks and for older builds)
+      int xs = r.skipFloats(nl * rank);
       float[] y = r.readFloats(nc * rank);
       r.finish();
-      if (x.length != nl * rank || y.length != nc * rank) throw new IOException(dir + ": truncated factor arrays");
-      return new FactorModel(method, rank, x, y, nl, nc, alpha, lambda, scaling);
+      if (xs != nl * rank || y.length != nc * rank) throw new IOException(dir + ": truncated factor arrays");
+      return new FactorModel(method, rank, null, y, nl, nc, alpha, lambda, scaling);
     }
   }
 }

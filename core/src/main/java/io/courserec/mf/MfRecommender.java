@@ -211,7 +211,7 @@ public final class MfRecommender implements SnapshotModel {
   @Override
   public void loadOnto(Path dir, Dataset catalog, ComponentManifest m, InteractionSnapshot snapshot) throws IOException {
     // a loaded model serves: learner factors by fold-in (exactly the stored ones for a training history), not kept
-    FactorModel model = FactorModel.load(dir, snapshot.numLearners(), catalog.numCourses()).withoutLearnerFactors();
+    FactorModel model = FactorModel.loadItemSide(dir, snapshot.numLearners(), catalog.numCourses());
     state = new State(snapshot, model, m.params(), m.trainingMillis());
   }
 }
