@@ -64,6 +64,8 @@ public final class DefaultEngine implements Engine {
   private final EventWeights events;
   private final ReplicaChanges replicas;
   private volatile io.courserec.store.StoreChangeListener.Subscription following;
+  /** The served version's example candidates, replaced when another version is served. */
+  private volatile Map.Entry<Generation, ExampleLearners.Candidates> examples;
 
   DefaultEngine(Config config, InteractionStore store, ModelStore models, ErasedLearners erased) {
     this.store = store;
@@ -327,11 +329,22 @@ public final class DefaultEngine implements Engine {
   @Override
   public List<ModelInfo> models() { return lifecycle.models(); }
 
+  /** The example candidates of the version being served, found once per version (a pass over every learner). */
+  private ExampleLearners.Candidates exampleCandidates(Generation g) {
+    Map.Entry<Generation, ExampleLearners.Candidates> c = examples;
+    if (c == null || c.getKey() != g) {
+      c = Map.entry(g, ExampleLearners.Candidates.of(g.data()));
+      examples = c;
+    }
+    return c.getValue();
+  }
+
   @Override
   public ExampleLearners exampleLearners() {
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      return ExampleLearners.of(g.data(), u -> !learnerEvents.modelId(g, u).equals(u));
+      ExampleLearners.Candidates c = exampleCandidates(g);
+      return c.pick(u -> !learnerEvents.modelId(g, u).equals(u));
     }
   }
 

@@ -58,4 +58,44 @@ class ExampleLearnersTest {
     assertThat(x.shortHistory()).isNull();
     assertThat(x.newcomer()).isNull();
   }
+
+  /**
+   * The kept candidates give what a scan of every learner gives (the rule in the class comment, written out here
+   * as the oracle), on 3,000 random learners with random hidden sets — from none to nearly all hidden, so the
+   * fallback scans past the 64 kept ones are exercised too.
+   */
+  @Test
+  void keptCandidatesPickWhatAFullScanPicks() {
+    java.util.Random rnd = new java.util.Random(5);
+    List<Learner> learners = new ArrayList<>();
+    List<Interaction> events = new ArrayList<>();
+    for (int u = 0; u < 3000; u++) {
+      String id = "u" + rnd.nextInt(1_000_000) + "-" + u;
+      learners.add(rnd.nextInt(4) == 0 ? learner(id, "topic" + rnd.nextInt(5)) : learner(id));
+      events(events, id, rnd.nextInt(6)); // 0..5 events: many ties among the richest
+    }
+    Dataset data = Dataset.of(COURSES, learners, events);
+    ExampleLearners.Candidates kept = ExampleLearners.Candidates.of(data);
+    for (double share : new double[] {0, 0.1, 0.5, 0.97, 0.999, 1}) {
+      java.util.Set<String> hiddenIds = new java.util.HashSet<>();
+      for (Learner l : learners) if (rnd.nextDouble() < share) hiddenIds.add(l.id());
+      assertThat(kept.pick(hiddenIds::contains)).as("hidden share %s", share).isEqualTo(scanAll(data, hiddenIds::contains));
+    }
+  }
+
+  private static ExampleLearners scanAll(Dataset data, java.util.function.Predicate<String> hidden) {
+    List<Learner> shown = data.learners().stream().filter(l -> !hidden.test(l.id())).toList();
+    ExampleLearners.Example rich = shown.stream()
+        .max(java.util.Comparator.comparingInt((Learner l) -> data.eventsOf(l.id()).size())
+            .thenComparing(Learner::id, java.util.Comparator.reverseOrder()))
+        .filter(l -> !data.eventsOf(l.id()).isEmpty())
+        .map(l -> new ExampleLearners.Example(l.id(), data.eventsOf(l.id()).size(), l.interests())).orElse(null);
+    ExampleLearners.Example brief = shown.stream().filter(l -> {
+      int n = data.eventsOf(l.id()).size();
+      return n >= 2 && n <= 4;
+    }).findFirst().map(l -> new ExampleLearners.Example(l.id(), data.eventsOf(l.id()).size(), l.interests())).orElse(null);
+    ExampleLearners.Example newcomer = shown.stream().filter(l -> !l.interests().isEmpty()).findFirst()
+        .map(l -> new ExampleLearners.Example(ExampleLearners.NEW_ID, 0, l.interests())).orElse(null);
+    return new ExampleLearners(rich, brief, newcomer);
+  }
 }
