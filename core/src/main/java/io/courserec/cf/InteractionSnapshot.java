@@ -25,7 +25,9 @@ import java.util.TreeMap;
  * merged with recent events) and is saved next to every model, so a loaded model excludes exactly what it was
  * trained on even when the catalog it is loaded with carries no interactions. It also keeps the order of each
  * learner's courses ({@link HistoryOrder}: rank and age of the last event per matrix entry), so a loaded model
- * still knows which courses a learner took most recently.
+ * still knows which courses a learner took most recently. Serving reads every learner through {@link #rows()}: the
+ * trained arrays in this JVM, or {@link LearnerRows#FILE} mapped from a model version, so a replica's heap does not
+ * grow with learners (a loaded snapshot then has no {@link #matrix()}: it serves, it does not train).
  *
  * <p>Request events are weighted with the same {@link EventWeights} and reference time as training (an event
  * newer than the reference time counts with full weight). Recent events must not repeat training events; they
