@@ -43,7 +43,7 @@ class ColumnFileTest {
     assertThat(b.copy(1, 3)).containsExactly(bytes[1], bytes[2]);
     Column.Ints i = r.ints();
     assertThat(i.size()).isEqualTo(ints.length);
-    assertThat(i.copy(0, i.size())).containsExactly(ints);
+    assertThat(i.copy(0, i.size())).isEqualTo(ints); // isEqualTo: containsExactly over 100k values took seconds
     Column.Floats fl = r.floats();
     for (int k = 0; k < floats.length; k++) assertThat(Float.floatToRawIntBits(fl.get(k))).isEqualTo(Float.floatToRawIntBits(floats[k]));
     Column.Longs l = r.longs();
