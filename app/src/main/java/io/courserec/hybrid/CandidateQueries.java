@@ -2,6 +2,7 @@ package io.courserec.hybrid;
 
 import io.courserec.index.CourseFields;
 import io.courserec.index.FilterQueries;
+import io.courserec.index.OrdinalSetQuery;
 import org.apache.lucene.document.IntPoint;
 import org.apache.lucene.document.NumericDocValuesField;
 import org.apache.lucene.index.FieldInfo;
@@ -29,13 +30,24 @@ public final class CandidateQueries {
 
   /**
    * Only the given course ordinals (a learner's candidates), passing the filter, minus the excluded ids. The set is
-   * an {@link IntPoint} set query on the ordinal points (a BKD lookup per ordinal), so only the candidates are
-   * visited; an index written before the ordinal had points (model versions from before it) falls back to the
-   * doc-values scan, which visits every document.
+   * an {@link OrdinalSetQuery} (the reader's ordinal → document table, built once per reader: a lookup per
+   * candidate); without a reader cache key, an {@link IntPoint} set query on the ordinal points; an index written
+   * before the ordinal had points (model versions from before it) falls back to the doc-values scan, which visits
+   * every document.
    */
   public static Query recommendation(CourseFilter filter, Collection<String> excludedIds, int[] ordinals,
                                      IndexReader reader) {
     Query set;
+    OrdinalSetQuery direct;
+    try {
+      direct = OrdinalSetQuery.of(reader, ordinals);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading course ordinals", e);
+    }
+    if (direct != null) {
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(direct, BooleanClause.Occur.MUST);
+      return FilterQueries.addTo(b, filter, excludedIds).build();
+    }
     // one generation is written in one go, so its first segment tells whether the ordinal has points (a lookup in
     // that segment's field infos; merging every segment's infos per request would be work on the hot path)
     FieldInfo info = reader.leaves().isEmpty() ? null
