@@ -60,25 +60,13 @@ public final class ColumnFile {
       buf.putLong(v);
     }
 
-    public void writeInts(int[] a) throws IOException {
-      writeLong(a.length);
-      for (int v : a) {
-        room(4);
-        buf.putInt(v);
-      }
-      pad();
-    }
+    public void writeInts(int[] a) throws IOException { writeInts(Column.Ints.of(a)); }
 
-    public void writeFloats(float[] a) throws IOException {
-      writeLong(a.length);
-      for (float v : a) {
-        room(4);
-        buf.putFloat(v);
-      }
-      pad();
-    }
+    public void writeFloats(float[] a) throws IOException { writeFloats(Column.Floats.of(a)); }
 
-    /** The values of a column (heap or mapped), as {@link #writeInts(int[])} writes an array. */
+    public void writeDoubles(double[] a) throws IOException { writeDoubles(Column.Doubles.of(a)); }
+
+    /** The values of a column (heap or mapped); the array forms above write through these. */
     public void writeInts(Column.Ints c) throws IOException {
       writeLong(c.size());
       for (long i = 0; i < c.size(); i++) {
@@ -117,14 +105,6 @@ public final class ColumnFile {
     public void writeLongs(long[] a) throws IOException {
       writeLong(a.length);
       for (long v : a) writeLongRaw(v);
-    }
-
-    public void writeDoubles(double[] a) throws IOException {
-      writeLong(a.length);
-      for (double v : a) {
-        room(8);
-        buf.putDouble(v);
-      }
     }
 
     public void writeBytes(byte[] a) throws IOException {
