@@ -33,6 +33,10 @@ import org.apache.lucene.util.Bits;
  */
 public final class OrdinalSetQuery extends Query {
   private static final Map<IndexReader.CacheKey, int[]> DOCS = new WeakHashMap<>();
+  /** The table last asked for: a server asks for one reader's until it swaps, so requests skip the lock. */
+  private static volatile Table last;
+
+  private record Table(IndexReader.CacheKey key, int[] docByOrdinal) {}
 
   private final IndexReader.CacheKey readerKey;
   private final int[] docs; // ascending global doc ids
@@ -64,9 +68,14 @@ public final class OrdinalSetQuery extends Query {
 
   /** Global doc id by course ordinal over the live documents (−1 = none), built once per reader. */
   static int[] docByOrdinal(IndexReader reader, IndexReader.CacheKey key) throws IOException {
+    Table t = last;
+    if (t != null && t.key() == key) return t.docByOrdinal();
     synchronized (DOCS) {
       int[] cached = DOCS.get(key);
-      if (cached != null) return cached;
+      if (cached != null) {
+        last = new Table(key, cached);
+        return cached;
+      }
     }
     int[] map = new int[0];
     for (LeafReaderContext leaf : reader.leaves()) {
@@ -88,6 +97,7 @@ public final class OrdinalSetQuery extends Query {
     synchronized (DOCS) {
       DOCS.put(key, map);
     }
+    last = new Table(key, map);
     return map;
   }
 
