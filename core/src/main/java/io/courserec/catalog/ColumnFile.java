@@ -238,6 +238,9 @@ public final class ColumnFile {
       return Column.Bytes.mapped(region(n), n);
     }
 
+    /** Whether everything was read (a format that appended a column reads it only when this is false). */
+    public boolean atEnd() { return pos >= end; }
+
     /** Checks that everything was read. */
     public void finish() throws IOException {
       if (pos != end) throw new IOException(file + ": " + (end - pos) + " unread bytes before the checksum");

@@ -17,7 +17,8 @@ import java.nio.file.Path;
  *
  * <p>File ({@link ColumnFile}, kind {@code learner-rows}): learners, courses, row pointers (learners + 1), columns,
  * values, flags, history ranks, ages in days; then the positive postings: column pointers (courses + 1), learner
- * ordinals, values, each learner's mean positive value and the Euclidean norm of their positive values.
+ * ordinals, values, each learner's mean positive value and the Euclidean norm of their positive values, and (since
+ * 2026-12-05; a file without it still loads) each posting's value divided by its learner's norm.
  */
 public final class LearnerRows {
   /** Where a model version keeps the rows, beside the snapshot's learner table. */
@@ -37,10 +38,12 @@ public final class LearnerRows {
 
   /**
    * The positive pairs (r(u,i) &gt; 0) by course: learners of course i are {@code rows[colPtr[i] .. colPtr[i+1])} with
-   * values {@code colVals}; {@code means} and {@code norms} are per learner over their positive values.
+   * values {@code colVals}; {@code means} and {@code norms} are per learner over their positive values;
+   * {@code unit} is {@code colVals} divided by the posting learner's norm (the cosine's second factor, so a cosine
+   * search reads no per-learner norm at random; null in a file written before it).
    */
   public record Positive(Column.Ints colPtr, Column.Ints rows, Column.Floats colVals, Column.Floats means,
-                         Column.Doubles norms) {
+                         Column.Doubles norms, Column.Floats unit) {
     /** Learners with positive feedback on course {@code i}. */
     public int postings(int i) { return colPtr.get(i + 1) - colPtr.get(i); }
   }
@@ -120,8 +123,11 @@ public final class LearnerRows {
         p = positive;
         if (p == null) {
           PositiveFeedback x = PositiveFeedback.of(source, false);
+          double[] norms = x.rowNorms();
+          float[] unit = new float[x.colVals.length];
+          for (int q = 0; q < unit.length; q++) unit[q] = (float) (x.colVals[q] / norms[x.rows[q]]);
           p = new Positive(Column.Ints.of(x.colPtr), Column.Ints.of(x.rows), Column.Floats.of(x.colVals),
-              Column.Floats.of(x.learnerMeans), Column.Doubles.of(x.rowNorms()));
+              Column.Floats.of(x.learnerMeans), Column.Doubles.of(norms), Column.Floats.of(unit));
           positive = p;
         }
       }
@@ -146,6 +152,7 @@ public final class LearnerRows {
       w.writeFloats(p.colVals());
       w.writeFloats(p.means());
       w.writeDoubles(p.norms());
+      w.writeFloats(p.unit());
     }
   }
 
@@ -176,12 +183,13 @@ public final class LearnerRows {
     Column.Floats colVals = r.floats();
     Column.Floats means = r.floats();
     Column.Doubles norms = r.doubles();
+    Column.Floats unit = r.atEnd() ? null : r.floats(); // absent in files written before it
     if (colPtr.size() != nc + 1L || colPtr.get(nc) != rows.size() || colVals.size() != rows.size()
-        || means.size() != nl || norms.size() != nl) {
+        || means.size() != nl || norms.size() != nl || (unit != null && unit.size() != rows.size())) {
       throw new IOException(file + ": positive postings do not match " + nl + " learners x " + nc + " courses");
     }
     r.finish();
     return new LearnerRows(nl, nc, rowPtr, cols, vals, flags, rank, age, null,
-        new Positive(colPtr, rows, colVals, means, norms));
+        new Positive(colPtr, rows, colVals, means, norms, unit));
   }
 }

@@ -1,5 +1,6 @@
 package io.courserec.cf;
 
+import io.courserec.catalog.Column;
 import io.courserec.catalog.Dataset;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
@@ -49,55 +50,80 @@ public final class UserKnnRecommender implements SnapshotModel {
   /**
    * Per-request accumulators over the learners met, in an open-addressing table sized by the postings walked (not
    * by all learners: a replica with millions of learners must not hold arrays over all of them per thread);
-   * pooled, and reset through the used slots, so reuse is O(learners met).
+   * pooled and reused. A slot is two longs: the learner (+ 1, 0 = empty) in the high half and the co-rated count in
+   * the low half of the first, the sum of a·b as double bits in the second — a probe, its count and its sum share a
+   * cache line. The Pearson sums are parallel arrays, touched only under Pearson. The neighbour selection reads the
+   * table front to back (sequential, not in the order learners were met), and a reset fills the slots between the
+   * first and last taken (a request uses a prefix of the table sized by its own postings, so this costs what the
+   * walk did).
    */
   static final class Scratch {
-    int[] keys = new int[0]; // learner + 1, 0 = empty
-    double[] ab;
+    long[] table = new long[0];
     double[] aa;
     double[] bb;
-    int[] co;
-    int[] used; // slots in use, in first-met order
     int size;
     int mask;
+    boolean pearsonUsed;
+    int lo = Integer.MAX_VALUE; // smallest and largest slot taken since the last reset
+    int hi = -1;
 
-    /** Makes room for {@code bound} distinct learners (at most half full). */
+    /**
+     * Makes room for {@code bound} distinct learners (at most half full). This request uses the table's first
+     * slots only, as many as its bound needs, so a short history probes, scans and resets a small part of a table
+     * a long one grew.
+     */
     void reserve(long bound) {
-      int cap = Integer.highestOneBit((int) Math.min(1 << 29, Math.max(8, bound * 2 - 1))) << 1;
-      if (keys.length >= cap) return;
-      keys = new int[cap];
-      ab = new double[cap];
-      aa = new double[cap];
-      bb = new double[cap];
-      co = new int[cap];
-      used = new int[cap];
+      int cap = Integer.highestOneBit((int) Math.min(1 << 28, Math.max(8, bound * 2 - 1))) << 1;
+      if (table.length < 2 * cap) {
+        table = new long[2 * cap];
+        aa = new double[cap];
+        bb = new double[cap];
+      }
       mask = cap - 1;
     }
 
     /** The slot of learner {@code v}, taken when new. */
     int slot(int v) {
+      long key = (long) (v + 1) << 32;
       int h = (v * 0x9E3779B9) ^ (v * 0x9E3779B9 >>> 16);
       for (int i = h & mask; ; i = (i + 1) & mask) {
-        int k = keys[i];
-        if (k == v + 1) return i;
+        long k = table[2 * i] & 0xFFFF_FFFF_0000_0000L;
+        if (k == key) return i;
         if (k == 0) {
-          keys[i] = v + 1;
-          used[size++] = i;
+          table[2 * i] = key;
+          size++;
+          if (i < lo) lo = i;
+          if (i > hi) hi = i;
           return i;
         }
       }
     }
 
+    /** Counts one more co-rated course for slot {@code i} and adds {@code ab} to its sum. */
+    void add(int i, double ab) {
+      table[2 * i]++;
+      table[2 * i + 1] = Double.doubleToRawLongBits(Double.longBitsToDouble(table[2 * i + 1]) + ab);
+    }
+
+    /** The learner of slot {@code i}, or -1 when empty. */
+    int learner(int i) { return (int) (table[2 * i] >>> 32) - 1; }
+
+    int count(int i) { return (int) table[2 * i]; }
+
+    double ab(int i) { return Double.longBitsToDouble(table[2 * i + 1]); }
+
     void clear() {
-      for (int z = 0; z < size; z++) {
-        int i = used[z];
-        keys[i] = 0;
-        ab[i] = 0;
-        aa[i] = 0;
-        bb[i] = 0;
-        co[i] = 0;
+      if (hi >= lo) {
+        java.util.Arrays.fill(table, 2 * lo, 2 * hi + 2, 0);
+        if (pearsonUsed) {
+          java.util.Arrays.fill(aa, lo, hi + 1, 0);
+          java.util.Arrays.fill(bb, lo, hi + 1, 0);
+        }
       }
       size = 0;
+      lo = Integer.MAX_VALUE;
+      hi = -1;
+      pearsonUsed = false;
     }
   }
 
@@ -185,6 +211,9 @@ public final class UserKnnRecommender implements SnapshotModel {
     double meanA = sumA / nA;
     normA = Math.sqrt(normA);
     boolean pearson = s.similarity == UserSimilarity.PEARSON;
+    // cosine over unit postings: b / |b| summed per learner, so selecting neighbours reads no norm at random (a
+    // file written before the unit column sums b and divides by the norm at the end, as before)
+    Column.Floats unit = pearson ? null : x.unit();
     int[] walk = walked(x, h, s.maxPostings);
     long met = 0;
     for (int p : walk) met += x.postings(h.course(p));
@@ -192,6 +221,7 @@ public final class UserKnnRecommender implements SnapshotModel {
     if (sc == null) sc = new Scratch();
     try {
       sc.reserve(Math.min(met, s.snapshot.numLearners()));
+      sc.pearsonUsed = pearson;
       for (int p : walk) {
         float w = h.weight(p);
         int j = h.course(p);
@@ -200,9 +230,8 @@ public final class UserKnnRecommender implements SnapshotModel {
           int v = x.rows().get(q);
           if (v == self) continue;
           int i = sc.slot(v);
-          sc.co[i]++;
-          double b = pearson ? x.colVals().get(q) - x.means().get(v) : x.colVals().get(q);
-          sc.ab[i] += a * b;
+          double b = pearson ? x.colVals().get(q) - x.means().get(v) : unit != null ? unit.get(q) : x.colVals().get(q);
+          sc.add(i, a * b);
           if (pearson) {
             sc.aa[i] += a * a;
             sc.bb[i] += b * b;
@@ -210,15 +239,25 @@ public final class UserKnnRecommender implements SnapshotModel {
         }
       }
       TopK top = new TopK(Math.min(s.neighbors, sc.size));
-      for (int z = 0; z < sc.size; z++) {
-        int i = sc.used[z];
-        int v = sc.keys[i] - 1;
-        double denom = pearson ? Math.sqrt(sc.aa[i] * sc.bb[i]) : normA * x.norms().get(v);
-        if (denom > 0) {
-          int n = sc.co[i];
-          double sim = sc.ab[i] / denom * (n / (n + s.shrinkage));
-          if (sim > 0) top.offer(v, (float) sim);
+      // the shrinkage factor n / (n + shrinkage) by co-rated count n (at most the walked courses), and 1 / |a|:
+      // multiplications in the loop below instead of two divisions per learner met
+      double[] shrunk = new double[walk.length + 1];
+      for (int n = 1; n < shrunk.length; n++) shrunk[n] = n / (n + s.shrinkage);
+      double unitScale = 1 / normA;
+      // the table front to back: the neighbours kept do not depend on the order offered (TopK's tie rule)
+      for (int i = sc.lo; i <= sc.hi; i++) {
+        int v = sc.learner(i);
+        if (v < 0) continue;
+        int n = sc.count(i);
+        double sim;
+        if (unit != null) {
+          sim = sc.ab(i) * unitScale * shrunk[n];
+        } else {
+          double denom = pearson ? Math.sqrt(sc.aa[i] * sc.bb[i]) : normA * x.norms().get(v);
+          if (!(denom > 0)) continue;
+          sim = sc.ab(i) / denom * shrunk[n];
         }
+        if (sim > 0) top.offer(v, (float) sim);
       }
       TopK.Ranked r = top.drain();
       return new Neighbors(r.ids(), r.scores());

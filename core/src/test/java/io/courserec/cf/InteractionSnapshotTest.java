@@ -107,7 +107,10 @@ class InteractionSnapshotTest {
       assertThat(py.norms().get(u)).isEqualTo(norms[u]);
       assertThat(py.means().get(u)).isEqualTo(px.learnerMeans[u]);
     }
-    for (int q = 0; q < px.colVals.length; q++) assertThat(py.colVals().get(q)).isEqualTo(px.colVals[q]);
+    for (int q = 0; q < px.colVals.length; q++) {
+      assertThat(py.colVals().get(q)).isEqualTo(px.colVals[q]);
+      assertThat(py.unit().get(q)).isEqualTo((float) (px.colVals[q] / norms[px.rows[q]]));
+    }
   }
 
   /** A version saved before the rows were mapped ({@code interactions.bin}) still loads, onto the heap. */

@@ -196,7 +196,46 @@ class UserKnnRecommenderTest {
         RecommendRequest req = RecommendRequest.of("u" + u, 10).withExplain(true);
         assertThat(loaded.recommend(req)).as("u%d", u).isEqualTo(r.recommend(req));
       }
+      // a rows file written before the unit column: cosine divides by the norms at the end instead; same neighbours
+      java.nio.file.Path older = dir.resolve(similarity + "-older");
+      r.save(older);
+      dropLastColumn(older.resolve(LearnerRows.FILE));
+      UserKnnRecommender old = new UserKnnRecommender(Fixtures.config(Map.of(ConfigKey.USERKNN_MAX_POSTINGS, 0)));
+      old.load(older, d);
+      assertThat(old.snapshot().rows().positive().unit()).isNull();
+      for (int u = 0; u < 3000; u += 31) {
+        Neighbors a = loaded.neighbors(loaded.snapshot().history("u" + u, List.of()));
+        Neighbors b = old.neighbors(old.snapshot().history("u" + u, List.of()));
+        assertThat(b.size()).isEqualTo(a.size());
+        for (int q = 0; q < a.size(); q++) {
+          // 1e-6 relative: the unit values are b / |b| rounded to float
+          assertThat(b.similarities()[q]).as("u%d neighbour %d", u, q).isCloseTo(a.similarities()[q], within(1e-6f * a.similarities()[q]));
+        }
+      }
     }
+  }
+
+  /** Rewrites a rows file without its last column (the unit values), as a build before that column wrote it. */
+  private static void dropLastColumn(java.nio.file.Path file) throws java.io.IOException {
+    io.courserec.catalog.ColumnFile.Reader r = io.courserec.catalog.ColumnFile.open(file, "learner-rows");
+    long nl = r.readLong();
+    long nc = r.readLong();
+    List<Object> cols = new java.util.ArrayList<>(List.of(r.ints(), r.ints(), r.floats(), r.bytes(), r.ints(), r.floats(),
+        r.ints(), r.ints(), r.floats(), r.floats(), r.doubles()));
+    r.floats(); // the unit values, left out
+    r.finish();
+    java.nio.file.Path tmp = file.resolveSibling("rows.tmp");
+    try (io.courserec.catalog.ColumnFile.Writer w = io.courserec.catalog.ColumnFile.writer(tmp, "learner-rows")) {
+      w.writeLong(nl);
+      w.writeLong(nc);
+      for (Object c : cols) {
+        if (c instanceof io.courserec.catalog.Column.Ints i) w.writeInts(i);
+        else if (c instanceof io.courserec.catalog.Column.Floats f) w.writeFloats(f);
+        else if (c instanceof io.courserec.catalog.Column.Doubles x) w.writeDoubles(x);
+        else w.writeBytes((io.courserec.catalog.Column.Bytes) c);
+      }
+    }
+    java.nio.file.Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
   }
 
   /** sim(u,v) for every learner v by the class comment's formulas, straight from the matrix (0 for u itself). */
