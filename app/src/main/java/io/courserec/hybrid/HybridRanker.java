@@ -98,7 +98,7 @@ final class HybridRanker {
     }
     if (ctx.hasUserCf()) sources.put(Signal.USERCF, CourseArraySignal.withCounts(Signal.USERCF.code(), ctx.userCfScores(),
         "normalised score", ctx.userCfSupport(), "similar learners took this course"));
-    if (ctx.hasFactors()) sources.put(Signal.MF, MfSignal.of(ctx.userFactors(), m.itemFactors(), ctx.mfMax()));
+    if (ctx.hasFactors()) sources.put(Signal.MF, MfSignal.of(ctx.userFactors(), m.itemFactors(), ctx.mfMax(), ctx.mfDots()));
     sources.put(Signal.PRIOR, PriorSignal.of(priorRatingShare, MISSING_RATING));
     ctx.listScores().forEach((s, v) -> sources.put(s, CourseArraySignal.of(s.code(), v, s.code() + " score / the learner's best")));
     BlendWeights w = weights(ctx, sources);

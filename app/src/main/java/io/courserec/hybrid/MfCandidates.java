@@ -18,7 +18,8 @@ import org.apache.lucene.search.ScoreDoc;
 /**
  * The MF side of a learner's candidates: the {@code k} eligible courses with the largest dot product between the
  * learner's factors and the course's, and the learner's MF normaliser, the largest exact dot product among them
- * (computed with {@link MfSignal#dot}, the arithmetic the scoring pass uses, from the model's in-memory factors).
+ * (computed with {@link MfSignal#dot}, the arithmetic the scoring pass uses, from the model's in-memory factors);
+ * the exact pass also hands the scoring pass every course's dot product ({@code dots}, null from the index search).
  *
  * <p>Two ways, chosen by catalog size ({@code hybrid.mf.exact_max_courses}): {@link #exact} computes one SIMD dot
  * product per course and keeps the best k in a primitive heap; {@link #search} asks the index, a
@@ -27,7 +28,7 @@ import org.apache.lucene.search.ScoreDoc;
  * (docs/engine.md); the graph pays off on larger catalogs. Should HNSW miss the true best course, that course's
  * value is clamped to 1 by {@link MfSignal}; the ranking among the courses found is unchanged.
  */
-record MfCandidates(int[] ordinals, double maxDot) {
+record MfCandidates(int[] ordinals, double maxDot, float[] dots) {
 
   static MfCandidates search(IndexHandle h, float[][] itemFactors, float[] userFactors, CourseFilter filter,
                              Collection<String> excluded, int k) throws IOException {
@@ -46,23 +47,29 @@ record MfCandidates(int[] ordinals, double maxDot) {
       ords[found++] = ord;
       max = Math.max(max, MfSignal.dot(userFactors, y[ord]));
     }
-    return new MfCandidates(java.util.Arrays.copyOf(ords, found), max);
+    return new MfCandidates(java.util.Arrays.copyOf(ords, found), max, null);
   }
 
   /**
    * Exact: the best {@code k} courses by {@code x_u . y_i} over every course that is not excluded (and has factors);
-   * the request's filters are applied by the scoring query afterwards.
+   * the request's filters are applied by the scoring query afterwards. Every course's dot product is kept
+   * ({@link #dots}, NaN without factors), so the scoring pass reads them instead of computing them again.
    */
   static MfCandidates exact(float[][] itemFactors, float[] userFactors, boolean[] excluded, int k) {
     int n = itemFactors.length;
     int[] heap = new int[Math.max(1, k)];
     float[] key = new float[heap.length];
+    float[] dots = new float[n];
     int size = 0;
-    double max = 0;
     for (int i = 0; i < n; i++) {
       float[] y = itemFactors[i];
-      if (y == null || (i < excluded.length && excluded[i])) continue;
-      float d = org.apache.lucene.util.VectorUtil.dotProduct(userFactors, y);
+      if (y == null) {
+        dots[i] = Float.NaN;
+        continue;
+      }
+      float d = (float) MfSignal.dot(userFactors, y);
+      dots[i] = d;
+      if (i < excluded.length && excluded[i]) continue;
       if (size < heap.length) {
         heap[size] = i;
         key[size] = d;
@@ -74,9 +81,10 @@ record MfCandidates(int[] ordinals, double maxDot) {
       }
     }
     int[] ords = java.util.Arrays.copyOf(heap, size);
-    for (int o : ords) max = Math.max(max, MfSignal.dot(userFactors, itemFactors[o]));
+    double max = 0;
+    for (int o : ords) max = Math.max(max, dots[o]);
     java.util.Arrays.sort(ords);
-    return new MfCandidates(ords, max);
+    return new MfCandidates(ords, max, dots);
   }
 
   private static void siftUp(int[] heap, float[] key, int i) {

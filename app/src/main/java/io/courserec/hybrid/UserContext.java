@@ -16,6 +16,7 @@ import java.util.Set;
  * @param excludedIds course ids no list may contain (taken unless asked, dismissed, request exclusions)
  * @param userFactors MF factors (trained, or folded in from the history), null when there is no positive history
  * @param mfMax the learner's largest MF dot product over eligible courses (0: no usable factors)
+ * @param mfDots every course's MF dot product when the exact candidate pass computed them, else null
  * @param userCfScores user-kNN score per course ordinal divided by its maximum, or null
  * @param userCfSupport number of neighbours with positive feedback per course ordinal, or null
  * @param neighbourCount similar learners found
@@ -28,7 +29,7 @@ import java.util.Set;
  * @param courseFactors per course ordinal, a factor multiplying the blended score ({@link CourseFactors}), or null
  */
 public record UserContext(UserHistory history, UserSegment segment, int positiveCourses, int[] historyOrdinals,
-                          float[] historyWeights, Set<String> excludedIds, float[] userFactors, double mfMax, float[] userCfScores,
+                          float[] historyWeights, Set<String> excludedIds, float[] userFactors, double mfMax, float[] mfDots, float[] userCfScores,
                           int[] userCfSupport, int neighbourCount, LearnerProfile profile,
                           float[] contentScores, int[] candidates, java.util.Map<Signal, float[]> listScores,
                           float[] courseFactors) {
@@ -36,7 +37,7 @@ public record UserContext(UserHistory history, UserSegment segment, int positive
   /** The same context with per-course factors. */
   public UserContext withCourseFactors(float[] f) {
     return new UserContext(history, segment, positiveCourses, historyOrdinals, historyWeights, excludedIds, userFactors,
-        mfMax, userCfScores, userCfSupport, neighbourCount, profile, contentScores, candidates, listScores, f);
+        mfMax, mfDots, userCfScores, userCfSupport, neighbourCount, profile, contentScores, candidates, listScores, f);
   }
 
   public boolean hasFactors() { return userFactors != null && mfMax > 0; }

@@ -140,6 +140,7 @@ final class UserContextBuilder {
 
     float[] factors = null;
     double mfMax = 0;
+    float[] mfDots = null;
     java.util.BitSet cand = perSignal > 0 ? new java.util.BitSet(n) : null;
     float[] ucf = null;
     int[] support = null;
@@ -154,6 +155,7 @@ final class UserContextBuilder {
           MfCandidates top = n <= mfExactMax ? MfCandidates.exact(m.itemFactors(), factors, excludedOrd, k)
               : MfCandidates.search(h, m.itemFactors(), factors, req.filter(), excluded, k);
           mfMax = top.maxDot();
+          mfDots = top.dots();
           if (cand != null) top.addTo(cand);
         }
       }
@@ -206,7 +208,7 @@ final class UserContextBuilder {
       }
       candidates = cand.cardinality() * 2 >= n ? null : cand.stream().toArray();
     }
-    return new UserContext(history, segment, positive, hOrd, hW, Set.copyOf(excluded), factors, mfMax, ucf, support,
+    return new UserContext(history, segment, positive, hOrd, hW, Set.copyOf(excluded), factors, mfMax, mfDots, ucf, support,
         neighbours, content.profile(), content.byOrdinal(), candidates, java.util.Collections.unmodifiableMap(lists), null);
   }
 
@@ -218,12 +220,28 @@ final class UserContextBuilder {
    */
   private float[] normalised(float[] raw, boolean[] excluded, java.util.BitSet cand) {
     float max = 0;
-    for (int i = 0; i < raw.length; i++) if (!excluded[i] && raw[i] > max) max = raw[i];
+    int positive = 0;
+    for (int i = 0; i < raw.length; i++) {
+      if (!excluded[i] && raw[i] > 0) {
+        positive++;
+        if (raw[i] > max) max = raw[i];
+      }
+    }
     if (!(max > 0)) return null;
-    // in place: the models hand out a fresh array per call, and at 100,000 courses each copy was 400 KB a request
+    // in place: the models hand out a fresh array per call, and at 100,000 courses each copy was 400 KB a request;
+    // the same pass collects the eligible positive values the candidate selection needs
     float[] out = raw;
-    for (int i = 0; i < raw.length; i++) out[i] = raw[i] > 0 ? raw[i] / max : 0;
-    if (cand != null) addBest(out, excluded, perSignal, cand);
+    float[] vals = cand != null && positive > perSignal ? new float[positive] : null;
+    int m = 0;
+    for (int i = 0; i < raw.length; i++) {
+      float x = raw[i] > 0 ? raw[i] / max : 0;
+      out[i] = x;
+      if (x > 0 && !excluded[i]) {
+        if (vals != null) vals[m++] = x;
+        else if (cand != null) cand.set(i);
+      }
+    }
+    if (vals != null) addBest(out, excluded, perSignal, cand, vals, m);
     return out;
   }
 
@@ -243,7 +261,16 @@ final class UserContextBuilder {
     float[] vals = new float[m];
     int q = 0;
     for (int i = 0; i < v.length; i++) if (v[i] > 0 && !excluded[i]) vals[q++] = v[i];
-    float t = select(vals, m - k); // the k-th largest
+    addBest(v, excluded, k, cand, vals, m);
+  }
+
+  /** As above, given the {@code m} (&gt; k) eligible positive values of {@code v} in {@code vals[0..m)} (reordered). */
+  private static void addBest(float[] v, boolean[] excluded, int k, java.util.BitSet cand, float[] vals, int m) {
+    if (m <= k) {
+      for (int i = 0; i < v.length; i++) if (v[i] > 0 && !excluded[i]) cand.set(i);
+      return;
+    }
+    float t = select(vals, m, m - k); // the k-th largest
     int ties = k;
     for (int i = 0; i < v.length; i++) {
       if (v[i] > t && !excluded[i]) {
@@ -261,8 +288,13 @@ final class UserContextBuilder {
 
   /** The value at position {@code r} of {@code a} sorted ascending (a is reordered): Hoare's selection, median of three. */
   static float select(float[] a, int r) {
+    return select(a, a.length, r);
+  }
+
+  /** As {@link #select(float[], int)} over {@code a[0..n)}. */
+  static float select(float[] a, int n, int r) {
     int lo = 0;
-    int hi = a.length - 1;
+    int hi = n - 1;
     while (lo < hi) {
       int mid = (lo + hi) >>> 1;
       float x = a[lo];

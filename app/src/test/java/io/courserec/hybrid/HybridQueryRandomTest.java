@@ -186,7 +186,10 @@ class HybridQueryRandomTest {
     if (search) sources.put(Signal.CONTENT, ContentSignal.ofScores(textMax));
     if (itemMax > 0) sources.put(Signal.ITEMCF, ItemCfSignal.of(hOrd, hW, itemMax));
     sources.put(Signal.USERCF, CourseArraySignal.of(Signal.USERCF.code(), ucf, "random"));
-    if (mfMax > 0) sources.put(Signal.MF, MfSignal.of(user, factors, mfMax));
+    // MF reads the exact candidate pass's dot products on catalogs of even size and computes them on odd ones
+    if (mfMax > 0) sources.put(Signal.MF, n % 2 == 0
+        ? MfSignal.of(user, factors, mfMax, MfCandidates.exact(factors, user, new boolean[n], 1).dots())
+        : MfSignal.of(user, factors, mfMax));
     sources.put(Signal.PRIOR, PriorSignal.of(priorShare, 0.5));
     sources.put(Signal.SEQ, CourseArraySignal.of(Signal.SEQ.code(), seq, "random"));
     for (Signal s : sources.keySet()) if (rnd.nextDouble() < 0.8) weights.put(s, rnd.nextDouble());

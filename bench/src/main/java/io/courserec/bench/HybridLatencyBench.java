@@ -5,8 +5,10 @@ import io.courserec.catalog.Dataset;
 import io.courserec.catalog.Learner;
 import io.courserec.config.Config;
 import io.courserec.config.ConfigKey;
+import io.courserec.engine.DatasetFile;
 import io.courserec.hybrid.HybridRecommender;
 import io.courserec.rec.RecommendRequest;
+import io.courserec.tuning.TuningResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -18,7 +20,10 @@ import org.HdrHistogram.Histogram;
 
 /**
  * Per-user hybrid ranking latency (single thread, one request at a time, after warm-up): trains the hybrid on a
- * data directory (without confidence calibration, which does not change ranking cost), then ranks a seeded sample
+ * data directory (without confidence calibration, which does not change ranking cost) — or, given a saved model
+ * version directory ({@code models/v-…}, recognised by its {@code dataset.bin}), loads it as a server does (learner
+ * columns mapped, the version's tuned values applied; the learning-path course factors are not installed) — then
+ * ranks a seeded sample
  * of learners and reports p50/p90/p99/max with HdrHistogram, wall clock and the ranking thread's CPU time (the
  * latter is what a request costs even when the machine is shared). Configuration comes from
  * {@code config/courserec.properties} and {@code COURSEREC_*} environment variables (e.g.
@@ -26,7 +31,7 @@ import org.HdrHistogram.Histogram;
  *
  * <pre>
  * java --add-modules jdk.incubator.vector -cp bench/target/courserec-bench.jar io.courserec.bench.HybridLatencyBench \
- *     DATA_DIR [users=2000] [k=10] [warmup=500]
+ *     DATA_DIR|VERSION_DIR [users=2000] [k=10] [warmup=500]
  * </pre>
  */
 public final class HybridLatencyBench {
@@ -37,13 +42,17 @@ public final class HybridLatencyBench {
     int users = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
     int k = args.length > 2 ? Integer.parseInt(args[2]) : 10;
     int warmup = args.length > 3 ? Integer.parseInt(args[3]) : 500;
-    Config config = Config.load(Files.isRegularFile(Path.of("config/courserec.properties"))
+    Config base = Config.load(Files.isRegularFile(Path.of("config/courserec.properties"))
         ? Path.of("config/courserec.properties") : null, System.getenv(), Map.of());
+    boolean version = Files.isRegularFile(data.resolve("dataset.bin"));
+    // a version's tuned values replace the configured ones, as when a server loads it
+    Config config = version ? TuningResult.read(data).map(t -> t.apply(base)).orElse(base) : base;
     long t0 = System.nanoTime();
-    Dataset d = CatalogLoader.load(data, config).dataset();
+    Dataset d = version ? DatasetFile.read(data.resolve("dataset.bin")) : CatalogLoader.load(data, config).dataset();
     long t1 = System.nanoTime();
-    try (HybridRecommender h = new HybridRecommender(config, null, false)) {
-      h.train(d);
+    try (HybridRecommender h = version ? new HybridRecommender(config, data.resolve("index")) : new HybridRecommender(config, null, false)) {
+      if (version) h.load(data.resolve("hybrid"), d);
+      else h.train(d);
       h.stageTimes().measureCpu(Boolean.getBoolean("courserec.stage_cpu"));
       long t2 = System.nanoTime();
       List<String> ids = new ArrayList<>();
