@@ -9,7 +9,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
- * {@code UserContextBuilder.addBest} (threshold selection) keeps exactly the courses a {@link TopK} heap keeps —
+ * {@code UserContextBuilder.addBest} (radix and threshold selection) keeps exactly the courses a {@link TopK} heap keeps —
  * the k largest positive values among eligible courses, ties by lower ordinal — on seeded random arrays with many
  * ties (values from a small set), zeros, negatives and exclusions; {@code select} against a sort.
  */
@@ -28,6 +28,33 @@ class AddBestTest {
         excluded[i] = rnd.nextInt(8) == 0;
       }
       int k = 1 + rnd.nextInt(60);
+      TopK top = new TopK(k);
+      for (int i = 0; i < n; i++) if (v[i] > 0 && !excluded[i]) top.offer(i, v[i]);
+      BitSet want = new BitSet(n);
+      for (int i : top.drain().ids()) want.set(i);
+      BitSet got = new BitSet(n);
+      UserContextBuilder.addBest(v, excluded, k, got);
+      assertThat(got).as("trial %d", trial).isEqualTo(want);
+    }
+  }
+
+  /** The same with normalised values in (0,1] spread over many buckets, larger arrays and larger k. */
+  @Test
+  void theSameCoursesAsTheHeapForNormalisedValues() {
+    Random rnd = new Random(29);
+    for (int trial = 0; trial < 500; trial++) {
+      int n = 1 + rnd.nextInt(5000);
+      int distinct = 1 + rnd.nextInt(rnd.nextBoolean() ? 30 : 100_000);
+      float[] v = new float[n];
+      boolean[] excluded = new boolean[n];
+      for (int i = 0; i < n; i++) {
+        int r = rnd.nextInt(10);
+        // a skewed spread (squares) puts many values in few buckets, as real scores do
+        float u = (1 + rnd.nextInt(distinct)) / (float) distinct;
+        v[i] = r == 0 ? 0f : r == 1 ? -u : u * u;
+        excluded[i] = rnd.nextInt(8) == 0;
+      }
+      int k = 1 + rnd.nextInt(400);
       TopK top = new TopK(k);
       for (int i = 0; i < n; i++) if (v[i] > 0 && !excluded[i]) top.offer(i, v[i]);
       BitSet want = new BitSet(n);
