@@ -23,43 +23,41 @@ import org.apache.lucene.util.BytesRef;
  */
 public final class LeafSignals {
   private final LeafReader reader;
+  // each iterator is opened on its first read: most callers read one signal (the ordinal, or a prior), and opening
+  // all five per segment and request cost more than the reads (a LeafSignals is opened per returned course)
   private NumericDocValues ordinals;
   private NumericDocValues popularity;
   private NumericDocValues rating;
   private BinaryDocValues neighbors;
+  private boolean factorsOpen;
   private FloatVectorValues factors;
   private KnnVectorValues.DocIndexIterator factorDocs;
   private int lastFactorTarget = -1;
 
-  private LeafSignals(LeafReader reader) throws IOException {
+  private LeafSignals(LeafReader reader) {
     this.reader = reader;
-    this.ordinals = DocValues.getNumeric(reader, CourseFields.ORDINAL);
-    this.popularity = DocValues.getNumeric(reader, CourseFields.PRIOR_POPULARITY);
-    this.rating = DocValues.getNumeric(reader, CourseFields.PRIOR_RATING);
-    this.neighbors = DocValues.getBinary(reader, CourseFields.CF_ITEM_NEIGHBORS);
-    openFactors();
   }
 
   /** Opens the readers for one segment. */
-  public static LeafSignals open(LeafReaderContext context) throws IOException {
+  public static LeafSignals open(LeafReaderContext context) {
     return new LeafSignals(context.reader());
   }
 
   /** Course ordinal of the document, or -1 when the document has none (never the case for indexer output). */
   public int ordinal(int doc) throws IOException {
-    if (doc < ordinals.docID()) ordinals = DocValues.getNumeric(reader, CourseFields.ORDINAL);
+    if (ordinals == null || doc < ordinals.docID()) ordinals = DocValues.getNumeric(reader, CourseFields.ORDINAL);
     return ordinals.advanceExact(doc) ? (int) ordinals.longValue() : -1;
   }
 
   /** Popularity prior, or {@code missing} when the course has none. */
   public float popularityPrior(int doc, float missing) throws IOException {
-    if (doc < popularity.docID()) popularity = DocValues.getNumeric(reader, CourseFields.PRIOR_POPULARITY);
+    if (popularity == null || doc < popularity.docID()) popularity = DocValues.getNumeric(reader, CourseFields.PRIOR_POPULARITY);
     return popularity.advanceExact(doc) ? Float.intBitsToFloat((int) popularity.longValue()) : missing;
   }
 
   /** Rating prior, or {@code missing} when the course has none. */
   public float ratingPrior(int doc, float missing) throws IOException {
-    if (doc < rating.docID()) rating = DocValues.getNumeric(reader, CourseFields.PRIOR_RATING);
+    if (rating == null || doc < rating.docID()) rating = DocValues.getNumeric(reader, CourseFields.PRIOR_RATING);
     return rating.advanceExact(doc) ? Float.intBitsToFloat((int) rating.longValue()) : missing;
   }
 
@@ -68,6 +66,7 @@ public final class LeafSignals {
    * call: read it, do not keep or modify it.
    */
   public float[] itemFactors(int doc) throws IOException {
+    if (!factorsOpen) openFactors();
     if (factors == null) return null;
     if (doc < lastFactorTarget) openFactors();
     lastFactorTarget = doc;
@@ -76,7 +75,8 @@ public final class LeafSignals {
   }
 
   /** Dimension of the item factors in this segment, 0 when it has none. */
-  public int factorDimension() {
+  public int factorDimension() throws IOException {
+    if (!factorsOpen) openFactors();
     return factors == null ? 0 : factors.dimension();
   }
 
@@ -85,11 +85,12 @@ public final class LeafSignals {
    * {@code similarity}), or null when it has none. The bytes are valid until the next call.
    */
   public BytesRef neighbors(int doc) throws IOException {
-    if (doc < neighbors.docID()) neighbors = DocValues.getBinary(reader, CourseFields.CF_ITEM_NEIGHBORS);
+    if (neighbors == null || doc < neighbors.docID()) neighbors = DocValues.getBinary(reader, CourseFields.CF_ITEM_NEIGHBORS);
     return neighbors.advanceExact(doc) ? neighbors.binaryValue() : null;
   }
 
   private void openFactors() throws IOException {
+    factorsOpen = true;
     lastFactorTarget = -1;
     if (reader.getFieldInfos().fieldInfo(CourseFields.MF_ITEM_FACTORS) == null) {
       factors = null;

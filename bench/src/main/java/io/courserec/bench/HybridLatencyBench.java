@@ -66,6 +66,8 @@ public final class HybridLatencyBench {
       Histogram cpu = new Histogram(3_600_000_000L, 3);
       java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
       int n = Math.min(users, ids.size());
+      com.sun.management.ThreadMXBean alloc = (com.sun.management.ThreadMXBean) threads;
+      long bytes0 = alloc.getCurrentThreadAllocatedBytes();
       for (int i = 0; i < n; i++) {
         String u = ids.get((warmup + i) % ids.size());
         long c = threads.getCurrentThreadCpuTime();
@@ -74,6 +76,7 @@ public final class HybridLatencyBench {
         hist.recordValue((System.nanoTime() - s) / 1000);
         cpu.recordValue(Math.max(0, threads.getCurrentThreadCpuTime() - c) / 1000);
       }
+      long allocated = alloc.getCurrentThreadAllocatedBytes() - bytes0;
       System.out.println("stages per request (" + (Boolean.getBoolean("courserec.stage_cpu") ? "cpu" : "wall") + ", mean): " + h.stageTimes().summary());
       long all = h.stageTimes().requests();
       StringBuilder steady = new StringBuilder();
@@ -90,6 +93,8 @@ public final class HybridLatencyBench {
       System.out.printf("cpu per request: p50=%.2f ms p90=%.2f ms p99=%.2f ms mean=%.2f ms%n",
           cpu.getValueAtPercentile(50) / 1000.0, cpu.getValueAtPercentile(90) / 1000.0,
           cpu.getValueAtPercentile(99) / 1000.0, cpu.getMean() / 1000.0);
+      // what a request leaves for the young collector: the rate at which a server fills its young generation
+      System.out.printf("allocated per request: %.1f KB%n", allocated / 1024.0 / n);
     }
   }
 }
