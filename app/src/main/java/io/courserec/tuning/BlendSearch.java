@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * blend does; ties by course ordinal) and scores the top {@value ListObjective#K} with the {@link ListObjective}.
  *
  * <p>Search: the starting point is the best of the configured weights and every corner (one signal alone), so the
- * result is never worse on validation than any single signal or the configuration; then {@value #ROUNDS} rounds of
+ * result is never worse on validation than any single signal or the configuration (pruning, below, keeps the first); then {@value #ROUNDS} rounds of
  * coordinate ascent over each signal's raw weight on {@link #GRID}. A weight moves only when the objective rises by
  * more than {@value #EPS}, so ties keep the simpler blend.
  *
@@ -36,7 +36,10 @@ import java.util.function.Consumer;
  * is scored with that weight set to 0 (the rest renormalised as served) and its keep-gain is
  * {@code z = pairedZ(with, without)} over the validation learners; the signal with the smallest z is dropped when that
  * z is below {@code pruneMinZ}, and the reduced blend is examined again, until every remaining signal clears it or a
- * drop would leave no weight above 0. {@code pruneMinZ = 0} switches pruning off.
+ * drop would leave no weight above 0. Pruning gives up validation score for cost, but never below the best single
+ * signal: when what remains scores below the best corner, that corner (one signal, no dearer in signals computed) is
+ * taken instead, so the tuned blend stays at least as good on validation as each of its parts. It may end below the
+ * configured weights. {@code pruneMinZ = 0} switches pruning off.
  */
 final class BlendSearch {
   static final double[] GRID = {0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.75, 1.0};
@@ -57,10 +60,11 @@ final class BlendSearch {
    * @param pruned the signals pruned from the guard's choice, in the order they were dropped (empty when off)
    * @param keptZ keep-gain z of each signal of {@code best} that pruning examined and kept (empty when off, and
    *     when {@code best} has a single signal)
+   * @param cornerAfterPruning whether what pruning left scored below the best corner, which {@code best} then is
    */
   record Outcome(BlendWeights start, double startScore, BlendWeights best, double bestScore,
                  Map<Signal, Double> corners, int trials, BlendWeights ascended, double ascendedScore, double gainZ,
-                 boolean guarded, List<Pruned> pruned, Map<Signal, Double> keptZ) {
+                 boolean guarded, List<Pruned> pruned, Map<Signal, Double> keptZ, boolean cornerAfterPruning) {
     Outcome {
       pruned = List.copyOf(pruned);
       keptZ = Map.copyOf(keptZ);
@@ -144,8 +148,23 @@ final class BlendSearch {
       }
     }
     Elimination e = eliminate(cases, chosen, chosenScore, objective, pruneMinZ);
+    Signal corner = bestCorner(corners);
+    if (!e.pruned().isEmpty() && corner != null && corners.get(corner) > e.score() + EPS) {
+      return new Outcome(configured, startScore, BlendWeights.only(corner), corners.get(corner), corners, trials, ascended,
+          bestScore, z, guarded, e.pruned(), Map.of(), true);
+    }
     return new Outcome(configured, startScore, e.blend(), e.score(), corners, trials, ascended, bestScore, z, guarded,
-        e.pruned(), e.keptZ());
+        e.pruned(), e.keptZ(), false);
+  }
+
+  /** The signal whose corner scored best (the first in {@link Signal} order among equals); null without corners. */
+  private static Signal bestCorner(Map<Signal, Double> corners) {
+    Signal best = null;
+    for (Signal s : Signal.values()) {
+      Double v = corners.get(s);
+      if (v != null && (best == null || v > corners.get(best))) best = s;
+    }
+    return best;
   }
 
   /** What backward elimination left of a blend: the blend, its score, what it dropped and the kept signals' z. */

@@ -182,14 +182,18 @@ public final class SelfTuner {
 
   /**
    * {@code rich: usercf pruned (keep-gain z 0.42, -0.0003); kept ease (z 6.10), seq (z 2.31)}: what pruning dropped
-   * and the keep-gain z of what it kept.
+   * and the keep-gain z of what it kept, or the corner taken when what remained scored below it.
    */
   static String pruningLine(UserSegment seg, BlendSearch.Outcome o) {
     StringJoiner dropped = new StringJoiner(", ", seg.code() + ": ", "");
     dropped.setEmptyValue(seg.code() + ": nothing pruned");
     o.pruned().forEach(p -> dropped.add(p.toString()));
+    List<Signal> left = o.best().asMap().entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+    if (o.cornerAfterPruning()) {
+      return dropped + "; what remained scored below " + left.get(0).code() + " alone, which is taken instead";
+    }
     StringJoiner kept = new StringJoiner(", ", "; kept ", "");
-    kept.setEmptyValue(o.best().asMap().values().stream().filter(w -> w > 0).count() == 1 ? "; one signal left" : "");
+    kept.setEmptyValue(left.size() == 1 ? "; one signal left" : "");
     o.keptZ().entrySet().stream().sorted(Map.Entry.comparingByKey())
         .forEach(e -> kept.add(String.format(Locale.ROOT, "%s (z %.2f)", e.getKey().code(), e.getValue())));
     return dropped + kept.toString();

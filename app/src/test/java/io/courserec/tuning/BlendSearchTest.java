@@ -164,7 +164,7 @@ class BlendSearchTest {
     BlendSearch.Outcome off = BlendSearch.search(noisyUserCf(), NINE_ONE, CF, ListObjective.accuracy(), 1.645, 0, m -> {});
     // without pruning the outcome is the guard's choice (here the ascent's blend, which is the configured start)
     assertThat(off).isEqualTo(new BlendSearch.Outcome(on.start(), on.startScore(), on.ascended(), on.ascendedScore(),
-        on.corners(), on.trials(), on.ascended(), on.ascendedScore(), on.gainZ(), on.guarded(), List.of(), Map.of()));
+        on.corners(), on.trials(), on.ascended(), on.ascendedScore(), on.gainZ(), on.guarded(), List.of(), Map.of(), false));
     // and the hand-made pair of the tests above: every field as before pruning existed
     BlendSearch.Outcome pair = BlendSearch.search(List.of(ONE, TWO_), BlendWeights.only(Signal.PRIOR), TWO,
         ListObjective.accuracy(), 0, 0, m -> {});
@@ -209,6 +209,39 @@ class BlendSearchTest {
         ListObjective.accuracy(), 1.645, 10, m -> {});
     assertThat(corner.best()).isEqualTo(BlendWeights.only(Signal.USERCF));
     assertThat(corner.pruned()).isEmpty();
+  }
+
+  @Test
+  void whatPruningLeavesIsNeverBelowTheBestSingleSignal() {
+    // Item-CF, user-CF and the prior on one table: a (1, 1, 0), b (0.6, 0, 1). Equal thirds: a = 0.667 > b = 0.533;
+    // item-CF and prior halves: a = 0.5 < b = 0.8. 6 learners want a, 5 want b, so no blend serves both: the
+    // configured thirds (a first: 6 x 1 + 5 x 0.6309) tie with item-CF alone and with user-CF alone (0.8322), and
+    // the ascent finds nothing strictly better. Without item-CF, user-CF and prior halves tie a and b at 0.5 and
+    // the ordinal keeps a first: nothing changes, z 0, item-CF goes first. Then user-CF's keep-gain: +0.3691 (6),
+    // -0.3691 (5), z 0.289 (mean 0.0336, sd 0.3855, se 0.1162): it goes too, and the prior alone scores
+    // (6 x 0.6309 + 5) / 11 = 0.7987, below item-CF's corner (item-CF and user-CF alone tie; the first is taken).
+    Set<Signal> three = Set.of(Signal.ITEMCF, Signal.USERCF, Signal.PRIOR);
+    List<Map<Signal, Double>> rows = List.of(Map.of(Signal.ITEMCF, 1.0, Signal.USERCF, 1.0, Signal.PRIOR, 0.0),
+        Map.of(Signal.ITEMCF, 0.6, Signal.USERCF, 0.0, Signal.PRIOR, 1.0));
+    List<BlendSearch.Case> cases = new ArrayList<>();
+    for (String relevant : List.of("a", "a", "a", "a", "a", "a", "b", "b", "b", "b", "b")) {
+      cases.add(new BlendSearch.Case(new SignalTable(UserSegment.WARM, three, List.of("a", "b"), new int[] {0, 1}, rows),
+          Set.of(relevant)));
+    }
+    BlendWeights thirds = BlendWeights.of(Map.of(Signal.ITEMCF, 1.0, Signal.USERCF, 1.0, Signal.PRIOR, 1.0));
+    BlendSearch.Outcome o = BlendSearch.search(cases, thirds, three, ListObjective.accuracy(), 1.645, 1.645, m -> {});
+    assertThat(o.ascended()).isEqualTo(thirds);
+    assertThat(o.pruned()).extracting(BlendSearch.Pruned::signal).containsExactly(Signal.ITEMCF, Signal.USERCF);
+    assertThat(o.pruned().get(0).keepGainZ()).isZero();
+    assertThat(o.pruned().get(1).keepGainZ()).isCloseTo(0.2887, within(0.0001));
+    assertThat(o.pruned().get(1).scoreChange()).isCloseTo(-(1 - NDCG2) / 11, within(1e-12));
+    assertThat(o.cornerAfterPruning()).isTrue();
+    assertThat(o.best()).isEqualTo(BlendWeights.only(Signal.ITEMCF));
+    assertThat(o.bestScore()).isEqualTo(o.corners().get(Signal.ITEMCF)).isCloseTo((6 + 5 * NDCG2) / 11, within(1e-12));
+    assertThat(SelfTuner.pruningLine(UserSegment.WARM, o)).isEqualTo("warm: itemcf pruned (keep-gain z 0.00, +0.0000), "
+        + "usercf pruned (keep-gain z 0.29, -0.0336); what remained scored below itemcf alone, which is taken instead");
+    // off, the thirds stay
+    assertThat(BlendSearch.search(cases, thirds, three, ListObjective.accuracy(), 1.645, 0, m -> {}).best()).isEqualTo(thirds);
   }
 
   @Test
