@@ -18,9 +18,10 @@ import java.util.function.Consumer;
  * blend does; ties by course ordinal) and scores the top {@value ListObjective#K} with the {@link ListObjective}.
  *
  * <p>Search: the starting point is the best of the configured weights and every corner (one signal alone), so the
- * result is never worse on validation than any single signal or the configuration (pruning, below, keeps the first); then {@value #ROUNDS} rounds of
- * coordinate ascent over each signal's raw weight on {@link #GRID}. A weight moves only when the objective rises by
- * more than {@value #EPS}, so ties keep the simpler blend.
+ * result is never worse on validation than any single signal or the configuration (after pruning, below, only the
+ * first still holds); then {@value #ROUNDS} rounds of coordinate ascent over each signal's raw weight on
+ * {@link #GRID}. A weight moves only when the objective rises by more than {@value #EPS}, so ties keep the simpler
+ * blend.
  *
  * <p>Guard against fitting noise: a blend found by the ascent replaces the start only when its gain is clear on the
  * validation learners themselves — the paired per-learner difference has a z statistic (mean / standard error) of
@@ -37,8 +38,8 @@ import java.util.function.Consumer;
  * {@code z = pairedZ(with, without)} over the validation learners; the signal with the smallest z is dropped when that
  * z is below {@code pruneMinZ}, and the reduced blend is examined again, until every remaining signal clears it or a
  * drop would leave no weight above 0. Pruning gives up validation score for cost, but never below the best single
- * signal: when what remains scores below the best corner, that corner (one signal, no dearer in signals computed) is
- * taken instead, so the tuned blend stays at least as good on validation as each of its parts. It may end below the
+ * signal: when what remains scores below the best corner, that corner (a single signal to compute) is taken
+ * instead, so the tuned blend stays at least as good on validation as each of its parts. It may end below the
  * configured weights. {@code pruneMinZ = 0} switches pruning off.
  */
 final class BlendSearch {
