@@ -18,9 +18,10 @@ import java.util.function.Consumer;
  * blend does; ties by course ordinal) and scores the top {@value ListObjective#K} with the {@link ListObjective}.
  *
  * <p>Search: the starting point is the best of the configured weights and every corner (one signal alone), so the
- * result is never worse on validation than any single signal or the configuration; then {@value #ROUNDS} rounds of
- * coordinate ascent over each signal's raw weight on {@link #GRID}. A weight moves only when the objective rises by
- * more than {@value #EPS}, so ties keep the simpler blend.
+ * result is never worse on validation than any single signal or the configuration (after pruning, below, only the
+ * first still holds); then {@value #ROUNDS} rounds of coordinate ascent over each signal's raw weight on
+ * {@link #GRID}. A weight moves only when the objective rises by more than {@value #EPS}, so ties keep the simpler
+ * blend.
  *
  * <p>Guard against fitting noise: a blend found by the ascent replaces the start only when its gain is clear on the
  * validation learners themselves — the paired per-learner difference has a z statistic (mean / standard error) of
@@ -28,6 +29,18 @@ import java.util.function.Consumer;
  * learners otherwise chase noise: on a ratings-only log of 943 learners the ascent's rich blend was +0.0047 NDCG@10
  * above the best corner (EASE) on validation (z 1.1) and −0.0037 below it on the outer test. The selection among
  * many trials still flatters the winner, so the guard only removes the weakest gains; it is not a test.
+ *
+ * <p>Signals that do not earn their cost are pruned ({@code pruneMinZ}, {@code tune.blend_prune_min_z}): every
+ * signal with a weight above 0 is computed on every request of its segment, however small the weight (a rich-segment
+ * user-kNN weight of 0.008 cost about 40 % of a request's CPU for almost no change of the ranking). After the guard,
+ * backward elimination: for each signal other than PRIOR (read from the index, free) with a weight above 0, the blend
+ * is scored with that weight set to 0 (the rest renormalised as served) and its keep-gain is
+ * {@code z = pairedZ(with, without)} over the validation learners; the signal with the smallest z is dropped when that
+ * z is below {@code pruneMinZ}, and the reduced blend is examined again, until every remaining signal clears it or a
+ * drop would leave no weight above 0. Pruning gives up validation score for cost, but never below the best single
+ * signal: when what remains scores below the best corner, that corner (a single signal to compute) is taken
+ * instead, so the tuned blend stays at least as good on validation as each of its parts. It may end below the
+ * configured weights. {@code pruneMinZ = 0} switches pruning off.
  */
 final class BlendSearch {
   static final double[] GRID = {0, 0.025, 0.05, 0.1, 0.15, 0.2, 0.3, 0.4, 0.5, 0.6, 0.75, 1.0};
@@ -37,21 +50,50 @@ final class BlendSearch {
   /** One validation learner. */
   record Case(SignalTable table, Set<String> relevant) {}
 
-  /** The search's outcome for one segment. */
   /**
+   * The search's outcome for one segment.
+   *
+   * @param best the chosen blend after the guard and pruning, and {@code bestScore} its validation score
+   * @param trials blends scored by the start and the ascent (pruning's scorings are not counted)
    * @param ascended the ascent's blend before the guard, and {@code ascendedScore} its validation score
    * @param gainZ z statistic of the ascent's per-learner gain over the best start (NaN when the ascent kept it)
    * @param guarded whether the guard kept the best start because {@code gainZ} was below the minimum
+   * @param pruned the signals pruned from the guard's choice, in the order they were dropped (empty when off)
+   * @param keptZ keep-gain z of each signal of {@code best} that pruning examined and kept (empty when off, and
+   *     when {@code best} has a single signal)
+   * @param cornerAfterPruning whether what pruning left scored below the best corner, which {@code best} then is
    */
   record Outcome(BlendWeights start, double startScore, BlendWeights best, double bestScore,
                  Map<Signal, Double> corners, int trials, BlendWeights ascended, double ascendedScore, double gainZ,
-                 boolean guarded) {}
+                 boolean guarded, List<Pruned> pruned, Map<Signal, Double> keptZ, boolean cornerAfterPruning) {
+    Outcome {
+      pruned = List.copyOf(pruned);
+      keptZ = Map.copyOf(keptZ);
+    }
+  }
+
+  /**
+   * One signal dropped by pruning.
+   *
+   * @param keepGainZ z of the per-learner gain of keeping it ({@code pairedZ(with, without)}), below the threshold
+   * @param scoreChange validation score without it minus with it, at the step it was dropped (negative: it helped)
+   */
+  record Pruned(Signal signal, double keepGainZ, double scoreChange) {
+    /** For the progress line and the report: {@code usercf pruned (keep-gain z 0.42, -0.0003)}. */
+    @Override
+    public String toString() {
+      return String.format(Locale.ROOT, "%s pruned (keep-gain z %.2f, %+.4f)", signal.code(), keepGainZ, scoreChange);
+    }
+  }
 
   private BlendSearch() {}
 
-  /** @param minZ the guard's minimum z of the ascent's gain over the best start (0 = no guard) */
+  /**
+   * @param minZ the guard's minimum z of the ascent's gain over the best start (0 = no guard)
+   * @param pruneMinZ the minimum keep-gain z of each signal of the chosen blend but PRIOR (0 = no pruning)
+   */
   static Outcome search(List<Case> cases, BlendWeights configured, Set<Signal> free, ListObjective objective,
-                        double minZ, Consumer<String> progress) {
+                        double minZ, double pruneMinZ, Consumer<String> progress) {
     double startScore = score(cases, configured, objective);
     int trials = 1;
     BlendWeights best = configured;
@@ -91,17 +133,82 @@ final class BlendSearch {
       if (bestScore <= before + EPS) break;
     }
     BlendWeights ascended = BlendWeights.of(raw);
-    if (!(bestScore > startBestScore + EPS)) {
-      return new Outcome(configured, startScore, startBest, startBestScore, corners, trials, ascended, bestScore, Double.NaN, false);
+    double z = Double.NaN;
+    boolean guarded = false;
+    BlendWeights chosen = startBest;
+    double chosenScore = startBestScore;
+    if (bestScore > startBestScore + EPS) {
+      z = pairedZ(perLearner(cases, ascended, objective), perLearner(cases, startBest, objective));
+      guarded = minZ > 0 && !(z >= minZ);
+      if (guarded) {
+        progress.accept(String.format(Locale.ROOT, "blend gain %+.4f has z %.2f < %.3f: the best start is kept",
+            bestScore - startBestScore, z, minZ));
+      } else {
+        chosen = ascended;
+        chosenScore = bestScore;
+      }
     }
-    double z = pairedZ(perLearner(cases, ascended, objective), perLearner(cases, startBest, objective));
-    boolean guarded = minZ > 0 && !(z >= minZ);
-    if (guarded) {
-      progress.accept(String.format(Locale.ROOT, "blend gain %+.4f has z %.2f < %.3f: the best start is kept",
-          bestScore - startBestScore, z, minZ));
+    Elimination e = eliminate(cases, chosen, chosenScore, objective, pruneMinZ);
+    Signal corner = bestCorner(corners);
+    if (!e.pruned().isEmpty() && corner != null && corners.get(corner) > e.score() + EPS) {
+      return new Outcome(configured, startScore, BlendWeights.only(corner), corners.get(corner), corners, trials, ascended,
+          bestScore, z, guarded, e.pruned(), Map.of(), true);
     }
-    return new Outcome(configured, startScore, guarded ? startBest : ascended, guarded ? startBestScore : bestScore,
-        corners, trials, ascended, bestScore, z, guarded);
+    return new Outcome(configured, startScore, e.blend(), e.score(), corners, trials, ascended, bestScore, z, guarded,
+        e.pruned(), e.keptZ(), false);
+  }
+
+  /** The signal whose corner scored best (the first in {@link Signal} order among equals); null without corners. */
+  private static Signal bestCorner(Map<Signal, Double> corners) {
+    Signal best = null;
+    for (Signal s : Signal.values()) {
+      Double v = corners.get(s);
+      if (v != null && (best == null || v > corners.get(best))) best = s;
+    }
+    return best;
+  }
+
+  /** What backward elimination left of a blend: the blend, its score, what it dropped and the kept signals' z. */
+  private record Elimination(BlendWeights blend, double score, List<Pruned> pruned, Map<Signal, Double> keptZ) {}
+
+  /**
+   * Backward elimination of {@code blend} (class comment): drops the non-PRIOR signal of smallest keep-gain z while
+   * that z is below {@code minZ} and another weight above 0 would remain; {@code minZ = 0} returns the blend as is.
+   */
+  private static Elimination eliminate(List<Case> cases, BlendWeights blend, double score, ListObjective objective, double minZ) {
+    if (!(minZ > 0)) return new Elimination(blend, score, List.of(), Map.of());
+    List<Pruned> pruned = new ArrayList<>();
+    double[] with = perLearner(cases, blend, objective);
+    while (true) {
+      Map<Signal, Double> keptZ = new EnumMap<>(Signal.class);
+      Pruned weakest = null;
+      BlendWeights without = null;
+      double[] withoutScores = null;
+      for (Signal s : Signal.values()) {
+        if (s == Signal.PRIOR || !(blend.of(s) > 0)) continue;
+        BlendWeights w = blend.with(s, 0);
+        if (w == null) continue; // the last weight above 0: a corner is never pruned to nothing
+        double[] v = perLearner(cases, w, objective);
+        double keepZ = pairedZ(with, v);
+        keptZ.put(s, keepZ);
+        if (weakest == null || keepZ < weakest.keepGainZ()) {
+          weakest = new Pruned(s, keepZ, mean(v) - mean(with));
+          without = w;
+          withoutScores = v;
+        }
+      }
+      if (weakest == null || !(weakest.keepGainZ() < minZ)) return new Elimination(blend, score, pruned, keptZ);
+      pruned.add(weakest);
+      blend = without;
+      with = withoutScores;
+      score = mean(with);
+    }
+  }
+
+  private static double mean(double[] v) {
+    double total = 0;
+    for (double x : v) total += x;
+    return v.length == 0 ? Double.NaN : total / v.length;
   }
 
   /**
@@ -133,9 +240,7 @@ final class BlendSearch {
 
   /** Mean objective of the cases under {@code w}. */
   static double score(List<Case> cases, BlendWeights w, ListObjective objective) {
-    double total = 0;
-    for (double v : perLearner(cases, w, objective)) total += v;
-    return cases.isEmpty() ? Double.NaN : total / cases.size();
+    return mean(perLearner(cases, w, objective));
   }
 
   /** The table's top {@code k} course ids under {@code w} restricted to the table's signals (ties by ordinal). */

@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.function.Consumer;
 
 /**
@@ -112,6 +113,7 @@ public final class SelfTuner {
       }
     }
     Map<UserSegment, BlendWeights> tuned = new EnumMap<>(UserSegment.class);
+    List<String> pruning = new ArrayList<>();
     report.append("| segment | learners | configured | ").append(String.join(" | ", signalCodes())).append(" | tuned | weights |\n|---|---:|---:|");
     report.append("---:|".repeat(Signal.values().length)).append("---:|---|\n");
     for (UserSegment seg : UserSegment.values()) {
@@ -123,8 +125,13 @@ public final class SelfTuner {
         continue;
       }
       Set<Signal> free = keyed(seg);
-      BlendSearch.Outcome o = BlendSearch.search(cs, configured, free, objective, s.blendMinZ(),
+      BlendSearch.Outcome o = BlendSearch.search(cs, configured, free, objective, s.blendMinZ(), s.blendPruneMinZ(),
           line -> progress.accept(seg.code() + " " + line));
+      if (s.blendPruneMinZ() > 0) {
+        String line = pruningLine(seg, o);
+        pruning.add(line);
+        if (!o.pruned().isEmpty()) reporting.note(line);
+      }
       StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %d | %.4f |", seg.code(), cs.size(), o.startScore()));
       for (Signal sig : Signal.values()) {
         Double c = o.corners().get(sig);
@@ -136,6 +143,12 @@ public final class SelfTuner {
       report.append(row);
       for (Signal sig : free) chosen.put(BlendWeights.key(seg, sig), String.format(Locale.ROOT, "%.3f", o.best().of(sig)));
       tuned.put(seg, o.best());
+    }
+    if (!pruning.isEmpty()) {
+      report.append(String.format(Locale.ROOT, "%nPruning (`tune.blend_prune_min_z` %.3f): a signal other than the prior "
+          + "stays only when keeping it gains at least this z over the validation learners; the weights above are "
+          + "after pruning. Each pruned signal's keep-gain z and the validation score change of dropping it:%n%n", s.blendPruneMinZ()));
+      for (String line : pruning) report.append("- ").append(line).append('\n');
     }
     if (!tuned.isEmpty()) {
       progress.accept("choosing the MMR trade-off");
@@ -165,6 +178,25 @@ public final class SelfTuner {
         ParameterSearch.describe(space, o.config()), o.score(), o.complete() ? "" : " budget ran out"));
     for (ParameterSearch.Axis a : space.axes()) chosen.put(a.key().key(), o.config().string(a.key()));
     return o.config();
+  }
+
+  /**
+   * {@code rich: usercf pruned (keep-gain z 0.42, -0.0003); kept ease (z 6.10), seq (z 2.31)}: what pruning dropped
+   * and the keep-gain z of what it kept, or the corner taken when what remained scored below it.
+   */
+  static String pruningLine(UserSegment seg, BlendSearch.Outcome o) {
+    StringJoiner dropped = new StringJoiner(", ", seg.code() + ": ", "");
+    dropped.setEmptyValue(seg.code() + ": nothing pruned");
+    o.pruned().forEach(p -> dropped.add(p.toString()));
+    List<Signal> left = o.best().asMap().entrySet().stream().filter(e -> e.getValue() > 0).map(Map.Entry::getKey).toList();
+    if (o.cornerAfterPruning()) {
+      return dropped + "; what remained scored below " + left.get(0).code() + " alone, which is taken instead";
+    }
+    StringJoiner kept = new StringJoiner(", ", "; kept ", "");
+    kept.setEmptyValue(left.size() == 1 ? "; one signal left" : "");
+    o.keptZ().entrySet().stream().sorted(Map.Entry.comparingByKey())
+        .forEach(e -> kept.add(String.format(Locale.ROOT, "%s (z %.2f)", e.getKey().code(), e.getValue())));
+    return dropped + kept.toString();
   }
 
   /** Signal tables of the sampled learners, by the segment the hybrid puts them in. */

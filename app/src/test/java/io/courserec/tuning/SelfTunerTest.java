@@ -27,7 +27,8 @@ class SelfTunerTest {
     assertThat(a.split()).isEqualTo("leave-last-out"); // every synthetic event has a timestamp
     assertThat(a.values()).containsKeys("cf.item.neighbors", "cf.item.shrinkage", "mf.rank", "mf.regularization", "mf.alpha");
     assertThat(a.values().keySet()).anyMatch(k -> k.startsWith("hybrid.warm."));
-    assertThat(a.report()).contains("## Hyper-parameters").contains("## Blend weights per segment").contains("itemknn chosen");
+    assertThat(a.report()).contains("## Hyper-parameters").contains("## Blend weights per segment").contains("itemknn chosen")
+        .contains("Pruning (`tune.blend_prune_min_z` 1.645)");
   }
 
   @Test
