@@ -30,7 +30,7 @@ final class ListObjective {
 
   /** NDCG alone (for tests and reports). */
   static ListObjective accuracy() {
-    return new ListObjective(new TuningSettings(true, 1, "auto", 1, 10, 0, 0, 0, 0, 0), null, null);
+    return new ListObjective(new TuningSettings(true, 1, "auto", 1, 10, 0, 0, 0, 0, 1, 0), null, null);
   }
 
   double score(List<String> ranked, Set<String> relevant) {

@@ -125,7 +125,7 @@ public final class SelfTuner {
         continue;
       }
       Set<Signal> free = keyed(seg);
-      BlendSearch.Outcome o = BlendSearch.search(cs, configured, free, objective, s.blendMinZ(), s.blendPruneMinZ(),
+      BlendSearch.Outcome o = BlendSearch.search(cs, configured, free, objective, s.blendMinZ(), s.blendPruneMinZ(), s.blendPruneMaxLoss(),
           line -> progress.accept(seg.code() + " " + line));
       if (s.blendPruneMinZ() > 0) {
         String line = pruningLine(seg, o);
@@ -145,9 +145,11 @@ public final class SelfTuner {
       tuned.put(seg, o.best());
     }
     if (!pruning.isEmpty()) {
-      report.append(String.format(Locale.ROOT, "%nPruning (`tune.blend_prune_min_z` %.3f): a signal other than the prior "
-          + "stays only when keeping it gains at least this z over the validation learners; the weights above are "
-          + "after pruning. Each pruned signal's keep-gain z and the validation score change of dropping it:%n%n", s.blendPruneMinZ()));
+      report.append(String.format(Locale.ROOT, "%nPruning (`tune.blend_prune_min_z` %.3f, `tune.blend_prune_max_loss` %.3f): a "
+          + "signal other than the prior stays only when keeping it gains at least this z over the validation learners, "
+          + "and pruning stops before its drops together cost more than that share of the validation score; the weights "
+          + "above are after pruning. Each pruned signal's keep-gain z and the validation score change of dropping it:%n%n",
+          s.blendPruneMinZ(), s.blendPruneMaxLoss()));
       for (String line : pruning) report.append("- ").append(line).append('\n');
     }
     if (!tuned.isEmpty()) {

@@ -17,11 +17,12 @@ import java.util.Set;
  * @param noveltyWeight weight of novelty (bits / 10) in the objective
  * @param blendMinZ the blend search's guard: minimum z of a blend's gain over the best corner (0 = off)
  * @param blendPruneMinZ minimum keep-gain z of each non-prior signal of a tuned blend; weaker ones are pruned (0 = off)
+ * @param blendPruneMaxLoss the share of a blend's validation score pruning may give up in all (1 = no bound)
  * @param seed sampling seed
  */
 public record TuningSettings(boolean enabled, int budgetSeconds, String split, int maxUsers, int candidates,
                              double diversityWeight, double noveltyWeight, double blendMinZ, double blendPruneMinZ,
-                             long seed) {
+                             double blendPruneMaxLoss, long seed) {
   static final Set<String> SPLITS = Set.of("auto", "leave-last-out", "random");
 
   public TuningSettings {
@@ -34,7 +35,7 @@ public record TuningSettings(boolean enabled, int budgetSeconds, String split, i
     return new TuningSettings(c.bool(ConfigKey.TUNE_ENABLED), c.integer(ConfigKey.TUNE_BUDGET), c.string(ConfigKey.TUNE_SPLIT),
         c.integer(ConfigKey.TUNE_MAX_USERS), c.integer(ConfigKey.TUNE_CANDIDATES), c.number(ConfigKey.TUNE_W_DIVERSITY),
         c.number(ConfigKey.TUNE_W_NOVELTY), c.number(ConfigKey.TUNE_BLEND_MIN_Z),
-        c.number(ConfigKey.TUNE_BLEND_PRUNE_MIN_Z), c.longValue(ConfigKey.SEED));
+        c.number(ConfigKey.TUNE_BLEND_PRUNE_MIN_Z), c.number(ConfigKey.TUNE_BLEND_PRUNE_MAX_LOSS), c.longValue(ConfigKey.SEED));
   }
 
   /** Whether the objective is NDCG alone. */

@@ -65,7 +65,7 @@ class MfCandidatesTest {
         int[] got = viaIndex.ordinals().clone();
         Arrays.sort(got);
         assertThat(got).containsExactly(want);
-        assertThat(viaIndex.maxDot()).isCloseTo(wantMax, within(0.0)); // same double arithmetic, same factors
+        assertThat(viaIndex.maxDot()).isCloseTo(wantMax, within(0.0)); // same arithmetic (MfSignal.dot), same factors
       }
     }
   }

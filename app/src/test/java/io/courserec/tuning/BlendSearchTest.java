@@ -158,6 +158,23 @@ class BlendSearchTest {
     assertThat(low.keptZ().get(Signal.ITEMCF)).isCloseTo(4.26, within(0.01));
   }
 
+  /**
+   * The loss bound: dropping user-CF above costs (1 - NDCG2) / 21 of a validation score of (16 + 5 NDCG2) / 21, i.e.
+   * 1.93 % of it; a bound of 1 % keeps it, 2 % lets it go.
+   */
+  @Test
+  void theLossBoundStopsPruningThatWouldCostMoreThanItsShare() {
+    double share = (1 - NDCG2) / (16 + 5 * NDCG2);
+    assertThat(share).isCloseTo(0.0193, within(0.0001));
+    BlendSearch.Outcome bounded = BlendSearch.search(noisyUserCf(), NINE_ONE, CF, ListObjective.accuracy(), 1.645, 1.645, 0.01, m -> {});
+    assertThat(bounded.best()).isEqualTo(NINE_ONE);
+    assertThat(bounded.pruned()).isEmpty();
+    assertThat(bounded.keptZ().get(Signal.USERCF)).isCloseTo(0.295, within(0.001)); // below the threshold, kept by the bound
+    BlendSearch.Outcome looser = BlendSearch.search(noisyUserCf(), NINE_ONE, CF, ListObjective.accuracy(), 1.645, 1.645, 0.02, m -> {});
+    assertThat(looser.best()).isEqualTo(BlendWeights.only(Signal.ITEMCF));
+    assertThat(looser.pruned()).extracting(BlendSearch.Pruned::signal).containsExactly(Signal.USERCF);
+  }
+
   @Test
   void pruningOffGivesExactlyTheUnprunedOutcome() {
     BlendSearch.Outcome on = BlendSearch.search(noisyUserCf(), NINE_ONE, CF, ListObjective.accuracy(), 1.645, 1.645, m -> {});

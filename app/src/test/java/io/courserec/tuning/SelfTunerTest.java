@@ -28,7 +28,7 @@ class SelfTunerTest {
     assertThat(a.values()).containsKeys("cf.item.neighbors", "cf.item.shrinkage", "mf.rank", "mf.regularization", "mf.alpha");
     assertThat(a.values().keySet()).anyMatch(k -> k.startsWith("hybrid.warm."));
     assertThat(a.report()).contains("## Hyper-parameters").contains("## Blend weights per segment").contains("itemknn chosen")
-        .contains("Pruning (`tune.blend_prune_min_z` 1.645)");
+        .contains("Pruning (`tune.blend_prune_min_z` 1.645, `tune.blend_prune_max_loss` 0.010)");
   }
 
   @Test
