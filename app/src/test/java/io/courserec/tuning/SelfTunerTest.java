@@ -17,7 +17,7 @@ class SelfTunerTest {
   static final Dataset DATA = SyntheticFeedback.generate(240, 60, 5000, 4, 9);
   // a budget far above what this data needs, so the budget never decides and the run is reproducible
   static final Config CONFIG = Config.defaults().with(Map.of(ConfigKey.TUNE_BUDGET, "3600", ConfigKey.MF_ITERATIONS, "4",
-      ConfigKey.TUNE_MAX_USERS, "150"));
+      ConfigKey.TUNE_MAX_USERS, "150", ConfigKey.TUNE_BLEND_PRUNE_MIN_Z, "1.645")); // pruning on, so its report is covered
 
   @Test
   void tuningIsDeterministicPerSeedAndCoversEveryStage() {
