@@ -28,13 +28,7 @@ class AddBestTest {
         excluded[i] = rnd.nextInt(8) == 0;
       }
       int k = 1 + rnd.nextInt(60);
-      TopK top = new TopK(k);
-      for (int i = 0; i < n; i++) if (v[i] > 0 && !excluded[i]) top.offer(i, v[i]);
-      BitSet want = new BitSet(n);
-      for (int i : top.drain().ids()) want.set(i);
-      BitSet got = new BitSet(n);
-      UserContextBuilder.addBest(v, excluded, k, got);
-      assertThat(got).as("trial %d", trial).isEqualTo(want);
+      assertSameAsTheHeap(v, excluded, k, trial);
     }
   }
 
@@ -55,14 +49,19 @@ class AddBestTest {
         excluded[i] = rnd.nextInt(8) == 0;
       }
       int k = 1 + rnd.nextInt(400);
-      TopK top = new TopK(k);
-      for (int i = 0; i < n; i++) if (v[i] > 0 && !excluded[i]) top.offer(i, v[i]);
-      BitSet want = new BitSet(n);
-      for (int i : top.drain().ids()) want.set(i);
-      BitSet got = new BitSet(n);
-      UserContextBuilder.addBest(v, excluded, k, got);
-      assertThat(got).as("trial %d", trial).isEqualTo(want);
+      assertSameAsTheHeap(v, excluded, k, trial);
     }
+  }
+
+  /** addBest's courses against a {@link TopK} fed every eligible positive value. */
+  private static void assertSameAsTheHeap(float[] v, boolean[] excluded, int k, int trial) {
+    TopK top = new TopK(k);
+    for (int i = 0; i < v.length; i++) if (v[i] > 0 && !excluded[i]) top.offer(i, v[i]);
+    BitSet want = new BitSet(v.length);
+    for (int i : top.drain().ids()) want.set(i);
+    BitSet got = new BitSet(v.length);
+    UserContextBuilder.addBest(v, excluded, k, got);
+    assertThat(got).as("trial %d", trial).isEqualTo(want);
   }
 
   @Test
