@@ -63,6 +63,7 @@ public final class DefaultEngine implements Engine {
   private final LearnerPlans plans;
   private final EventWeights events;
   private final ReplicaChanges replicas;
+  private final AnswerSlots slots;
   private volatile io.courserec.store.StoreChangeListener.Subscription following;
   /** The served version's example candidates, replaced when another version is served. */
   private volatile Map.Entry<Generation, ExampleLearners.Candidates> examples;
@@ -79,6 +80,7 @@ public final class DefaultEngine implements Engine {
     this.learnerEvents = new LearnerEvents(store, erased, config.integer(ConfigKey.MAX_RECENT_EVENTS), excluding);
     this.plans = new LearnerPlans(config);
     this.events = weights;
+    this.slots = new AnswerSlots(config.integer(ConfigKey.MAX_CONCURRENT));
   }
 
   ModelLifecycle lifecycle() { return lifecycle; }
@@ -117,13 +119,13 @@ public final class DefaultEngine implements Engine {
       boolean hybrid = q.algorithm().equals("hybrid");
       if (!known && recent.isEmpty() && !interests) return popular(g, q, req, hybrid);
       if (hybrid) {
-        HybridRanking r = g.hybrid().rank(req);
+        HybridRanking r = slots.call(() -> g.hybrid().rank(req));
         return new RecommendResult(user, q.algorithm(), r.strategy(), r.segment().code(), g.version(),
             marked(g, id, recent, Answers.ofHybrid(g.data(), r.items(), q.offset(), true)));
       }
       List<Recommendation> recs;
       try {
-        recs = g.hybrid().withSignalConfidence(q.algorithm(), req, g.single(q.algorithm()).recommend(req));
+        recs = slots.call(() -> g.hybrid().withSignalConfidence(q.algorithm(), req, g.single(q.algorithm()).recommend(req)));
       } catch (UnknownEntityException e) {
         if (!e.kind().equals("user")) throw e;
         return popular(g, q, req, false);
@@ -151,13 +153,15 @@ public final class DefaultEngine implements Engine {
     String user = q.userId() == null || q.userId().isEmpty() ? null : RequestChecks.requireId("user", q.userId());
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
-      HybridRanking r;
-      try {
-        r = g.hybrid().search(q.text(), user == null ? null : learnerEvents.modelId(g, user), q.filter(), q.k(), q.offset());
-      } catch (UnknownEntityException e) {
-        if (!e.kind().equals("user")) throw e;
-        r = g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
-      }
+      String id = user == null ? null : learnerEvents.modelId(g, user);
+      HybridRanking r = slots.call(() -> {
+        try {
+          return g.hybrid().search(q.text(), id, q.filter(), q.k(), q.offset());
+        } catch (UnknownEntityException e) {
+          if (!e.kind().equals("user")) throw e;
+          return g.hybrid().search(q.text(), null, q.filter(), q.k(), q.offset()); // nothing to personalise with
+        }
+      });
       List<RankedCourse> items = Answers.ofHybrid(g.data(), r.items(), q.offset(), false);
       return new SearchResult(q.text(), user, r.strategy() == io.courserec.rec.Strategy.SEARCH_PERSONAL, r.candidates(),
           user == null ? items : marked(g, learnerEvents.modelId(g, user), learnerEvents.recent(g, user, learnerEvents.modelId(g, user)), items));
@@ -170,7 +174,7 @@ public final class DefaultEngine implements Engine {
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
       RequestChecks.requireCourse(g, courseId);
-      return Answers.ofSingle(g.data(), g.hybrid().similar(courseId, k), 0, Map.of("content", 1.0));
+      return Answers.ofSingle(g.data(), slots.call(() -> g.hybrid().similar(courseId, k)), 0, Map.of("content", 1.0));
     }
   }
 
@@ -184,7 +188,7 @@ public final class DefaultEngine implements Engine {
       List<Interaction> recent = learnerEvents.recent(g, user, id);
       if (g.data().learner(id).isEmpty() && recent.isEmpty()) throw new UnknownEntityException("user", user);
       RecommendRequest req = new RecommendRequest(id, 1, 0, null, Set.of(), false, true, recent, List.of());
-      HybridExplanation e = g.hybrid().explain(req, courseId);
+      HybridExplanation e = slots.call(() -> g.hybrid().explain(req, courseId));
       return Answers.ofExplanation(e);
     }
   }
@@ -223,7 +227,9 @@ public final class DefaultEngine implements Engine {
     try (Swappable.Lease<Generation> lease = lifecycle.lease()) {
       Generation g = lease.get();
       String id = learnerEvents.modelId(g, user);
-      return plans.path(g, q, id, learnerEvents.merged(g, user), learnerEvents.recent(g, user, id));
+      List<Interaction> merged = learnerEvents.merged(g, user);
+      List<Interaction> recent = learnerEvents.recent(g, user, id);
+      return slots.call(() -> plans.path(g, q, id, merged, recent));
     }
   }
 

@@ -192,6 +192,7 @@ public enum ConfigKey {
   TUNE_W_DIVERSITY("tune.weight.diversity", Type.DOUBLE, "0", 0.0, 10.0, false, "Objective of tuning: NDCG@10 + this x intra-list diversity (0 = accuracy only)"),
   TUNE_W_NOVELTY("tune.weight.novelty", Type.DOUBLE, "0", 0.0, 10.0, false, "Objective of tuning: + this x novelty in bits / 10 (0 = accuracy only)"),
   MAX_RECENT_EVENTS("recommend.max_recent_events", Type.INT, "500", 1.0, 1000000.0, false, "Most recent stored events per learner read for one recommendation (exclusions still use every taken or dismissed course)"),
+  MAX_CONCURRENT("recommend.max_concurrent", Type.INT, "0", 0.0, 4096.0, false, "Most answers computed at once (recommend, search, explain, similar, paths); further requests wait in arrival order (0 = the number of processors)"),
 
   // --- learning paths (skills, prerequisite graph, paths) -------------------------------------------------------
   LEARN_CREDIT_ENROLLED("learning.credit.enrolled", Type.DOUBLE, "0.5", 0.0, 1.0, false, "Skill credit a learner gets from a course they enrolled in but have not completed (a completed course gives 1)"),
