@@ -1,7 +1,6 @@
 package io.courserec.hybrid;
 
 import io.courserec.catalog.Course;
-import io.courserec.cf.Neighbors;
 import io.courserec.index.IndexHandle;
 import io.courserec.rec.Evidence;
 import io.courserec.rec.EvidenceSource;
@@ -24,13 +23,12 @@ final class HybridEvidence {
   /** Number of the course's item-kNN neighbours found in the learner's positive history. */
   int itemCfSupport(HybridModels m, UserContext ctx, int ordinal) {
     if (ordinal < 0 || ctx.historyOrdinals().length == 0) return 0;
-    Neighbors nb = m.itemKnn().model().neighbors(ordinal);
-    int n = 0;
-    for (int j : nb.ids()) {
-      int p = Arrays.binarySearch(ctx.historyOrdinals(), j);
-      if (p >= 0 && ctx.historyWeights()[p] > 0) n++;
-    }
-    return n;
+    int[] history = ctx.historyOrdinals();
+    float[] weights = ctx.historyWeights();
+    return m.itemKnn().model().countNeighbors(ordinal, j -> {
+      int p = Arrays.binarySearch(history, j);
+      return p >= 0 && weights[p] > 0;
+    });
   }
 
   List<Evidence> of(HybridModels m, IndexHandle h, UserContext ctx, int doc, int ordinal,

@@ -179,12 +179,12 @@ final class UserContextBuilder {
       if (want.contains(Signal.ITEMCF)) {
         // the item-kNN model's own scores: computed once, they are the values, the normaliser and the candidates,
         // and the hybrid at the item-CF corner ranks exactly as item-kNN (CornerTest)
-        float[] v = normalised(m.itemKnn().scores(history), excludedOrd, cand);
+        float[] v = normalised(m.itemKnn().sparseScores(history), excludedOrd, cand);
         if (v != null) lists.put(Signal.ITEMCF, v);
       }
       for (Map.Entry<Signal, io.courserec.cf.NeighborListRecommender> e : m.lists().entrySet()) {
         if (!want.contains(e.getKey())) continue;
-        float[] v = normalised(e.getValue().scores(history), excludedOrd, cand);
+        float[] v = normalised(e.getValue().sparseScores(history), excludedOrd, cand);
         if (v != null) lists.put(e.getKey(), v);
       }
       times.add(StageTimes.Stage.NEIGHBOUR_LISTS, times.now() - tl);
@@ -213,20 +213,29 @@ final class UserContextBuilder {
   }
 
   /**
-   * Raw scores (NaN where the signal has no evidence; a fresh array of the model's, overwritten) divided by the best
-   * over eligible courses, negatives and NaN as 0; the {@code perSignal} best eligible courses with a positive value become candidates (ties by ordinal).
-   * Null when no eligible course scores above 0. Every positive course used to be a candidate: with long histories
-   * the neighbour lists reach most of a 10,000-course catalog, so the scoring pass visited every course.
+   * Raw scores (0 where the signal has no evidence; a fresh array of the model's, overwritten) divided by the best
+   * over eligible courses, negatives as 0; the {@code perSignal} best eligible courses with a positive value become
+   * candidates (ties by ordinal). Null when no eligible course scores above 0. Every positive course used to be a
+   * candidate: with long histories the neighbour lists reach most of a 10,000-course catalog, so the scoring pass
+   * visited every course. Only the courses with evidence are visited: three or four passes over every course per
+   * signal cost more than the walk of the lists itself.
    */
-  private float[] normalised(float[] raw, boolean[] excluded, java.util.BitSet cand) {
+  private float[] normalised(io.courserec.cf.SparseScores raw, boolean[] excluded, java.util.BitSet cand) {
+    float[] v = raw.values();
+    int[] courses = raw.courses();
     float max = 0;
-    for (int i = 0; i < raw.length; i++) if (!excluded[i] && raw[i] > max) max = raw[i];
+    for (int z = 0; z < raw.count(); z++) {
+      int i = courses[z];
+      if (!excluded[i] && v[i] > max) max = v[i];
+    }
     if (!(max > 0)) return null;
     // in place: the models hand out a fresh array per call, and at 100,000 courses each copy was 400 KB a request
-    float[] out = raw;
-    for (int i = 0; i < raw.length; i++) out[i] = raw[i] > 0 ? raw[i] / max : 0;
-    if (cand != null) addBest(out, excluded, perSignal, cand);
-    return out;
+    for (int z = 0; z < raw.count(); z++) {
+      int i = courses[z];
+      v[i] = v[i] > 0 ? v[i] / max : 0;
+    }
+    if (cand != null) addBest(v, courses, raw.count(), excluded, perSignal, cand);
+    return v;
   }
 
   /** Buckets of {@link #addBest}: the top bits of a positive float, which order like its value. */
@@ -243,36 +252,50 @@ final class UserContextBuilder {
    * samples with user-kNN's); a quickselect over every positive value still cost 6 % of a request.
    */
   static void addBest(float[] v, boolean[] excluded, int k, java.util.BitSet cand) {
+    addBest(v, null, v.length, excluded, k, cand);
+  }
+
+  /**
+   * As {@link #addBest(float[], boolean[], int, java.util.BitSet)} over the courses {@code courses[0..count)} only
+   * (each at most once, any order; null: every ordinal below {@code count}); courses not listed are not candidates.
+   */
+  static void addBest(float[] v, int[] courses, int count, boolean[] excluded, int k, java.util.BitSet cand) {
     int[] hist = new int[BUCKETS];
     int m = 0;
-    for (int i = 0; i < v.length; i++) {
+    for (int z = 0; z < count; z++) {
+      int i = courses == null ? z : courses[z];
       if (v[i] > 0 && !excluded[i]) {
         hist[bucket(v[i])]++;
         m++;
       }
     }
     if (m <= k) {
-      for (int i = 0; i < v.length; i++) if (v[i] > 0 && !excluded[i]) cand.set(i);
+      for (int z = 0; z < count; z++) {
+        int i = courses == null ? z : courses[z];
+        if (v[i] > 0 && !excluded[i]) cand.set(i);
+      }
       return;
     }
     int b = BUCKETS - 1;
     int above = 0;
     while (above + hist[b] < k) above += hist[b--];
     int need = k - above; // taken from bucket b, 1 <= need <= hist[b]
-    int[] members = new int[hist[b]]; // bucket b's courses, in ordinal order
-    float[] vals = new float[hist[b]];
+    int[] members = new int[hist[b]]; // bucket b's courses
     int q = 0;
-    for (int i = 0; i < v.length; i++) {
+    for (int z = 0; z < count; z++) {
+      int i = courses == null ? z : courses[z];
       if (v[i] > 0 && !excluded[i]) {
         int bi = bucket(v[i]);
         if (bi > b) {
           cand.set(i);
         } else if (bi == b) {
-          members[q] = i;
-          vals[q++] = v[i];
+          members[q++] = i;
         }
       }
     }
+    if (courses != null) java.util.Arrays.sort(members, 0, q); // ties go to the lower ordinal
+    float[] vals = new float[q];
+    for (int z = 0; z < q; z++) vals[z] = v[members[z]];
     float t = select(vals, q, q - need); // the need-th largest of the bucket
     int ties = need;
     for (int z = 0; z < q; z++) {

@@ -53,6 +53,41 @@ class AddBestTest {
     }
   }
 
+  /**
+   * The form over listed courses only (how the neighbour-list signals call it): a random subset in random order,
+   * against the heap fed the listed eligible positive values; ties must still go to the lower ordinal.
+   */
+  @Test
+  void overListedCoursesTheSameAsTheHeapOfThoseCourses() {
+    Random rnd = new Random(31);
+    for (int trial = 0; trial < 1000; trial++) {
+      int n = 1 + rnd.nextInt(3000);
+      int distinct = 1 + rnd.nextInt(rnd.nextBoolean() ? 10 : 100_000);
+      float[] v = new float[n];
+      boolean[] excluded = new boolean[n];
+      java.util.List<Integer> listed = new java.util.ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        excluded[i] = rnd.nextInt(8) == 0;
+        if (rnd.nextInt(3) == 0) continue; // not listed: value 0, as the models leave it
+        listed.add(i);
+        int r = rnd.nextInt(10);
+        float u = (1 + rnd.nextInt(distinct)) / (float) distinct;
+        v[i] = r == 0 ? 0f : r == 1 ? -u : u * u;
+      }
+      java.util.Collections.shuffle(listed, rnd);
+      int[] courses = new int[listed.size() + rnd.nextInt(5)]; // spare room past count, as the models hand it out
+      for (int z = 0; z < listed.size(); z++) courses[z] = listed.get(z);
+      int k = 1 + rnd.nextInt(300);
+      TopK top = new TopK(k);
+      for (int i = 0; i < n; i++) if (v[i] > 0 && !excluded[i]) top.offer(i, v[i]);
+      BitSet want = new BitSet(n);
+      for (int i : top.drain().ids()) want.set(i);
+      BitSet got = new BitSet(n);
+      UserContextBuilder.addBest(v, courses, listed.size(), excluded, k, got);
+      assertThat(got).as("trial %d", trial).isEqualTo(want);
+    }
+  }
+
   /** addBest's courses against a {@link TopK} fed every eligible positive value. */
   private static void assertSameAsTheHeap(float[] v, boolean[] excluded, int k, int trial) {
     TopK top = new TopK(k);

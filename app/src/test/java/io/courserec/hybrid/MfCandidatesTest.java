@@ -69,4 +69,40 @@ class MfCandidatesTest {
       }
     }
   }
+  /**
+   * The exact pass on larger random catalogs, some learners with mostly negative dot products: the best k eligible
+   * courses with factors by brute-force sort, their largest dot (0 when none is positive), every course's dot kept.
+   */
+  @Test
+  void exactPassMatchesBruteForceOnLargerCatalogs() {
+    Random rnd = new Random(11);
+    for (int trial = 0; trial < 200; trial++) {
+      int n = 1 + rnd.nextInt(3000);
+      int rank = 1 + rnd.nextInt(16);
+      float[][] factors = new float[n][];
+      for (int i = 0; i < n; i++) {
+        if (rnd.nextInt(20) == 0) continue; // no factors
+        factors[i] = new float[rank];
+        for (int f = 0; f < rank; f++) factors[i][f] = (float) Math.abs(rnd.nextGaussian());
+      }
+      float[] user = new float[rank];
+      double shift = rnd.nextInt(3) == 0 ? -1.5 : 0; // mostly negative dots
+      for (int f = 0; f < rank; f++) user[f] = (float) (rnd.nextGaussian() + shift);
+      boolean[] excluded = new boolean[n];
+      for (int i = 0; i < n; i++) excluded[i] = rnd.nextInt(10) == 0;
+      int k = 1 + rnd.nextInt(400);
+      int[] want = IntStream.range(0, n).filter(i -> factors[i] != null && !excluded[i]).boxed()
+          .sorted(Comparator.comparingDouble((Integer i) -> -(float) MfSignal.dot(user, factors[i])).thenComparingInt(i -> i))
+          .limit(k).mapToInt(Integer::intValue).sorted().toArray();
+      double wantMax = Arrays.stream(want).mapToDouble(i -> (float) MfSignal.dot(user, factors[i])).max().orElse(0);
+
+      MfCandidates exact = MfCandidates.exact(factors, user, excluded, k);
+      assertThat(exact.ordinals()).as("trial %d", trial).containsExactly(want);
+      assertThat(exact.maxDot()).as("trial %d", trial).isEqualTo(Math.max(0, wantMax));
+      for (int i = 0; i < n; i++) {
+        if (factors[i] == null) assertThat(exact.dots()[i]).isNaN();
+        else assertThat(exact.dots()[i]).isEqualTo((float) MfSignal.dot(user, factors[i]));
+      }
+    }
+  }
 }

@@ -82,6 +82,13 @@ public final class ItemKnnModel {
   /** sim(i, j) for j in {@link #neighborOrdinals}, aligned (a copy). */
   public float[] neighborSimilarities(int ordinal) { return Arrays.copyOfRange(sims, ptr[ordinal], ptr[ordinal + 1]); }
 
+  /** How many courses j of N(i) {@code in} accepts (the list is read in place, not copied). */
+  public int countNeighbors(int ordinal, java.util.function.IntPredicate in) {
+    int n = 0;
+    for (int p = ptr[ordinal]; p < ptr[ordinal + 1]; p++) if (in.test(ids[p])) n++;
+    return n;
+  }
+
   /** sim(i,j) if j ∈ N(i), else 0. */
   public float similarity(int i, int j) {
     for (int p = ptr[i]; p < ptr[i + 1]; p++) if (ids[p] == j) return sims[p];
@@ -114,6 +121,38 @@ public final class ItemKnnModel {
       }
     }
     return s;
+  }
+
+  /**
+   * The scores of {@link #scores(UserHistory, float[])} as a {@link SparseScores}: 0 where no list entry meets the
+   * history, and the courses that did meet one listed, each once, in order of first entry. What a caller that only
+   * reads the courses with evidence needs: it visits those instead of every course.
+   */
+  public SparseScores sparseScores(UserHistory history, float[] positionWeights) {
+    int n = numCourses();
+    long entries = 0; // an upper bound of the courses met, so the list is allocated once
+    for (int p = 0; p < history.size(); p++) {
+      if (positionWeights[p] != 0f) entries += revPtr[history.course(p) + 1] - revPtr[history.course(p)];
+    }
+    float[] s = new float[n];
+    long[] met = new long[(n + 63) >>> 6]; // a bit per course: an eighth of a boolean[]'s allocation
+    int[] courses = new int[(int) Math.min(n, entries)];
+    int count = 0;
+    for (int p = 0; p < history.size(); p++) {
+      int j = history.course(p);
+      float w = positionWeights[p];
+      if (w == 0f) continue;
+      for (int q = revPtr[j]; q < revPtr[j + 1]; q++) {
+        int i = revIds[q];
+        long bit = 1L << i; // Java masks the shift to i mod 64
+        if ((met[i >>> 6] & bit) == 0) {
+          met[i >>> 6] |= bit;
+          courses[count++] = i;
+        }
+        s[i] += revSims[q] * w;
+      }
+    }
+    return new SparseScores(s, courses, count);
   }
 
   void save(Path dir) throws IOException {

@@ -121,6 +121,11 @@ public abstract sealed class NeighborListRecommender implements SnapshotModel
     return state().model.scores(history, historyWeights(history));
   }
 
+  /** {@link #scores} with 0 where no list entry meets the history, and the courses that have one listed. */
+  public SparseScores sparseScores(UserHistory history) {
+    return state().model.sparseScores(history, historyWeights(history));
+  }
+
   @Override
   public List<Recommendation> recommend(RecommendRequest request) {
     State s = state();

@@ -81,5 +81,35 @@ class ItemKnnRecommenderTest {
     assertThat(n.ids()).containsExactly(3, 0);
     assertThat(n.similarities()).hasSize(2);
     assertThat(m.neighborCount(2)).isEqualTo(2);
+    assertThat(m.countNeighbors(2, j -> j == 3)).isEqualTo(1);
+    assertThat(m.countNeighbors(2, j -> j != 1)).isEqualTo(2);
+    assertThat(m.countNeighbors(3, j -> j == 0)).isZero(); // N(c3) = {c2, c1}
+  }
+
+  /**
+   * The sparse form against the dense one for every learner of the fixture (u1's c2 sums to a negative value, so a
+   * course can be listed with a score below 0): equal values where the dense form has one, 0 where it has NaN, and
+   * exactly the courses with a non-NaN dense score listed, each once.
+   */
+  @Test
+  void sparseScoresListEveryCourseWithEvidenceOnce() {
+    ItemKnnRecommender r = trained();
+    InteractionSnapshot snap = r.snapshot();
+    for (int u = 0; u < snap.numLearners(); u++) {
+      UserHistory h = snap.history(snap.learnerId(u), List.of());
+      float[] dense = r.scores(h);
+      SparseScores sparse = r.sparseScores(h);
+      java.util.Set<Integer> listed = new java.util.HashSet<>();
+      for (int z = 0; z < sparse.count(); z++) assertThat(listed.add(sparse.courses()[z])).as("listed once").isTrue();
+      for (int i = 0; i < dense.length; i++) {
+        if (Float.isNaN(dense[i])) {
+          assertThat(sparse.values()[i]).isZero();
+          assertThat(listed).doesNotContain(i);
+        } else {
+          assertThat(sparse.values()[i]).as("learner %d course %d", u, i).isEqualTo(dense[i]);
+          assertThat(listed).contains(i);
+        }
+      }
+    }
   }
 }
