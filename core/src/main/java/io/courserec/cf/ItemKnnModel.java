@@ -108,18 +108,11 @@ public final class ItemKnnModel {
    * binary x(u,j) of EASE, or r(u,j) times a recency weight. Positions with weight 0 contribute nothing.
    */
   public float[] scores(UserHistory history, float[] positionWeights) {
-    float[] s = new float[numCourses()];
-    Arrays.fill(s, Float.NaN);
-    for (int p = 0; p < history.size(); p++) {
-      int j = history.course(p);
-      float w = positionWeights[p];
-      if (w == 0f) continue;
-      for (int q = revPtr[j]; q < revPtr[j + 1]; q++) {
-        int i = revIds[q];
-        float add = revSims[q] * w;
-        s[i] = Float.isNaN(s[i]) ? add : s[i] + add;
-      }
-    }
+    SparseScores sparse = sparseScores(history, positionWeights);
+    float[] s = sparse.values();
+    long[] listed = new long[(s.length + 63) >>> 6];
+    for (int z = 0; z < sparse.count(); z++) listed[sparse.courses()[z] >>> 6] |= 1L << sparse.courses()[z];
+    for (int i = 0; i < s.length; i++) if ((listed[i >>> 6] & (1L << i)) == 0) s[i] = Float.NaN;
     return s;
   }
 

@@ -87,28 +87,37 @@ class ItemKnnRecommenderTest {
   }
 
   /**
-   * The sparse form against the dense one for every learner of the fixture (u1's c2 sums to a negative value, so a
-   * course can be listed with a score below 0): equal values where the dense form has one, 0 where it has NaN, and
-   * exactly the courses with a non-NaN dense score listed, each once.
+   * The sparse form against a brute-force sum over the forward lists, Σ_{j ∈ H(u) ∩ N(i)} sim(i,j)·r(u,j), for every
+   * learner of the fixture (u1's c2 sums to a negative value, so a course can be listed with a score below 0): the
+   * courses listed, each once, are those with a history course in their list; values as summed, 0 elsewhere; the
+   * dense form is NaN exactly where nothing is listed.
    */
   @Test
   void sparseScoresListEveryCourseWithEvidenceOnce() {
     ItemKnnRecommender r = trained();
+    ItemKnnModel m = r.model();
     InteractionSnapshot snap = r.snapshot();
     for (int u = 0; u < snap.numLearners(); u++) {
       UserHistory h = snap.history(snap.learnerId(u), List.of());
-      float[] dense = r.scores(h);
       SparseScores sparse = r.sparseScores(h);
+      float[] dense = r.scores(h);
       java.util.Set<Integer> listed = new java.util.HashSet<>();
       for (int z = 0; z < sparse.count(); z++) assertThat(listed.add(sparse.courses()[z])).as("listed once").isTrue();
-      for (int i = 0; i < dense.length; i++) {
-        if (Float.isNaN(dense[i])) {
-          assertThat(sparse.values()[i]).isZero();
-          assertThat(listed).doesNotContain(i);
-        } else {
-          assertThat(sparse.values()[i]).as("learner %d course %d", u, i).isEqualTo(dense[i]);
-          assertThat(listed).contains(i);
+      for (int i = 0; i < m.numCourses(); i++) {
+        boolean met = false;
+        double sum = 0;
+        for (int p = 0; p < h.size(); p++) {
+          float sim = m.similarity(i, h.course(p));
+          if (sim > 0 && h.weights()[p] != 0f) {
+            met = true;
+            sum += sim * h.weights()[p];
+          }
         }
+        assertThat(listed.contains(i)).as("learner %d course %d listed", u, i).isEqualTo(met);
+        assertThat(Float.isNaN(dense[i])).isEqualTo(!met);
+        // float accumulation against a double sum of a few terms near 1: rounding stays far below 1e-6
+        assertThat((double) sparse.values()[i]).as("learner %d course %d", u, i).isCloseTo(sum, within(1e-6));
+        if (met) assertThat(dense[i]).isEqualTo(sparse.values()[i]);
       }
     }
   }
