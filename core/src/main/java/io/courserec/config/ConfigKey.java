@@ -182,7 +182,7 @@ public enum ConfigKey {
   SPARK_TIMEOUT("spark.timeout_seconds", Type.INT, "21600", 1.0, 2592000.0, false, "train.engine=spark: the trainer process is stopped after this many seconds and the build fails (a hung job must not hold the retrain lock for ever)"),
   SPARK_JAVA_OPTS("spark.java_opts", Type.STRING, "-Xmx4g", null, null, false, "train.engine=spark: JVM options of the driver process (space-separated)"),
   TUNE_ENABLED("tune.enabled", Type.BOOLEAN, "true", null, null, false, "Whether train and retrain fit hyper-parameters and blend weights to the data on an inner validation split (train --no-tune keeps the configured values)"),
-  TUNE_BUDGET("tune.budget_seconds", Type.INT, "150", 10.0, 86400.0, false, "Time budget of tuning in seconds: a stage starts only while time remains, the blend weights are always fitted"),
+  TUNE_BUDGET("tune.budget_seconds", Type.INT, "600", 10.0, 86400.0, false, "Time budget of tuning in seconds: a stage starts only while time remains, the blend weights are always fitted"),
   TUNE_SPLIT("tune.split", Type.STRING, "auto", null, null, false, "Inner validation split: auto (leave-last-out by time when most events have timestamps, else random) | leave-last-out | random"),
   TUNE_MAX_USERS("tune.max_users", Type.INT, "2000", 50.0, 1000000.0, false, "Validation learners scored per trial (sampled with the seed)"),
   TUNE_CANDIDATES("tune.candidates_per_signal", Type.INT, "50", 10.0, 1000.0, false, "Best courses of each signal kept per validation learner when the blend weights are searched in memory"),
