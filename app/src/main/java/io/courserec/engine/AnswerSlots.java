@@ -11,8 +11,10 @@ import java.util.function.Supplier;
  * its CPU time multiplied by the number running — a learner whose ranking costs 3 ms of CPU took 24 ms with 16
  * requests on 2 cores, so the tail of the CPU cost became the tail of the latency, multiplied. Served in turn, a
  * request waits for those ahead of it (a sum of many costs, which varies little) and then takes its own CPU time.
- * The throughput is the same: the cores are busy either way. Reading the learner's stored events (a database round
- * trip) happens outside the slot, so a slow store does not hold a processor's share.
+ * The price is throughput under heavy concurrency: a released slot's next request needs a moment to wake, and at 16
+ * clients on 2 cores the server answered 15-20 % fewer requests per second (docs/engine.md, "Night of 2026-12-05");
+ * raising the setting trades the tail back for it. Reading the learner's stored events (a database round trip)
+ * happens outside the slot, so a slow store does not hold a processor's share.
  */
 final class AnswerSlots {
   private final int size;
@@ -37,6 +39,6 @@ final class AnswerSlots {
   /** The number of slots. */
   int size() { return size; }
 
-  /** Requests waiting for a slot now (an estimate, for metrics). */
+  /** Requests waiting for a slot now (an estimate, for tests and diagnostics). */
   int waiting() { return free.getQueueLength(); }
 }

@@ -69,6 +69,7 @@ class MfCandidatesTest {
       }
     }
   }
+
   /**
    * The exact pass on larger random catalogs, some learners with mostly negative dot products: the best k eligible
    * courses with factors by brute-force sort, their largest dot (0 when none is positive), every course's dot kept.
