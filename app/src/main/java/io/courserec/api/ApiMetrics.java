@@ -42,6 +42,8 @@ import java.util.function.ToDoubleFunction;
  *   <li>{@code courserec_model_age_seconds}, {@code courserec_ready}, {@code courserec_index_generation},
  *       {@code courserec_courses}, {@code courserec_learners}, {@code courserec_training_interactions};
  *   <li>{@code courserec_model_metric{metric="ndcg@10"}}: the current model's holdout metrics;
+ *   <li>{@code courserec_answers_waiting}: requests waiting for a slot to compute their answer
+ *       ({@code recommend.max_concurrent}), read at each scrape;
  *   <li>{@code courserec_replica_invalidations_total{scope=learner|all}}: cached answers dropped on news from other
  *       replicas (learners named by store notifications; everything, after a listener reconnect or a model pickup);
  *   <li>JVM memory, threads, CPU and uptime.
@@ -58,9 +60,12 @@ final class ApiMetrics {
   private final RecommendationCache cache;
   private final long startedNanos = System.nanoTime();
 
-  ApiMetrics(EngineStatusMonitor monitor, RecommendationCache cache, ReplicaInvalidation replicas) {
+  ApiMetrics(EngineStatusMonitor monitor, RecommendationCache cache, ReplicaInvalidation replicas,
+             java.util.function.IntSupplier answersWaiting) {
     this.monitor = monitor;
     this.cache = cache;
+    Gauge.builder("courserec.answers.waiting", answersWaiting, java.util.function.IntSupplier::getAsInt)
+        .description("Requests waiting for a slot to compute their answer (recommend.max_concurrent)").register(registry);
     FunctionCounter.builder("courserec.replica.invalidations", replicas, ReplicaInvalidation::learnerInvalidations)
         .tag("scope", "learner").description("Learners whose cached answers were dropped on another replica's news")
         .register(registry);

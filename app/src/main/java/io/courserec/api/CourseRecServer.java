@@ -91,7 +91,7 @@ public final class CourseRecServer implements AutoCloseable {
     ObjectMapper mapper = JsonCodec.mapper();
     int maxK = config.integer(ConfigKey.SERVER_MAX_K);
     int maxBody = config.integer(ConfigKey.SERVER_MAX_BODY);
-    ApiMetrics metrics = new ApiMetrics(monitor, cache, replicas);
+    ApiMetrics metrics = new ApiMetrics(monitor, cache, replicas, engine::answersWaiting);
     FeedbackParser parser = new FeedbackParser(mapper, config.integer(ConfigKey.SERVER_MAX_BATCH), Clock.systemUTC());
     cfg.startup.showJavalinBanner = false;
     cfg.startup.showOldJavalinVersionWarning = false;

@@ -39,6 +39,6 @@ final class AnswerSlots {
   /** The number of slots. */
   int size() { return size; }
 
-  /** Requests waiting for a slot now (an estimate, for tests and diagnostics). */
+  /** Requests waiting for a slot now (an estimate: the {@code courserec_answers_waiting} gauge). */
   int waiting() { return free.getQueueLength(); }
 }

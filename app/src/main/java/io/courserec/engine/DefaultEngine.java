@@ -85,6 +85,9 @@ public final class DefaultEngine implements Engine {
 
   ModelLifecycle lifecycle() { return lifecycle; }
 
+  @Override
+  public int answersWaiting() { return slots.waiting(); }
+
   /**
    * Server only: listens to the store's change notifications (other replicas' feedback and erasures) and hands
    * them, with model versions picked up from elsewhere, to {@link #onStaleAnswers} listeners.

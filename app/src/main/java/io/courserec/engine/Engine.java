@@ -93,6 +93,12 @@ public interface Engine extends AutoCloseable {
     return () -> { };
   }
 
+  /**
+   * Requests waiting now for a slot to compute their answer ({@code recommend.max_concurrent}); 0 for an engine that
+   * does not bound them.
+   */
+  default int answersWaiting() { return 0; }
+
   @Override
   void close();
 }

@@ -59,6 +59,7 @@ public final class FakeEngine implements Engine {
   private final Map<String, JobStatus> jobs = new LinkedHashMap<>();
   final AtomicInteger recommendCalls = new AtomicInteger();
   volatile boolean ready = true;
+  volatile int answersWaiting;
   volatile String modelVersion = "v1";
   /** When set, {@code search} throws it (to test the 500 path). */
   volatile RuntimeException searchFailure;
@@ -193,6 +194,9 @@ public final class FakeEngine implements Engine {
   synchronized List<Interaction> storedFeedback() {
     return List.copyOf(feedback);
   }
+
+  @Override
+  public int answersWaiting() { return answersWaiting; }
 
   @Override
   public EngineStatus status() {

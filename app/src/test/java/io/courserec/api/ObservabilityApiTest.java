@@ -75,6 +75,9 @@ class ObservabilityApiTest extends ApiTestBase {
     assertThat(value(text, "courserec_model_metric{metric=\"ndcg@10\"}")).isEqualTo(0.25);
     assertThat(value(text, "courserec_model_age_seconds")).isBetween(119.0, 130.0);
     assertThat(value(text, "courserec_ready")).isEqualTo(1);
+    assertThat(value(text, "courserec_answers_waiting")).isZero();
+    engine.answersWaiting = 3; // read at each scrape, not from the status snapshot
+    assertThat(value(get("/metrics").body(), "courserec_answers_waiting")).isEqualTo(3);
   }
 
   @Test
