@@ -8,8 +8,8 @@ import java.util.function.Supplier;
  * wait in arrival order (a fair semaphore).
  *
  * <p>Why: ranking is CPU-bound. With more requests computing than processors they share the cores, and each one takes
- * its CPU time multiplied by the number running — a learner whose ranking costs 3 ms of CPU took 24 ms with 16
- * requests on 2 cores, so the tail of the CPU cost became the tail of the latency, multiplied. Served in turn, a
+ * its CPU time multiplied by the number running per core — a learner whose ranking costs 3 ms of CPU takes about
+ * 24 ms with 16 requests on 2 cores, so the tail of the CPU cost became the tail of the latency, multiplied. Served in turn, a
  * request waits for those ahead of it (a sum of many costs, which varies little) and then takes its own CPU time.
  * The price is throughput under heavy concurrency: a released slot's next request needs a moment to wake, and at 16
  * clients on 2 cores the server answered 15-20 % fewer requests per second (docs/engine.md, "Night of 2026-12-05");
