@@ -167,7 +167,7 @@ public final class DefaultEngine implements Engine {
       });
       List<RankedCourse> items = Answers.ofHybrid(g.data(), r.items(), q.offset(), false);
       return new SearchResult(q.text(), user, r.strategy() == io.courserec.rec.Strategy.SEARCH_PERSONAL, r.candidates(),
-          user == null ? items : marked(g, learnerEvents.modelId(g, user), learnerEvents.recent(g, user, learnerEvents.modelId(g, user)), items));
+          user == null ? items : marked(g, id, learnerEvents.recent(g, user, id), items));
     }
   }
 

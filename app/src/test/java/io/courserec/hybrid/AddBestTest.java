@@ -78,25 +78,26 @@ class AddBestTest {
       int[] courses = new int[listed.size() + rnd.nextInt(5)]; // spare room past count, as the models hand it out
       for (int z = 0; z < listed.size(); z++) courses[z] = listed.get(z);
       int k = 1 + rnd.nextInt(300);
-      TopK top = new TopK(k);
-      for (int i = 0; i < n; i++) if (v[i] > 0 && !excluded[i]) top.offer(i, v[i]);
-      BitSet want = new BitSet(n);
-      for (int i : top.drain().ids()) want.set(i);
       BitSet got = new BitSet(n);
       UserContextBuilder.addBest(v, courses, listed.size(), excluded, k, got);
-      assertThat(got).as("trial %d", trial).isEqualTo(want);
+      assertThat(got).as("trial %d", trial).isEqualTo(heapBest(v, excluded, k)); // unlisted courses are 0
     }
   }
 
-  /** addBest's courses against a {@link TopK} fed every eligible positive value. */
+  /** addBest's courses against the heap's. */
   private static void assertSameAsTheHeap(float[] v, boolean[] excluded, int k, int trial) {
+    BitSet got = new BitSet(v.length);
+    UserContextBuilder.addBest(v, excluded, k, got);
+    assertThat(got).as("trial %d", trial).isEqualTo(heapBest(v, excluded, k));
+  }
+
+  /** The courses a {@link TopK} heap keeps when fed every eligible positive value. */
+  private static BitSet heapBest(float[] v, boolean[] excluded, int k) {
     TopK top = new TopK(k);
     for (int i = 0; i < v.length; i++) if (v[i] > 0 && !excluded[i]) top.offer(i, v[i]);
     BitSet want = new BitSet(v.length);
     for (int i : top.drain().ids()) want.set(i);
-    BitSet got = new BitSet(v.length);
-    UserContextBuilder.addBest(v, excluded, k, got);
-    assertThat(got).as("trial %d", trial).isEqualTo(want);
+    return want;
   }
 
   @Test
